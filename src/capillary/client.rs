@@ -1,0 +1,464 @@
+//! The HTTP client: one connection pool per signed-in session, auth on every
+//! call, bodies read with a size cap, and every failure turned into an
+//! [`ApiError`] with words for a cashier.
+
+use super::auth::{till_authorization, Credentials, OAuthToken};
+use super::error::{from_reqwest, ApiError, ErrorKind};
+use super::host::ApiHost;
+use super::identifier::Lookup;
+use super::model::{Customer, PhotoState};
+use super::presigned::PresignedUrl;
+use crate::secret::Secret;
+use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION};
+use reqwest::{Method, StatusCode};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+/// The header that carries an OAuth token.
+pub const OAUTH_HEADER: &str = "X-CAP-API-OAUTH-TOKEN";
+/// The response header support staff ask for.
+pub const REQUEST_ID_HEADER: &str = "X-Cap-Requestid";
+/// `source` sent with every customer call: this app runs in a store.
+pub const SOURCE: &str = "INSTORE";
+/// What a lookup asks Capillary to embed in the customer.
+pub const LOOKUP_EMBED: &str = "customerImage,mlp";
+
+/// Limits and timeouts. The defaults are what the app uses; tests shorten them.
+#[derive(Debug, Clone)]
+pub struct ClientConfig {
+    pub connect_timeout: Duration,
+    pub request_timeout: Duration,
+    /// A photo may be large and the store network slow: its own, longer limit.
+    pub photo_timeout: Duration,
+    pub max_json_bytes: u64,
+    pub max_photo_bytes: u64,
+    /// Pause before the one retry of a GET that got 461 or 521.
+    pub busy_retry_delay: Duration,
+}
+
+impl Default for ClientConfig {
+    fn default() -> Self {
+        Self {
+            connect_timeout: Duration::from_secs(5),
+            request_timeout: Duration::from_secs(20),
+            photo_timeout: Duration::from_secs(60),
+            max_json_bytes: 5 * 1024 * 1024,
+            max_photo_bytes: 25 * 1024 * 1024,
+            busy_retry_delay: Duration::from_millis(700),
+        }
+    }
+}
+
+/// A signed-in connection to one Capillary host. Cheap to clone: clones share
+/// the connection pool and the OAuth token.
+#[derive(Clone, Debug)]
+pub struct CapillaryClient {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    http: reqwest::Client,
+    host: ApiHost,
+    credentials: Credentials,
+    /// Computed once: the till `Authorization` value.
+    till_header: Option<Secret>,
+    token: tokio::sync::Mutex<Option<OAuthToken>>,
+    config: ClientConfig,
+}
+
+/// A downloaded, not yet decoded photo.
+#[derive(Debug, Clone)]
+pub struct PhotoBytes {
+    pub bytes: Vec<u8>,
+    /// True when the first URL had expired and a fresh one was fetched.
+    pub url_was_refreshed: bool,
+}
+
+/// The answer to one HTTP call, before interpretation.
+struct RawResponse {
+    status: StatusCode,
+    request_id: Option<String>,
+    body: Vec<u8>,
+}
+
+impl CapillaryClient {
+    /// A client with the default limits.
+    pub fn new(host: ApiHost, credentials: Credentials) -> Result<Self, ApiError> {
+        Self::with_config(host, credentials, ClientConfig::default())
+    }
+
+    /// A client with the given limits.
+    pub fn with_config(host: ApiHost, credentials: Credentials, config: ClientConfig) -> Result<Self, ApiError> {
+        // reqwest is built without a bundled crypto provider (aws-lc is a slow
+        // C build); ring is the process default. Already installed is fine.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let mut headers = HeaderMap::new();
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        let http = reqwest::Client::builder()
+            .default_headers(headers)
+            .connect_timeout(config.connect_timeout)
+            .timeout(config.request_timeout)
+            .redirect(reqwest::redirect::Policy::limited(3))
+            .user_agent(concat!("customer-lookup/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| ApiError::new(ErrorKind::Network { detail: format!("could not set up HTTP ({})", e.without_url()) }))?;
+        let till_header = match &credentials {
+            Credentials::Till { username, password } => Some(till_authorization(username, password)),
+            Credentials::OAuth { .. } => None,
+        };
+        Ok(Self {
+            inner: Arc::new(Inner {
+                http,
+                host,
+                credentials,
+                till_header,
+                token: tokio::sync::Mutex::new(None),
+                config,
+            }),
+        })
+    }
+
+    pub fn host(&self) -> &ApiHost {
+        &self.inner.host
+    }
+
+    pub fn credentials(&self) -> &Credentials {
+        &self.inner.credentials
+    }
+
+    /// Proves the credentials with one cheap authenticated call (an ID-only
+    /// lookup of a number nobody has). 401 → wrong username or password;
+    /// 403 → no API permission; any Capillary answer, even "customer not
+    /// found", means the credentials work.
+    pub async fn verify(&self) -> Result<(), ApiError> {
+        let query = [
+            ("source", SOURCE),
+            ("identifierName", "mobile"),
+            ("identifierValue", "0"),
+        ];
+        match self.get_json::<Value>("/v2/customers/lookup", &query).await {
+            Ok(_) => Ok(()),
+            Err(e) if matches!(e.kind, ErrorKind::Capillary { code, .. } if code != 1044) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Finds a customer by what was typed. When the answer does not embed
+    /// the photo block, the customer is fetched once more by ID with it.
+    pub async fn lookup(&self, lookup: &Lookup) -> Result<Customer, ApiError> {
+        if let Some(id) = lookup.customer_id() {
+            return self.customer_by_id(id).await;
+        }
+        let Some(identifier_name) = lookup.kind.api_name() else {
+            return Err(ApiError::new(ErrorKind::BadJson { detail: "unsupported identifier".into() }));
+        };
+        let query = [
+            ("source", SOURCE),
+            ("identifierName", identifier_name),
+            ("identifierValue", lookup.value.as_str()),
+            ("embed", LOOKUP_EMBED),
+        ];
+        let mut customer: Customer = self.get_json("/v2/customers/lookup/customerDetails", &query).await?;
+        if customer.photo() == PhotoState::NotEmbedded {
+            if let Some(id) = customer.customer_id() {
+                let with_image = self.customer_by_id(id).await?;
+                customer.customer_image = Some(with_image.customer_image.unwrap_or_default());
+            }
+        }
+        Ok(customer)
+    }
+
+    /// `GET /v2/customers/{id}` with the photo embedded.
+    pub async fn customer_by_id(&self, id: i64) -> Result<Customer, ApiError> {
+        let path = format!("/v2/customers/{id}");
+        self.get_json(&path, &[("embed", "CUSTOMERIMAGE"), ("source", SOURCE)]).await
+    }
+
+    /// Downloads the customer's photo from its presigned URL: a plain GET with
+    /// no Capillary credentials, capped in size. An expired URL (by its own
+    /// `X-Amz-Date` + `X-Amz-Expires`, or S3's 403 "Request has expired")
+    /// makes it fetch the customer once more for a fresh URL.
+    pub async fn download_photo(&self, customer: &Customer) -> Result<PhotoBytes, ApiError> {
+        let url = photo_url(customer)?.clone();
+        let first = if url.is_expired_at(SystemTime::now()) {
+            Err(ApiError::new(ErrorKind::PhotoUrlExpired))
+        } else {
+            self.fetch_photo(&url).await
+        };
+        match first {
+            Ok(bytes) => Ok(PhotoBytes { bytes, url_was_refreshed: false }),
+            Err(e) if e.kind == ErrorKind::PhotoUrlExpired => {
+                let Some(id) = customer.customer_id() else {
+                    return Err(e);
+                };
+                tracing::info!(customer_id = id, "photo URL expired; fetching a fresh one");
+                let fresh = self.customer_by_id(id).await?;
+                let bytes = self.fetch_photo(photo_url(&fresh)?).await?;
+                Ok(PhotoBytes { bytes, url_was_refreshed: true })
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// One GET of a presigned URL.
+    async fn fetch_photo(&self, url: &PresignedUrl) -> Result<Vec<u8>, ApiError> {
+        let started = Instant::now();
+        let host = url.host();
+        let response = self
+            .inner
+            .http
+            .get(url.expose().clone())
+            .header(ACCEPT, "image/*, */*;q=0.5")
+            .timeout(self.inner.config.photo_timeout)
+            .send()
+            .await
+            .map_err(|e| ApiError::new(from_reqwest(&e, &host)))?;
+        let status = response.status();
+        let limit = self.inner.config.max_photo_bytes;
+        let body = read_capped(response, limit).await;
+        tracing::debug!(url = %url, status = status.as_u16(), ms = started.elapsed().as_millis() as u64, "photo download");
+        if status.is_success() {
+            return body.map_err(ApiError::new);
+        }
+        let text = body.unwrap_or_default();
+        let text = String::from_utf8_lossy(&text);
+        if status == StatusCode::FORBIDDEN && text.contains("Request has expired") {
+            return Err(ApiError::new(ErrorKind::PhotoUrlExpired));
+        }
+        Err(ApiError::new(match status.as_u16() {
+            s @ (400 | 401 | 403) => ErrorKind::PhotoDenied { status: s },
+            404 => ErrorKind::PhotoUnavailable { message: "the stored file is missing".into() },
+            s @ 500..=599 => ErrorKind::ServerError { status: s },
+            s => ErrorKind::UnexpectedStatus { status: s },
+        }))
+    }
+
+    /// An authenticated GET that expects JSON of type `T`. Retries once after
+    /// a pause on 461/521, and once with a fresh OAuth token on 401.
+    async fn get_json<T: DeserializeOwned>(&self, path: &str, query: &[(&str, &str)]) -> Result<T, ApiError> {
+        let mut busy_retried = false;
+        let mut token_retried = false;
+        loop {
+            let result = self.call(Method::GET, path, query).await;
+            match result {
+                Err(e) if e.kind.is_retryable() && !busy_retried => {
+                    busy_retried = true;
+                    tracing::info!(path, "Capillary busy; retrying once");
+                    tokio::time::sleep(self.inner.config.busy_retry_delay).await;
+                }
+                Err(e) if e.kind == ErrorKind::Unauthorized && !token_retried && self.uses_oauth() => {
+                    token_retried = true;
+                    tracing::info!("OAuth token refused; generating a new one");
+                    *self.inner.token.lock().await = None;
+                }
+                Err(e) => return Err(e),
+                Ok(value) => return parse_value(value),
+            }
+        }
+    }
+
+    fn uses_oauth(&self) -> bool {
+        matches!(self.inner.credentials, Credentials::OAuth { .. })
+    }
+
+    /// One authenticated call; the body interpreted as a Capillary answer.
+    async fn call(&self, method: Method, path: &str, query: &[(&str, &str)]) -> Result<Value, ApiError> {
+        let url = self.inner.host.join(path);
+        let mut request = self.inner.http.request(method.clone(), url).query(query);
+        request = match &self.inner.credentials {
+            Credentials::Till { .. } => match &self.inner.till_header {
+                Some(header) => request.header(AUTHORIZATION, header.expose()),
+                None => request,
+            },
+            Credentials::OAuth { .. } => {
+                let token = self.oauth_token().await?;
+                request.header(OAUTH_HEADER, token.expose())
+            }
+        };
+        let raw = self.send(request, path, &method).await?;
+        interpret(raw)
+    }
+
+    /// The current OAuth token, generating one if there is none or it is
+    /// about to run out.
+    async fn oauth_token(&self) -> Result<Secret, ApiError> {
+        let Credentials::OAuth { client_key, client_secret } = &self.inner.credentials else {
+            return Err(ApiError::new(ErrorKind::Unauthorized));
+        };
+        let mut slot = self.inner.token.lock().await;
+        if let Some(token) = slot.as_ref() {
+            if !token.needs_renewal(Instant::now()) {
+                return Ok(token.value.clone());
+            }
+        }
+        let body = serde_json::json!({ "key": client_key, "secret": client_secret.expose() });
+        let request = self
+            .inner
+            .http
+            .post(self.inner.host.join("/v3/oauth/token/generate"))
+            .json(&body);
+        let raw = self.send(request, "/v3/oauth/token/generate", &Method::POST).await?;
+        let request_id = raw.request_id.clone();
+        let status = raw.status;
+        let value = interpret(raw).map_err(|e| match e.kind {
+            ErrorKind::Unauthorized | ErrorKind::Forbidden { .. } | ErrorKind::Capillary { .. } => ApiError::new(ErrorKind::OAuthFailed {
+                message: match e.kind {
+                    ErrorKind::Capillary { message, .. } if !message.is_empty() => message,
+                    _ => format!("HTTP {}", status.as_u16()),
+                },
+            })
+            .with_request_id(e.request_id),
+            _ => e,
+        })?;
+        let data = value.get("data").cloned().unwrap_or(Value::Null);
+        let access = data.get("accessToken").and_then(Value::as_str).filter(|t| !t.is_empty());
+        let Some(access) = access else {
+            return Err(ApiError::new(ErrorKind::OAuthFailed { message: "Failed to generate OAuth token".into() }).with_request_id(request_id));
+        };
+        let ttl = data
+            .get("ttlSeconds")
+            .and_then(|v| v.as_u64().or_else(|| v.as_str().and_then(|s| s.parse().ok())))
+            .unwrap_or(300);
+        let token = OAuthToken::new(Secret::new(access), Duration::from_secs(ttl), Instant::now());
+        let value = token.value.clone();
+        *slot = Some(token);
+        Ok(value)
+    }
+
+    /// Sends a request and reads its body (capped), logging path, status,
+    /// time and request id, never the query or headers.
+    async fn send(&self, request: reqwest::RequestBuilder, path: &str, method: &Method) -> Result<RawResponse, ApiError> {
+        let started = Instant::now();
+        let host = self.inner.host.authority();
+        let response = request.send().await.map_err(|e| {
+            let kind = from_reqwest(&e, &host);
+            tracing::warn!(%method, path, ms = started.elapsed().as_millis() as u64, error = %kind, "request failed");
+            ApiError::new(kind)
+        })?;
+        let status = response.status();
+        let request_id = response
+            .headers()
+            .get(REQUEST_ID_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let body = read_capped(response, self.inner.config.max_json_bytes)
+            .await
+            .map_err(|kind| ApiError::new(kind).with_request_id(request_id.clone()))?;
+        tracing::debug!(%method, path, status = status.as_u16(), ms = started.elapsed().as_millis() as u64, request_id = request_id.as_deref().unwrap_or("-"), "capillary call");
+        Ok(RawResponse { status, request_id, body })
+    }
+}
+
+fn photo_url(customer: &Customer) -> Result<&PresignedUrl, ApiError> {
+    match customer.photo() {
+        PhotoState::Available(url) => Ok(url),
+        PhotoState::Unavailable(message) => Err(ApiError::new(ErrorKind::PhotoUnavailable { message })),
+        PhotoState::None | PhotoState::NotEmbedded => Err(ApiError::new(ErrorKind::NoPhoto)),
+    }
+}
+
+/// Reads a body, refusing it as soon as it passes `limit` bytes, whatever
+/// `Content-Length` claimed.
+async fn read_capped(mut response: reqwest::Response, limit: u64) -> Result<Vec<u8>, ErrorKind> {
+    if response.content_length().is_some_and(|len| len > limit) {
+        return Err(ErrorKind::TooLarge { limit_bytes: limit });
+    }
+    let mut body = Vec::new();
+    loop {
+        match response.chunk().await {
+            Ok(Some(chunk)) => {
+                if body.len() as u64 + chunk.len() as u64 > limit {
+                    return Err(ErrorKind::TooLarge { limit_bytes: limit });
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok(None) => return Ok(body),
+            Err(e) => return Err(from_reqwest(&e, "")),
+        }
+    }
+}
+
+/// Turns status and body into the JSON answer or the right error.
+fn interpret(raw: RawResponse) -> Result<Value, ApiError> {
+    let RawResponse { status, request_id, body } = raw;
+    classify(status, &body).map_err(|kind| ApiError::new(kind).with_request_id(request_id))
+}
+
+fn classify(status: StatusCode, body: &[u8]) -> Result<Value, ErrorKind> {
+    let json: Option<Value> = serde_json::from_slice(body).ok();
+    let first_error = json.as_ref().and_then(first_capillary_error);
+    match status.as_u16() {
+        401 => Err(ErrorKind::Unauthorized),
+        403 => match first_error {
+            Some((1044, message)) => Err(ErrorKind::Capillary { code: 1044, message }),
+            Some((_, message)) => Err(ErrorKind::Forbidden { message: Some(message) }),
+            None => Err(ErrorKind::Forbidden { message: None }),
+        },
+        461 => Err(ErrorKind::Busy),
+        521 => Err(ErrorKind::ConcurrentAction),
+        200..=299 => {
+            let Some(json) = json else {
+                return Err(if body.iter().all(u8::is_ascii_whitespace) {
+                    ErrorKind::EmptyBody
+                } else {
+                    ErrorKind::NotJson
+                });
+            };
+            let is_payload = ["id", "entity", "data", "profiles"].iter().any(|k| json.get(k).is_some_and(|v| !v.is_null()));
+            match first_error {
+                Some((code, message)) if !is_payload => Err(ErrorKind::Capillary { code, message }),
+                _ => Ok(json),
+            }
+        }
+        s => Err(match first_error {
+            Some((code, message)) => ErrorKind::Capillary { code, message },
+            None if s == 404 => ErrorKind::EndpointNotFound,
+            None if s >= 500 => ErrorKind::ServerError { status: s },
+            None => ErrorKind::UnexpectedStatus { status: s },
+        }),
+    }
+}
+
+/// `errors[0]` as (code, message), if the body has one with a code.
+fn first_capillary_error(json: &Value) -> Option<(i64, String)> {
+    let first = json.get("errors")?.as_array()?.first()?;
+    let code = first
+        .get("code")
+        .and_then(|c| c.as_i64().or_else(|| c.as_str().and_then(|s| s.trim().parse().ok())))?;
+    let message = first.get("message").and_then(Value::as_str).unwrap_or_default().to_owned();
+    Some((code, message))
+}
+
+/// Converts the JSON answer to the expected type. The error names the
+/// position, never the value (which may be customer data).
+fn parse_value<T: DeserializeOwned>(value: Value) -> Result<T, ApiError> {
+    serde_json::from_value(value).map_err(|e| {
+        ApiError::new(ErrorKind::BadJson {
+            detail: format!("unexpected {:?} data", e.classify()).to_lowercase(),
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classify_cases() {
+        let ok = StatusCode::OK;
+        assert_eq!(classify(ok, b""), Err(ErrorKind::EmptyBody));
+        assert_eq!(classify(ok, b"<html>login</html>"), Err(ErrorKind::NotJson));
+        assert_eq!(classify(StatusCode::UNAUTHORIZED, b"<html/>"), Err(ErrorKind::Unauthorized));
+        assert_eq!(classify(StatusCode::FORBIDDEN, b""), Err(ErrorKind::Forbidden { message: None }));
+        let not_found = br#"{"warnings":[],"errors":[{"status":false,"code":8015,"message":"Customer not found"}]}"#;
+        assert!(classify(ok, not_found).unwrap_err().is_not_found());
+        assert!(classify(StatusCode::NOT_FOUND, not_found).unwrap_err().is_not_found());
+        assert_eq!(classify(StatusCode::NOT_FOUND, b"nope"), Err(ErrorKind::EndpointNotFound));
+        assert_eq!(classify(StatusCode::BAD_GATEWAY, b"<html/>"), Err(ErrorKind::ServerError { status: 502 }));
+        let with_warning = br#"{"id":1,"errors":[{"code":8062,"message":"points"}]}"#;
+        assert!(classify(ok, with_warning).is_ok());
+    }
+}

@@ -1,0 +1,216 @@
+//! What a person (or a barcode scanner) types to find a customer, cleaned up
+//! the way Capillary stores it.
+
+use std::fmt;
+
+/// The kinds of identifier a customer can be found by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum IdentifierKind {
+    Mobile,
+    Email,
+    CardNumber,
+    ExternalId,
+    CustomerId,
+}
+
+impl IdentifierKind {
+    /// In the order a selector shows them; mobile is the default.
+    pub const ALL: [IdentifierKind; 5] = [
+        IdentifierKind::Mobile,
+        IdentifierKind::Email,
+        IdentifierKind::CardNumber,
+        IdentifierKind::ExternalId,
+        IdentifierKind::CustomerId,
+    ];
+
+    /// A label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            IdentifierKind::Mobile => "Mobile",
+            IdentifierKind::Email => "Email",
+            IdentifierKind::CardNumber => "Card number",
+            IdentifierKind::ExternalId => "External ID",
+            IdentifierKind::CustomerId => "Customer ID",
+        }
+    }
+
+    /// `identifierName` for the lookup API; `None` for a customer ID, which
+    /// has its own endpoint.
+    pub fn api_name(self) -> Option<&'static str> {
+        match self {
+            IdentifierKind::Mobile => Some("mobile"),
+            IdentifierKind::Email => Some("email"),
+            IdentifierKind::CardNumber => Some("cardnumber"),
+            IdentifierKind::ExternalId => Some("externalId"),
+            IdentifierKind::CustomerId => None,
+        }
+    }
+
+    /// The prefix used on the command line (`mobile:`, `card:`…).
+    pub fn cli_name(self) -> &'static str {
+        match self {
+            IdentifierKind::Mobile => "mobile",
+            IdentifierKind::Email => "email",
+            IdentifierKind::CardNumber => "card",
+            IdentifierKind::ExternalId => "external",
+            IdentifierKind::CustomerId => "id",
+        }
+    }
+
+    fn from_cli_name(name: &str) -> Option<Self> {
+        IdentifierKind::ALL
+            .into_iter()
+            .find(|k| k.cli_name().eq_ignore_ascii_case(name.trim()))
+    }
+}
+
+impl Default for IdentifierKind {
+    fn default() -> Self {
+        IdentifierKind::Mobile
+    }
+}
+
+/// Why typed input cannot be looked up.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    #[error("Type or scan a mobile number, email or card number first.")]
+    Empty,
+    #[error("A mobile number has only digits (with an optional + and country code).")]
+    BadMobile,
+    #[error("That email address is missing an @ or a domain.")]
+    BadEmail,
+    #[error("A customer ID is a whole number.")]
+    BadCustomerId,
+    #[error("Use TYPE:VALUE, where TYPE is mobile, email, card, external or id.")]
+    BadSpec,
+}
+
+/// A cleaned-up identifier, ready to send.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Lookup {
+    pub kind: IdentifierKind,
+    pub value: String,
+}
+
+impl Lookup {
+    /// Cleans what was typed for the chosen kind: trims; for mobiles drops
+    /// spaces, dashes, dots, brackets and a leading `+`.
+    pub fn new(kind: IdentifierKind, raw: &str) -> Result<Lookup, InputError> {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            return Err(InputError::Empty);
+        }
+        let value = match kind {
+            IdentifierKind::Mobile => {
+                let digits: String = trimmed
+                    .strip_prefix('+')
+                    .unwrap_or(trimmed)
+                    .chars()
+                    .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}'))
+                    .collect();
+                if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+                    return Err(InputError::BadMobile);
+                }
+                digits
+            }
+            IdentifierKind::Email => {
+                let email = trimmed.to_owned();
+                match email.split_once('@') {
+                    Some((local, domain)) if !local.is_empty() && !domain.is_empty() && !email.contains(' ') => email,
+                    _ => return Err(InputError::BadEmail),
+                }
+            }
+            IdentifierKind::CardNumber => trimmed.chars().filter(|c| !c.is_whitespace()).collect(),
+            IdentifierKind::ExternalId => trimmed.to_owned(),
+            IdentifierKind::CustomerId => {
+                let id: i64 = trimmed.parse().map_err(|_| InputError::BadCustomerId)?;
+                if id <= 0 {
+                    return Err(InputError::BadCustomerId);
+                }
+                id.to_string()
+            }
+        };
+        Ok(Lookup { kind, value })
+    }
+
+    /// Like [`Lookup::new`], but input containing `@` is an email unless
+    /// the person picked a kind on purpose (`chosen_explicitly`).
+    pub fn guess(selected: IdentifierKind, chosen_explicitly: bool, raw: &str) -> Result<Lookup, InputError> {
+        let kind = if !chosen_explicitly && raw.contains('@') {
+            IdentifierKind::Email
+        } else {
+            selected
+        };
+        Lookup::new(kind, raw)
+    }
+
+    /// Parses `TYPE:VALUE` as given to `doctor --lookup`.
+    pub fn parse_spec(spec: &str) -> Result<Lookup, InputError> {
+        let (kind, value) = spec.split_once(':').ok_or(InputError::BadSpec)?;
+        let kind = IdentifierKind::from_cli_name(kind).ok_or(InputError::BadSpec)?;
+        Lookup::new(kind, value)
+    }
+
+    /// The customer ID, for [`IdentifierKind::CustomerId`].
+    pub fn customer_id(&self) -> Option<i64> {
+        (self.kind == IdentifierKind::CustomerId)
+            .then(|| self.value.parse().ok())
+            .flatten()
+    }
+}
+
+/// Identifiers are customer data: `Debug` shows the kind only.
+impl fmt::Debug for Lookup {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Lookup({:?}, <{} chars>)", self.kind, self.value.chars().count())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mobiles_are_cleaned() {
+        for typed in ["+91 98000-00001", " 919800000001 ", "+91 (980) 000.0001", "91\u{a0}9800000001"] {
+            assert_eq!(Lookup::new(IdentifierKind::Mobile, typed).unwrap().value, "919800000001", "{typed}");
+        }
+        assert_eq!(Lookup::new(IdentifierKind::Mobile, "98x00"), Err(InputError::BadMobile));
+        assert_eq!(Lookup::new(IdentifierKind::Mobile, "+"), Err(InputError::BadMobile));
+        assert_eq!(Lookup::new(IdentifierKind::Mobile, "  "), Err(InputError::Empty));
+    }
+
+    #[test]
+    fn at_sign_means_email_unless_chosen() {
+        let guessed = Lookup::guess(IdentifierKind::Mobile, false, " tom@example.com ").unwrap();
+        assert_eq!(guessed.kind, IdentifierKind::Email);
+        assert_eq!(guessed.value, "tom@example.com");
+        let chosen = Lookup::guess(IdentifierKind::ExternalId, true, "ext@1");
+        assert_eq!(chosen.unwrap().kind, IdentifierKind::ExternalId);
+        assert_eq!(Lookup::new(IdentifierKind::Email, "tom@"), Err(InputError::BadEmail));
+    }
+
+    #[test]
+    fn cards_and_ids() {
+        assert_eq!(Lookup::new(IdentifierKind::CardNumber, " 4000 1234 ").unwrap().value, "40001234");
+        let id = Lookup::new(IdentifierKind::CustomerId, " 565039505").unwrap();
+        assert_eq!(id.customer_id(), Some(565_039_505));
+        assert_eq!(Lookup::new(IdentifierKind::CustomerId, "12a"), Err(InputError::BadCustomerId));
+        assert_eq!(Lookup::new(IdentifierKind::CustomerId, "-3"), Err(InputError::BadCustomerId));
+    }
+
+    #[test]
+    fn specs_from_the_command_line() {
+        let spec = Lookup::parse_spec("card:ABC 1").unwrap();
+        assert_eq!((spec.kind, spec.value.as_str()), (IdentifierKind::CardNumber, "ABC1"));
+        assert_eq!(Lookup::parse_spec("id:7").unwrap().customer_id(), Some(7));
+        assert_eq!(Lookup::parse_spec("phone:1"), Err(InputError::BadSpec));
+        assert_eq!(Lookup::parse_spec("919800000001"), Err(InputError::BadSpec));
+    }
+
+    #[test]
+    fn debug_hides_the_value() {
+        let lookup = Lookup::new(IdentifierKind::Email, "secret.person@example.com").unwrap();
+        assert!(!format!("{lookup:?}").contains("secret.person"));
+    }
+}

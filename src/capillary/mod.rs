@@ -1,0 +1,19 @@
+//! The Capillary API client: hosts, auth, typed customers and errors.
+//! Knows nothing about egui; the app and `doctor` both use it.
+
+mod auth;
+mod client;
+mod error;
+mod host;
+mod identifier;
+mod lenient;
+pub mod model;
+mod presigned;
+
+pub use auth::{md5_hex, till_authorization, Credentials, OAuthToken};
+pub use client::{CapillaryClient, ClientConfig, PhotoBytes, LOOKUP_EMBED, OAUTH_HEADER, REQUEST_ID_HEADER, SOURCE};
+pub use error::{ApiError, ErrorKind};
+pub use host::{ApiHost, Cluster, HostError};
+pub use identifier::{IdentifierKind, InputError, Lookup};
+pub use model::{Customer, PhotoState};
+pub use presigned::{format_amz_date, redact_url, PresignedUrl};

@@ -1,0 +1,5 @@
+//! Customer Lookup: find a Capillary customer by mobile, email or card and
+//! see their photo. See README.md for the architecture.
+
+pub mod capillary;
+pub mod secret;
