@@ -2,4 +2,5 @@
 //! see their photo. See README.md for the architecture.
 
 pub mod capillary;
+pub mod demo;
 pub mod secret;

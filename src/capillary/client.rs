@@ -303,12 +303,15 @@ impl CapillaryClient {
         let raw = self.send(request, "/v3/oauth/token/generate", &Method::POST).await?;
         let request_id = raw.request_id.clone();
         let status = raw.status;
+        let server_message = serde_json::from_slice::<Value>(&raw.body)
+            .ok()
+            .as_ref()
+            .and_then(first_capillary_error)
+            .map(|(_, message)| message)
+            .filter(|m| !m.trim().is_empty());
         let value = interpret(raw).map_err(|e| match e.kind {
             ErrorKind::Unauthorized | ErrorKind::Forbidden { .. } | ErrorKind::Capillary { .. } => ApiError::new(ErrorKind::OAuthFailed {
-                message: match e.kind {
-                    ErrorKind::Capillary { message, .. } if !message.is_empty() => message,
-                    _ => format!("HTTP {}", status.as_u16()),
-                },
+                message: server_message.clone().unwrap_or_else(|| format!("HTTP {}", status.as_u16())),
             })
             .with_request_id(e.request_id),
             _ => e,
@@ -407,6 +410,9 @@ fn classify(status: StatusCode, body: &[u8]) -> Result<Value, ErrorKind> {
                     ErrorKind::NotJson
                 });
             };
+            if !json.is_object() {
+                return Err(ErrorKind::BadJson { detail: "expected an object".into() });
+            }
             let is_payload = ["id", "entity", "data", "profiles"].iter().any(|k| json.get(k).is_some_and(|v| !v.is_null()));
             match first_error {
                 Some((code, message)) if !is_payload => Err(ErrorKind::Capillary { code, message }),

@@ -273,9 +273,14 @@ pub enum PhotoState<'a> {
 }
 
 impl Customer {
-    /// Parses a customer from a JSON body.
+    /// Parses a customer from a JSON body, which must be an object (serde
+    /// would otherwise read an array as the fields in order).
     pub fn from_json(bytes: &[u8]) -> Result<Customer, serde_json::Error> {
-        serde_json::from_slice(bytes)
+        let value: Value = serde_json::from_slice(bytes)?;
+        if !value.is_object() {
+            return Err(serde::de::Error::custom("a customer must be a JSON object"));
+        }
+        serde_json::from_value(value)
     }
 
     /// The first profile, where names and identifiers live.

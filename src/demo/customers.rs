@@ -1,0 +1,223 @@
+//! The demo tenant's customers: made-up people covering what the app must
+//! handle (non-Latin names, every photo format, an EXIF-rotated photo, no
+//! photo, a fraud flag, loyalty tiers).
+
+use super::photos::{Look, PhotoFormat};
+use serde_json::{json, Value};
+
+/// One made-up customer.
+#[derive(Debug, Clone)]
+pub struct DemoCustomer {
+    pub id: i64,
+    pub first_name: &'static str,
+    pub last_name: &'static str,
+    pub mobile: &'static str,
+    pub email: &'static str,
+    pub card: &'static str,
+    pub external_id: &'static str,
+    pub photo: Option<(Look, PhotoFormat)>,
+    pub city: &'static str,
+    pub gender: &'static str,
+    pub tier: Option<(&'static str, f64)>,
+    pub fraud: bool,
+}
+
+const fn look(background: [u8; 3], skin: [u8; 3], hair: [u8; 3], shirt: [u8; 3]) -> Look {
+    Look { background, skin, hair, shirt }
+}
+
+/// Every demo customer. Mobiles are 91980000000N, cards DEMO000N.
+pub fn all() -> Vec<DemoCustomer> {
+    vec![
+        DemoCustomer {
+            id: 565_039_505,
+            first_name: "Tom",
+            last_name: "Sawyer",
+            mobile: "918877665544",
+            email: "tom.sawyer@example.com",
+            card: "DEMO0000",
+            external_id: "EXT-TOM",
+            photo: Some((look([70, 130, 180], [230, 190, 160], [120, 70, 30], [200, 60, 50]), PhotoFormat::Jpeg)),
+            city: "Bangalore",
+            gender: "Male",
+            tier: Some(("Silver", 1250.0)),
+            fraud: false,
+        },
+        DemoCustomer {
+            id: 565_039_601,
+            first_name: "Asha",
+            last_name: "Rao",
+            mobile: "919800000001",
+            email: "asha.rao@example.com",
+            card: "DEMO0001",
+            external_id: "EXT-0001",
+            photo: Some((look([46, 139, 87], [200, 150, 110], [30, 20, 20], [250, 200, 40]), PhotoFormat::Jpeg)),
+            city: "Mumbai",
+            gender: "Female",
+            tier: Some(("Gold", 8420.0)),
+            fraud: false,
+        },
+        DemoCustomer {
+            id: 565_039_602,
+            first_name: "प्रिया",
+            last_name: "शर्मा",
+            mobile: "919800000002",
+            email: "priya.sharma@example.com",
+            card: "DEMO0002",
+            external_id: "EXT-0002",
+            photo: Some((look([180, 90, 140], [210, 160, 120], [20, 15, 15], [60, 90, 200]), PhotoFormat::Jpeg)),
+            city: "Delhi",
+            gender: "Female",
+            tier: Some(("Platinum", 23_000.0)),
+            fraud: false,
+        },
+        DemoCustomer {
+            id: 565_039_603,
+            first_name: "Arjun",
+            last_name: "Mehta",
+            mobile: "919800000003",
+            email: "arjun.mehta@example.com",
+            card: "DEMO0003",
+            external_id: "EXT-0003",
+            photo: Some((look([220, 120, 50], [190, 140, 100], [40, 30, 25], [40, 40, 60]), PhotoFormat::JpegExifRotated)),
+            city: "Pune",
+            gender: "Male",
+            tier: None,
+            fraud: false,
+        },
+        DemoCustomer {
+            id: 565_039_604,
+            first_name: "美玲",
+            last_name: "陈",
+            mobile: "919800000004",
+            email: "meiling.chen@example.com",
+            card: "DEMO0004",
+            external_id: "EXT-0004",
+            photo: Some((look([100, 100, 200], [240, 210, 180], [10, 10, 10], [230, 230, 230]), PhotoFormat::Png)),
+            city: "Singapore",
+            gender: "Female",
+            tier: Some(("Gold", 5100.0)),
+            fraud: false,
+        },
+        DemoCustomer {
+            id: 565_039_605,
+            first_name: "ليلى",
+            last_name: "حداد",
+            mobile: "919800000005",
+            email: "layla.haddad@example.com",
+            card: "DEMO0005",
+            external_id: "EXT-0005",
+            photo: Some((look([20, 120, 120], [220, 180, 140], [60, 35, 20], [120, 30, 90]), PhotoFormat::WebP)),
+            city: "Dubai",
+            gender: "Female",
+            tier: Some(("Silver", 900.0)),
+            fraud: false,
+        },
+        DemoCustomer {
+            id: 565_039_606,
+            first_name: "கார்த்திக்",
+            last_name: "சுப்ரமணியன்",
+            mobile: "919800000006",
+            email: "karthik.s@example.com",
+            card: "DEMO0006",
+            external_id: "EXT-0006",
+            photo: Some((look([150, 150, 60], [160, 110, 80], [15, 10, 10], [90, 160, 90]), PhotoFormat::Jpeg)),
+            city: "Chennai",
+            gender: "Male",
+            tier: None,
+            fraud: false,
+        },
+        DemoCustomer {
+            id: 565_039_607,
+            first_name: "Olivia",
+            last_name: "Brown",
+            mobile: "919800000007",
+            email: "olivia.brown@example.com",
+            card: "DEMO0007",
+            external_id: "EXT-0007",
+            photo: None,
+            city: "London",
+            gender: "Female",
+            tier: Some(("Bronze", 120.0)),
+            fraud: false,
+        },
+        DemoCustomer {
+            id: 565_039_608,
+            first_name: "Noah",
+            last_name: "Fischer",
+            mobile: "919800000008",
+            email: "noah.fischer@example.com",
+            card: "DEMO0008",
+            external_id: "EXT-0008",
+            photo: Some((look([90, 90, 90], [235, 200, 170], [200, 170, 90], [30, 60, 120]), PhotoFormat::Jpeg)),
+            city: "Berlin",
+            gender: "Male",
+            tier: None,
+            fraud: true,
+        },
+    ]
+}
+
+/// The customer as Capillary's v2 API would return it. `image` is the
+/// `customerImage` block, or `None` to leave it out (not embedded).
+pub fn to_json(c: &DemoCustomer, image: Option<Value>, embed_mlp: bool) -> Value {
+    let created_by = json!({"id": 75_155_282, "code": "demo.till", "name": "demo.till", "type": "TILL", "referenceId": -1, "default": false});
+    let attribution = json!({
+        "createDate": "2024-02-28T06:16:17Z",
+        "createdBy": created_by,
+        "modifiedBy": created_by,
+        "modifiedDate": "2025-04-29T09:55:34Z"
+    });
+    let mut value = json!({
+        "id": c.id,
+        "profiles": [{
+            "firstName": c.first_name,
+            "lastName": c.last_name,
+            "attribution": attribution,
+            "fields": {"address": format!("12 Demo Street, {}", c.city), "city_name": c.city, "preferred_store": "Demo Store 1"},
+            "allFields": {},
+            "identifiers": [
+                {"type": "email", "value": c.email},
+                {"type": "mobile", "value": c.mobile},
+                {"type": "cardnumber", "value": c.card, "seriesId": 101, "statusLabel": "ACTIVE"},
+                {"type": "externalId", "value": c.external_id}
+            ],
+            "commChannels": [
+                {"type": "email", "value": c.email, "primary": true, "verified": "true", "meta": {"residence": false, "office": false}, "attributes": {}},
+                {"type": "mobile", "value": c.mobile, "primary": "true", "verified": false, "meta": {"residence": false, "office": false}, "attributes": {}}
+            ],
+            "source": "INSTORE",
+            "userId": c.id,
+            "accountId": "",
+            "conflictingProfileList": [],
+            "autoUpdateTime": "2025-04-30T06:58:25Z"
+        }],
+        "loyaltyInfo": {
+            "loyaltyType": if c.tier.is_some() { "loyalty" } else { "non_loyalty" },
+            "attributionV2": attribution,
+            "lifetimePurchases": c.tier.map_or(0.0, |(_, points)| points * 4.0)
+        },
+        "segments": {},
+        "associatedWith": "demo.till",
+        "extendedFields": {"gender": c.gender, "city": c.city, "dob": null},
+        "cardDetails": [{"cardNumber": c.card, "seriesName": "Demo Loyalty", "statusLabel": "ACTIVE"}],
+        "warnings": []
+    });
+    if c.fraud {
+        value["fraudDetails"] = json!({"status": "MARKED", "markTime": "2025-03-01T10:00:00Z"});
+    }
+    if embed_mlp {
+        if let Some((tier, points)) = c.tier {
+            value["loyaltyProgramDetails"] = json!([{
+                "programTitle": "Demo Rewards",
+                "currentSlab": tier,
+                "loyaltyPoints": points,
+                "lifetimePoints": points * 1.5
+            }]);
+        }
+    }
+    if let Some(image) = image {
+        value["customerImage"] = image;
+    }
+    value
+}

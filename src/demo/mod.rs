@@ -1,0 +1,12 @@
+//! The built-in demo tenant: a real HTTP server on 127.0.0.1 that speaks the
+//! same API as Capillary (both auth schemes, lookups, customers with photos
+//! behind presigned-style URLs that expire). `--demo` and the tests use it.
+
+mod customers;
+pub mod photos;
+mod server;
+
+pub use customers::DemoCustomer;
+pub use server::{
+    DemoConfig, DemoServer, DemoStats, DEMO_CLIENT_KEY, DEMO_CLIENT_SECRET, DEMO_NO_ACCESS_USER, DEMO_PASSWORD, DEMO_USER,
+};

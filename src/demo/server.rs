@@ -1,0 +1,512 @@
+//! The demo tenant's HTTP server: Capillary's endpoints and an S3-like photo
+//! store on 127.0.0.1, in the same process.
+
+use super::customers::{self, DemoCustomer};
+use super::photos;
+use crate::capillary::{format_amz_date, md5_hex, ApiHost, Credentials, REQUEST_ID_HEADER};
+use crate::secret::Secret;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::serve::ListenerExt as _;
+use axum::Router;
+use serde_json::{json, Value};
+use std::collections::{HashMap, HashSet};
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime};
+
+/// Till credentials the demo accepts.
+pub const DEMO_USER: &str = "demo.till";
+pub const DEMO_PASSWORD: &str = "demo123";
+/// A till whose credentials are right but has no API permission (403).
+pub const DEMO_NO_ACCESS_USER: &str = "demo.noaccess";
+/// OAuth client key and secret the demo accepts.
+pub const DEMO_CLIENT_KEY: &str = "demo-key";
+pub const DEMO_CLIENT_SECRET: &str = "demo-secret";
+
+/// Signs the demo's presigned photo URLs.
+const SIGNING_KEY: &str = "demo-signing-key";
+
+/// How the demo tenant behaves; tests and benchmarks change it.
+#[derive(Debug, Clone)]
+pub struct DemoConfig {
+    /// `ttlSeconds` of issued OAuth tokens.
+    pub token_ttl: Duration,
+    /// `X-Amz-Expires` of issued photo URLs.
+    pub photo_url_ttl: Duration,
+    /// Added to every answer (API and photo): a simulated round trip.
+    pub latency: Duration,
+    /// Extra delay for one customer's answers and photo, by customer ID.
+    pub customer_delays: HashMap<i64, Duration>,
+    /// Whether `lookup/customerDetails` embeds `customerImage` when asked.
+    /// Capillary's docs show no example of it, so the client must cope.
+    pub lookup_embeds_image: bool,
+}
+
+impl Default for DemoConfig {
+    fn default() -> Self {
+        Self {
+            token_ttl: Duration::from_secs(300),
+            photo_url_ttl: Duration::from_secs(3600),
+            latency: Duration::ZERO,
+            customer_delays: HashMap::new(),
+            lookup_embeds_image: true,
+        }
+    }
+}
+
+/// Counters a test or benchmark can read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DemoStats {
+    pub connections: u64,
+    pub api_requests: u64,
+    pub photo_requests: u64,
+    /// Photo requests that carried `Authorization` or an OAuth token (and
+    /// were refused, as S3 refuses them). Must stay zero.
+    pub photo_requests_with_credentials: u64,
+    pub tokens_issued: u64,
+}
+
+/// A running demo tenant. Dropping it stops the server.
+#[derive(Debug)]
+pub struct DemoServer {
+    addr: SocketAddr,
+    state: Arc<DemoState>,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+#[derive(Debug)]
+struct DemoState {
+    config: DemoConfig,
+    customers: Vec<DemoCustomer>,
+    base_url: String,
+    host: ApiHost,
+    tokens: Mutex<HashMap<String, Instant>>,
+    photos: Mutex<HashMap<i64, Arc<Vec<u8>>>>,
+    revoked_signatures: Mutex<HashSet<String>>,
+    expire_next: AtomicU64,
+    revoke_next: AtomicU64,
+    request_counter: AtomicU64,
+    connections: Arc<AtomicU64>,
+    api_requests: AtomicU64,
+    photo_requests: AtomicU64,
+    photo_requests_with_credentials: AtomicU64,
+    tokens_issued: AtomicU64,
+}
+
+impl DemoServer {
+    /// Binds 127.0.0.1 on a free port and serves until dropped. Must be
+    /// called inside a tokio runtime.
+    pub async fn start(config: DemoConfig) -> std::io::Result<DemoServer> {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
+        let addr = listener.local_addr()?;
+        let connections = Arc::new(AtomicU64::new(0));
+        let base_url = format!("http://{addr}");
+        let host = ApiHost::parse(&base_url).map_err(std::io::Error::other)?;
+        let state = Arc::new(DemoState {
+            config,
+            customers: customers::all(),
+            base_url,
+            host,
+            tokens: Mutex::default(),
+            photos: Mutex::default(),
+            revoked_signatures: Mutex::default(),
+            expire_next: AtomicU64::new(0),
+            revoke_next: AtomicU64::new(0),
+            request_counter: AtomicU64::new(0),
+            connections: connections.clone(),
+            api_requests: AtomicU64::new(0),
+            photo_requests: AtomicU64::new(0),
+            photo_requests_with_credentials: AtomicU64::new(0),
+            tokens_issued: AtomicU64::new(0),
+        });
+        let router = Router::new()
+            .route("/v3/oauth/token/generate", post(generate_token))
+            .route("/v2/customers/lookup/customerDetails", get(lookup_details))
+            .route("/v2/customers/lookup", get(lookup_id))
+            .route("/v2/customers/{id}", get(customer_by_id))
+            .route("/v2/customers/{id}/setImage", get(customer_by_id))
+            .route("/demo-s3/customerImage/{id}/{file}", get(photo))
+            .with_state(state.clone());
+        let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
+        let counting = listener.tap_io(move |_| {
+            connections.fetch_add(1, Ordering::Relaxed);
+        });
+        tokio::spawn(async move {
+            let serve = axum::serve(counting, router).with_graceful_shutdown(async {
+                let _ = stopped.await;
+            });
+            if let Err(e) = serve.await {
+                tracing::error!(error = %e, "demo server stopped");
+            }
+        });
+        tracing::info!(%addr, "demo tenant listening");
+        Ok(DemoServer { addr, state, shutdown: Some(shutdown) })
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    pub fn base_url(&self) -> &str {
+        &self.state.base_url
+    }
+
+    /// The API host to point a client at.
+    pub fn host(&self) -> ApiHost {
+        self.state.host.clone()
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The demo's till credentials.
+    pub fn till_credentials() -> Credentials {
+        Credentials::Till { username: DEMO_USER.into(), password: Secret::new(DEMO_PASSWORD) }
+    }
+
+    /// The demo's OAuth credentials.
+    pub fn oauth_credentials() -> Credentials {
+        Credentials::OAuth { client_key: DEMO_CLIENT_KEY.into(), client_secret: Secret::new(DEMO_CLIENT_SECRET) }
+    }
+
+    /// Counters so far.
+    pub fn stats(&self) -> DemoStats {
+        let s = &self.state;
+        DemoStats {
+            connections: s.connections.load(Ordering::Relaxed),
+            api_requests: s.api_requests.load(Ordering::Relaxed),
+            photo_requests: s.photo_requests.load(Ordering::Relaxed),
+            photo_requests_with_credentials: s.photo_requests_with_credentials.load(Ordering::Relaxed),
+            tokens_issued: s.tokens_issued.load(Ordering::Relaxed),
+        }
+    }
+
+    /// The next `n` photo URLs are issued already past their `X-Amz-Expires`.
+    pub fn expire_next_photo_urls(&self, n: u64) {
+        self.state.expire_next.store(n, Ordering::Relaxed);
+    }
+
+    /// The next `n` photo URLs look valid but the store answers 403 "Request
+    /// has expired" (as S3 does when the temporary credentials die early).
+    pub fn revoke_next_photo_urls(&self, n: u64) {
+        self.state.revoke_next.store(n, Ordering::Relaxed);
+    }
+
+    /// Forgets every issued OAuth token, as if they had all run out.
+    pub fn revoke_tokens(&self) {
+        if let Ok(mut tokens) = self.state.tokens.lock() {
+            tokens.clear();
+        }
+    }
+
+    /// The demo customers.
+    pub fn customers(&self) -> &[DemoCustomer] {
+        &self.state.customers
+    }
+
+    /// The stored bytes of a customer's photo, as served.
+    pub fn photo_bytes(&self, customer_id: i64) -> Option<Arc<Vec<u8>>> {
+        self.state.photo(customer_id)
+    }
+}
+
+impl Drop for DemoServer {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+impl DemoState {
+    fn find(&self, pred: impl Fn(&DemoCustomer) -> bool) -> Option<&DemoCustomer> {
+        self.customers.iter().find(|c| pred(c))
+    }
+
+    fn next_request_id(&self) -> String {
+        format!("demo-{:06}", self.request_counter.fetch_add(1, Ordering::Relaxed) + 1)
+    }
+
+    async fn delay(&self, customer_id: Option<i64>) {
+        let extra = customer_id
+            .and_then(|id| self.config.customer_delays.get(&id).copied())
+            .unwrap_or_default();
+        let total = self.config.latency + extra;
+        if !total.is_zero() {
+            tokio::time::sleep(total).await;
+        }
+    }
+
+    fn authorized(&self, headers: &HeaderMap) -> Result<(), Response> {
+        if let Some(token) = header_str(headers, crate::capillary::OAUTH_HEADER) {
+            let valid = self
+                .tokens
+                .lock()
+                .map(|t| t.get(token).is_some_and(|exp| *exp > Instant::now()))
+                .unwrap_or(false);
+            return if valid { Ok(()) } else { Err(self.unauthorized()) };
+        }
+        let expected = crate::capillary::till_authorization(DEMO_USER, &Secret::new(DEMO_PASSWORD));
+        let no_access = crate::capillary::till_authorization(DEMO_NO_ACCESS_USER, &Secret::new(DEMO_PASSWORD));
+        match header_str(headers, header::AUTHORIZATION.as_str()) {
+            Some(h) if h == expected.expose() => Ok(()),
+            Some(h) if h == no_access.expose() => Err(self.api(
+                StatusCode::FORBIDDEN,
+                json!({"errors": [{"status": false, "code": 403, "message": "Access denied: the till is not in an access group with API permission"}]}),
+            )),
+            _ => Err(self.unauthorized()),
+        }
+    }
+
+    fn unauthorized(&self) -> Response {
+        self.api(
+            StatusCode::UNAUTHORIZED,
+            json!({"errors": [{"status": false, "code": 401, "message": "Authentication failed. Please check username and password."}]}),
+        )
+    }
+
+    fn not_found(&self) -> Response {
+        self.api(
+            StatusCode::NOT_FOUND,
+            json!({"warnings": [], "errors": [{"status": false, "code": 8015, "message": "Customer not found for the given identifiers"}]}),
+        )
+    }
+
+    /// A JSON answer with a request id, as Capillary sends.
+    fn api(&self, status: StatusCode, body: Value) -> Response {
+        let mut response = (status, axum::Json(body)).into_response();
+        if let Ok(v) = HeaderValue::from_str(&self.next_request_id()) {
+            response.headers_mut().insert(REQUEST_ID_HEADER, v);
+        }
+        response
+    }
+
+    fn photo(&self, customer_id: i64) -> Option<Arc<Vec<u8>>> {
+        let customer = self.find(|c| c.id == customer_id)?;
+        let (look, format) = customer.photo?;
+        let mut cache = self.photos.lock().ok()?;
+        if let Some(bytes) = cache.get(&customer_id) {
+            return Some(bytes.clone());
+        }
+        let bytes = Arc::new(photos::encode(look, format).ok()?);
+        cache.insert(customer_id, bytes.clone());
+        Some(bytes)
+    }
+
+    /// Signs path, time, lifetime and session token, so every issued URL
+    /// is distinct (like S3's, whose session token changes).
+    fn signature(path: &str, date: &str, expires: &str, session: &str) -> String {
+        md5_hex(&format!("{SIGNING_KEY}|{path}|{date}|{expires}|{session}")).expose().to_owned()
+    }
+
+    /// The `customerImage` block for a customer, with a fresh presigned URL.
+    fn image_block(&self, c: &DemoCustomer) -> Value {
+        let Some(bytes) = self.photo(c.id) else {
+            return json!([]);
+        };
+        let handle = format!("demo-photo-{}", c.id);
+        let path = format!("/demo-s3/customerImage/{}/{handle}", c.id);
+        let ttl = self.config.photo_url_ttl.as_secs();
+        let signed_at = if take_one(&self.expire_next) {
+            SystemTime::now() - Duration::from_secs(ttl + 60)
+        } else {
+            SystemTime::now()
+        };
+        let date = format_amz_date(signed_at);
+        let expires = ttl.to_string();
+        let session = format!("demo-session-{}", self.request_counter.fetch_add(1, Ordering::Relaxed));
+        let signature = Self::signature(&path, &date, &expires, &session);
+        if take_one(&self.revoke_next) {
+            if let Ok(mut revoked) = self.revoked_signatures.lock() {
+                revoked.insert(signature.clone());
+            }
+        }
+        let url = format!(
+            "{}{path}?X-Amz-Security-Token={session}&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date={date}&X-Amz-SignedHeaders=host&X-Amz-Expires={expires}&X-Amz-Credential=DEMO%2F{}%2Fdemo%2Fs3%2Faws4_request&X-Amz-Signature={signature}",
+            self.base_url,
+            date.get(..8).unwrap_or_default()
+        );
+        json!([{
+            "code": 200,
+            "file": {
+                "acl": "PRIVATE",
+                "fileSize": bytes.len().to_string(),
+                "fileHandle": handle,
+                "lastModified": "2025-04-30 12:25:56",
+                "latestVersion": 1,
+                "name": format!("demo/{}/0", c.id),
+                "namespace": "customerImage",
+                "s3Token": format!("customerImage/demo/{}/{handle}", c.id),
+                "version": 1
+            },
+            "filePath": url,
+            "message": "Success",
+            "secureFilePath": url,
+            "status": "true"
+        }])
+    }
+
+    fn find_by_identifier(&self, name: &str, value: &str) -> Option<&DemoCustomer> {
+        let value = value.trim();
+        match name.to_ascii_lowercase().as_str() {
+            "mobile" => self.find(|c| c.mobile == value),
+            "email" => self.find(|c| c.email.eq_ignore_ascii_case(value)),
+            "cardnumber" => self.find(|c| c.card.eq_ignore_ascii_case(value)),
+            "externalid" => self.find(|c| c.external_id == value),
+            _ => None,
+        }
+    }
+
+    /// Shared checks of the lookup endpoints: auth, source, identifier.
+    fn check_lookup(&self, headers: &HeaderMap, query: &HashMap<String, String>) -> Result<Option<&DemoCustomer>, Response> {
+        self.api_requests.fetch_add(1, Ordering::Relaxed);
+        self.authorized(headers)?;
+        if query.get("source").is_none_or(|s| s.trim().is_empty()) {
+            return Err(self.api(
+                StatusCode::BAD_REQUEST,
+                json!({"errors": [{"status": false, "code": 8016, "message": "GET failed,No source passed"}]}),
+            ));
+        }
+        let name = query.get("identifierName").map(String::as_str).unwrap_or_default();
+        let value = query.get("identifierValue").map(String::as_str).unwrap_or_default();
+        if name.is_empty() || value.is_empty() {
+            return Err(self.api(
+                StatusCode::BAD_REQUEST,
+                json!({"errors": [{"status": false, "code": 11013, "message": "identifierName, identifierValue, source can not be empty"}]}),
+            ));
+        }
+        if !matches!(name.to_ascii_lowercase().as_str(), "mobile" | "email" | "cardnumber" | "externalid") {
+            return Err(self.api(
+                StatusCode::BAD_REQUEST,
+                json!({"errors": [{"status": false, "code": 8013, "message": "Invalid identifier"}]}),
+            ));
+        }
+        Ok(self.find_by_identifier(name, value))
+    }
+}
+
+fn take_one(counter: &AtomicU64) -> bool {
+    counter.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1)).is_ok()
+}
+
+fn header_str<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+fn embeds(query: &HashMap<String, String>, what: &str) -> bool {
+    query
+        .get("embed")
+        .is_some_and(|e| e.split(',').any(|part| part.trim().eq_ignore_ascii_case(what)))
+}
+
+async fn generate_token(State(state): State<Arc<DemoState>>, body: Bytes) -> Response {
+    state.api_requests.fetch_add(1, Ordering::Relaxed);
+    state.delay(None).await;
+    let parsed: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let key = parsed.get("key").and_then(Value::as_str);
+    let secret = parsed.get("secret").and_then(Value::as_str);
+    if key != Some(DEMO_CLIENT_KEY) || secret != Some(DEMO_CLIENT_SECRET) {
+        return state.api(
+            StatusCode::UNAUTHORIZED,
+            json!({"data": null, "errors": [{"status": false, "code": 401, "message": "Failed to generate OAuth token"}]}),
+        );
+    }
+    let n = state.tokens_issued.fetch_add(1, Ordering::Relaxed) + 1;
+    let token = md5_hex(&format!("token|{n}|{:?}", SystemTime::now())).expose().to_owned();
+    let ttl = state.config.token_ttl;
+    if let Ok(mut tokens) = state.tokens.lock() {
+        tokens.insert(token.clone(), Instant::now() + ttl);
+    }
+    state.api(StatusCode::OK, json!({"data": {"accessToken": token, "ttlSeconds": ttl.as_secs()}, "errors": null}))
+}
+
+async fn lookup_details(State(state): State<Arc<DemoState>>, headers: HeaderMap, Query(query): Query<HashMap<String, String>>) -> Response {
+    let customer = match state.check_lookup(&headers, &query) {
+        Ok(c) => c,
+        Err(response) => return response,
+    };
+    state.delay(customer.map(|c| c.id)).await;
+    let Some(customer) = customer else {
+        return state.not_found();
+    };
+    let image = (state.config.lookup_embeds_image && embeds(&query, "customerImage")).then(|| state.image_block(customer));
+    state.api(StatusCode::OK, customers::to_json(customer, image, embeds(&query, "mlp")))
+}
+
+async fn lookup_id(State(state): State<Arc<DemoState>>, headers: HeaderMap, Query(query): Query<HashMap<String, String>>) -> Response {
+    let customer = match state.check_lookup(&headers, &query) {
+        Ok(c) => c,
+        Err(response) => return response,
+    };
+    state.delay(customer.map(|c| c.id)).await;
+    match customer {
+        Some(c) => state.api(StatusCode::OK, json!({"entity": c.id, "warnings": []})),
+        None => state.not_found(),
+    }
+}
+
+async fn customer_by_id(
+    State(state): State<Arc<DemoState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    state.api_requests.fetch_add(1, Ordering::Relaxed);
+    if let Err(response) = state.authorized(&headers) {
+        return response;
+    }
+    if query.get("source").is_none_or(|s| s.trim().is_empty()) {
+        return state.api(
+            StatusCode::BAD_REQUEST,
+            json!({"errors": [{"status": false, "code": 8016, "message": "GET failed,No source passed"}]}),
+        );
+    }
+    let customer = id.parse::<i64>().ok().and_then(|id| state.find(|c| c.id == id));
+    state.delay(customer.map(|c| c.id)).await;
+    let Some(customer) = customer else {
+        return state.not_found();
+    };
+    let image = embeds(&query, "customerImage").then(|| state.image_block(customer));
+    state.api(StatusCode::OK, customers::to_json(customer, image, embeds(&query, "mlp")))
+}
+
+fn s3_error(status: StatusCode, code: &str, message: &str) -> Response {
+    let body = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>{code}</Code><Message>{message}</Message></Error>");
+    (status, [(header::CONTENT_TYPE, "application/xml")], body).into_response()
+}
+
+async fn photo(
+    State(state): State<Arc<DemoState>>,
+    headers: HeaderMap,
+    Path((id, file)): Path<(String, String)>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    state.photo_requests.fetch_add(1, Ordering::Relaxed);
+    if headers.contains_key(header::AUTHORIZATION) || headers.contains_key(crate::capillary::OAUTH_HEADER) {
+        state.photo_requests_with_credentials.fetch_add(1, Ordering::Relaxed);
+        return s3_error(StatusCode::BAD_REQUEST, "InvalidArgument", "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified");
+    }
+    let customer_id = id.parse::<i64>().ok();
+    state.delay(customer_id).await;
+    let path = format!("/demo-s3/customerImage/{id}/{file}");
+    let date = query.get("X-Amz-Date").map(String::as_str).unwrap_or_default();
+    let expires = query.get("X-Amz-Expires").map(String::as_str).unwrap_or_default();
+    let signature = query.get("X-Amz-Signature").map(String::as_str).unwrap_or_default();
+    let session = query.get("X-Amz-Security-Token").map(String::as_str).unwrap_or_default();
+    if signature != DemoState::signature(&path, date, expires, session) {
+        return s3_error(StatusCode::FORBIDDEN, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");
+    }
+    let expired_by_clock = crate::capillary::PresignedUrl::parse(&format!("{}{path}?X-Amz-Date={date}&X-Amz-Expires={expires}", state.base_url))
+        .is_none_or(|u| u.is_expired_at(SystemTime::now()));
+    let revoked = state.revoked_signatures.lock().map(|r| r.contains(signature)).unwrap_or(false);
+    if expired_by_clock || revoked {
+        return s3_error(StatusCode::FORBIDDEN, "AccessDenied", "Request has expired");
+    }
+    match customer_id.and_then(|id| state.photo(id)) {
+        Some(bytes) => ([(header::CONTENT_TYPE, "binary/octet-stream")], bytes.as_ref().clone()).into_response(),
+        None => s3_error(StatusCode::NOT_FOUND, "NoSuchKey", "The specified key does not exist."),
+    }
+}

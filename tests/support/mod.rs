@@ -1,0 +1,160 @@
+//! A scripted HTTP server on 127.0.0.1 for fault tests: each request gets
+//! the next scripted reply (the last one repeats), and every request's head
+//! is recorded so tests can assert on what the client sent.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+/// What the server does with one request.
+#[derive(Clone, Debug)]
+pub enum Reply {
+    /// Status, extra headers and body; Content-Length is set.
+    Http { status: u16, headers: Vec<(String, String)>, body: Vec<u8> },
+    /// Sends nothing and keeps the connection open for this long.
+    Stall(Duration),
+    /// Announces `claimed` bytes, sends `sent`, then closes.
+    CutOff { claimed: usize, sent: usize },
+    /// Streams `total` bytes with no Content-Length (chunked).
+    Stream { total: usize },
+}
+
+impl Reply {
+    pub fn json(status: u16, body: &str) -> Reply {
+        Reply::Http {
+            status,
+            headers: vec![("Content-Type".into(), "application/json".into()), ("X-Cap-Requestid".into(), format!("req-{status}"))],
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    pub fn text(status: u16, content_type: &str, body: &str) -> Reply {
+        Reply::Http { status, headers: vec![("Content-Type".into(), content_type.into())], body: body.as_bytes().to_vec() }
+    }
+
+    pub fn bytes(status: u16, body: Vec<u8>) -> Reply {
+        Reply::Http { status, headers: vec![], body }
+    }
+}
+
+/// One request as received.
+#[derive(Clone, Debug)]
+pub struct Recorded {
+    pub method: String,
+    pub target: String,
+    /// Header names lower-cased.
+    pub headers: Vec<(String, String)>,
+}
+
+impl Recorded {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n == &name.to_ascii_lowercase()).map(|(_, v)| v.as_str())
+    }
+}
+
+pub struct Scripted {
+    pub addr: SocketAddr,
+    pub requests: Arc<Mutex<Vec<Recorded>>>,
+}
+
+impl Scripted {
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.requests.lock().unwrap().clone()
+    }
+}
+
+/// Starts a server that answers requests with `replies` in order.
+pub async fn scripted(replies: Vec<Reply>) -> Scripted {
+    let listener = TcpListener::bind(("127.0.0.1", 0)).await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let requests = Arc::new(Mutex::new(Vec::new()));
+    let recorded = requests.clone();
+    let replies = Arc::new(replies);
+    tokio::spawn(async move {
+        let mut n = 0usize;
+        loop {
+            let Ok((stream, _)) = listener.accept().await else { return };
+            let reply = replies[n.min(replies.len() - 1)].clone();
+            n += 1;
+            let recorded = recorded.clone();
+            tokio::spawn(async move { serve_one(stream, reply, recorded).await });
+        }
+    });
+    Scripted { addr, requests }
+}
+
+async fn serve_one(mut stream: TcpStream, reply: Reply, recorded: Arc<Mutex<Vec<Recorded>>>) {
+    let mut head = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+        match stream.read(&mut buf).await {
+            Ok(0) | Err(_) => return,
+            Ok(n) => head.extend_from_slice(&buf[..n]),
+        }
+    }
+    let text = String::from_utf8_lossy(&head).to_string();
+    let mut lines = text.split("\r\n");
+    let first: Vec<&str> = lines.next().unwrap_or_default().split(' ').collect();
+    let headers = lines
+        .take_while(|l| !l.is_empty())
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
+    recorded.lock().unwrap().push(Recorded {
+        method: first.first().copied().unwrap_or_default().to_owned(),
+        target: first.get(1).copied().unwrap_or_default().to_owned(),
+        headers,
+    });
+    match reply {
+        Reply::Http { status, headers, body } => {
+            let mut out = format!("HTTP/1.1 {status} Scripted\r\nContent-Length: {}\r\nConnection: close\r\n", body.len());
+            for (n, v) in headers {
+                out.push_str(&format!("{n}: {v}\r\n"));
+            }
+            out.push_str("\r\n");
+            let _ = stream.write_all(out.as_bytes()).await;
+            let _ = stream.write_all(&body).await;
+        }
+        Reply::Stall(d) => tokio::time::sleep(d).await,
+        Reply::CutOff { claimed, sent } => {
+            let out = format!("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {claimed}\r\n\r\n");
+            let _ = stream.write_all(out.as_bytes()).await;
+            let _ = stream.write_all(&vec![b' '; sent]).await;
+        }
+        Reply::Stream { total } => {
+            let out = "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n";
+            if stream.write_all(out.as_bytes()).await.is_err() {
+                return;
+            }
+            let chunk = vec![b'x'; 64 * 1024];
+            let mut left = total;
+            while left > 0 {
+                let n = left.min(chunk.len());
+                let head = format!("{n:x}\r\n");
+                if stream.write_all(head.as_bytes()).await.is_err()
+                    || stream.write_all(&chunk[..n]).await.is_err()
+                    || stream.write_all(b"\r\n").await.is_err()
+                {
+                    return;
+                }
+                left -= n;
+            }
+            let _ = stream.write_all(b"0\r\n\r\n").await;
+        }
+    }
+    let _ = stream.shutdown().await;
+}
+
+/// A minimal customer JSON whose photo is at `photo_url`.
+pub fn customer_with_photo(id: i64, photo_url: &str) -> String {
+    format!(
+        r#"{{"id":{id},"profiles":[{{"firstName":"Test","lastName":"Person"}}],"customerImage":[{{"code":200,"secureFilePath":"{photo_url}","status":"true"}}]}}"#
+    )
+}
