@@ -3,4 +3,5 @@
 
 pub mod capillary;
 pub mod demo;
+pub mod photo;
 pub mod secret;

@@ -1,0 +1,108 @@
+//! Bytes → upright RGBA pixels, safely.
+//!
+//! Limits are checked from the header before any pixel is allocated, so a
+//! small file that claims 30000×30000 is refused at once; decoder panics on
+//! hostile input are contained and reported; EXIF orientation is applied.
+
+use super::format::{sniff, PhotoFormat, Sniffed};
+use image::{DynamicImage, ImageDecoder, ImageReader, RgbaImage};
+use std::io::Cursor;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// What a photo may claim before it is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecodeLimits {
+    pub max_side: u32,
+    pub max_pixels: u64,
+    /// Cap on the decoder's own allocations (the output counts).
+    pub max_alloc_bytes: u64,
+}
+
+impl Default for DecodeLimits {
+    fn default() -> Self {
+        Self { max_side: 16_384, max_pixels: 80_000_000, max_alloc_bytes: 512 * 1024 * 1024 }
+    }
+}
+
+/// Why a photo could not be shown. Each reads as one line under the placeholder.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PhotoError {
+    #[error("This photo's format ({0}) isn't supported.")]
+    Unsupported(&'static str),
+    #[error("The photo link returned a web page, not a photo.")]
+    WebPage,
+    #[error("The photo link returned a PDF document, not a photo.")]
+    Pdf,
+    #[error("The photo file is empty.")]
+    Empty,
+    #[error("The photo isn't in a format this app knows.")]
+    Unknown,
+    #[error("The photo is too large to show ({width}×{height} pixels).")]
+    TooLarge { width: u32, height: u32 },
+    #[error("The photo couldn't be read ({0}).")]
+    Corrupt(String),
+    #[error("The photo couldn't be read.")]
+    Crashed,
+}
+
+/// An upright photo.
+#[derive(Debug, Clone)]
+pub struct DecodedPhoto {
+    pub image: RgbaImage,
+    pub format: PhotoFormat,
+    /// EXIF orientation found (1 = none), as stored in the file.
+    pub exif_orientation: u8,
+}
+
+/// Decodes `bytes` with the given limits. Never panics.
+pub fn decode(bytes: &[u8], limits: &DecodeLimits) -> Result<DecodedPhoto, PhotoError> {
+    catch_unwind(AssertUnwindSafe(|| decode_unguarded(bytes, limits))).unwrap_or(Err(PhotoError::Crashed))
+}
+
+fn decode_unguarded(bytes: &[u8], limits: &DecodeLimits) -> Result<DecodedPhoto, PhotoError> {
+    let format = match sniff(bytes) {
+        Sniffed::Supported(format) => format,
+        Sniffed::Unsupported(name) => return Err(PhotoError::Unsupported(name)),
+        Sniffed::WebPage => return Err(PhotoError::WebPage),
+        Sniffed::Pdf => return Err(PhotoError::Pdf),
+        Sniffed::Empty => return Err(PhotoError::Empty),
+        Sniffed::Unknown => return Err(PhotoError::Unknown),
+    };
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format.image_format());
+    let mut image_limits = image::Limits::default();
+    image_limits.max_image_width = Some(limits.max_side);
+    image_limits.max_image_height = Some(limits.max_side);
+    image_limits.max_alloc = Some(limits.max_alloc_bytes);
+    reader.limits(image_limits);
+    let mut decoder = reader.into_decoder().map_err(|e| describe(e, limits))?;
+    let (width, height) = decoder.dimensions();
+    if width == 0 || height == 0 {
+        return Err(PhotoError::Corrupt("it has no pixels".into()));
+    }
+    if width > limits.max_side || height > limits.max_side || u64::from(width) * u64::from(height) > limits.max_pixels {
+        return Err(PhotoError::TooLarge { width, height });
+    }
+    let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| describe(e, limits))?;
+    image.apply_orientation(orientation);
+    Ok(DecodedPhoto { image: image.into_rgba8(), format, exif_orientation: orientation.to_exif() })
+}
+
+fn describe(error: image::ImageError, limits: &DecodeLimits) -> PhotoError {
+    match error {
+        image::ImageError::Limits(_) => PhotoError::TooLarge { width: limits.max_side, height: limits.max_side },
+        image::ImageError::Unsupported(e) => PhotoError::Corrupt(format!("unsupported variant: {e}")),
+        image::ImageError::IoError(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            PhotoError::Corrupt("the file is cut short".into())
+        }
+        other => PhotoError::Corrupt(short(&other.to_string())),
+    }
+}
+
+fn short(text: &str) -> String {
+    let mut out: String = text.chars().take(80).collect();
+    if text.chars().count() > 80 {
+        out.push('…');
+    }
+    out
+}
