@@ -1,7 +1,13 @@
 //! Customer Lookup: find a Capillary customer by mobile, email or card and
 //! see their photo. See README.md for the architecture.
 
+pub mod app;
 pub mod capillary;
+pub mod cli;
+pub mod config;
 pub mod demo;
+pub mod doctor;
+pub mod logging;
 pub mod photo;
 pub mod secret;
+pub mod ui;

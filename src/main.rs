@@ -1,3 +1,34 @@
-fn main() {
-    println!("Hello, world!");
+//! Entry point: parse the command line, start logging and the async
+//! runtime, then run `doctor` or open the window. Nothing else lives here.
+
+use clap::Parser as _;
+use customer_lookup::cli::{Cli, Command};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    customer_lookup::logging::init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("customer-lookup: could not start: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match cli.command {
+        Some(Command::Doctor(args)) => {
+            let code = runtime.block_on(customer_lookup::doctor::run(args));
+            ExitCode::from(u8::try_from(code).unwrap_or(1))
+        }
+        None => {
+            let options = customer_lookup::app::StartOptions { demo: cli.demo, host: cli.host, user: cli.user };
+            match customer_lookup::app::run_native(runtime, options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("customer-lookup: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
 }

@@ -8,7 +8,7 @@ use customer_lookup::secret::Secret;
 use std::time::Duration;
 
 async fn demo(config: DemoConfig) -> DemoServer {
-    DemoServer::start(config).await.unwrap()
+    DemoServer::start(config).unwrap()
 }
 
 fn client(server: &DemoServer, credentials: Credentials) -> CapillaryClient {

@@ -100,9 +100,12 @@ struct DemoState {
 
 impl DemoServer {
     /// Binds 127.0.0.1 on a free port and serves until dropped. Must be
-    /// called inside a tokio runtime.
-    pub async fn start(config: DemoConfig) -> std::io::Result<DemoServer> {
-        let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
+    /// called inside a tokio runtime (an entered one is enough: the app's UI
+    /// thread starts it without blocking on anything).
+    pub fn start(config: DemoConfig) -> std::io::Result<DemoServer> {
+        let listener = std::net::TcpListener::bind(("127.0.0.1", 0))?;
+        listener.set_nonblocking(true)?;
+        let listener = tokio::net::TcpListener::from_std(listener)?;
         let addr = listener.local_addr()?;
         let connections = Arc::new(AtomicU64::new(0));
         let base_url = format!("http://{addr}");

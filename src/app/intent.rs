@@ -1,0 +1,23 @@
+//! What the UI asks the app to do. The UI never acts itself: it returns
+//! intents, and the app applies them after drawing.
+
+use crate::capillary::Lookup;
+use crate::config::ThemeChoice;
+
+#[derive(Debug, Clone)]
+pub enum Intent {
+    /// Check the login form's credentials.
+    LogIn,
+    LogOut,
+    /// Look up what is in the lookup form.
+    LookUp,
+    /// Look this up again (from the recent list).
+    Reopen(Lookup),
+    /// Esc: clear the input and the profile, cancel what is in flight.
+    Clear,
+    /// Copy a value to the clipboard, with a brief note.
+    Copy(String),
+    /// Show or hide the enlarged photo.
+    EnlargePhoto(bool),
+    SetTheme(ThemeChoice),
+}

@@ -1,0 +1,409 @@
+//! The eframe app: owns the state and the background jobs, turns the UI's
+//! intents into jobs, applies finished jobs to the state, and decides which
+//! screen shows. Drawing lives in [`crate::ui`].
+
+mod intent;
+mod jobs;
+mod state;
+
+pub use intent::Intent;
+pub use jobs::{Job, Jobs};
+pub use state::{AppState, LoadedProfile, LoginForm, LookupForm, PhotoSlot, ProfileState, RecentLookup, Session, RECENT_LIMIT};
+
+use crate::capillary::{ApiError, ApiHost, CapillaryClient, ClientConfig, Credentials, Customer, Lookup, PhotoState};
+use crate::config::{AuthScheme, HostChoice, Settings, STORAGE_KEY};
+use crate::demo::{DemoConfig, DemoServer, DEMO_CLIENT_KEY, DEMO_CLIENT_SECRET, DEMO_PASSWORD, DEMO_USER};
+use crate::secret::Secret;
+
+/// The photo frame's side in points; the texture is prepared for the
+/// enlarged view, which is this many times larger.
+pub const PHOTO_FRAME_POINTS: f32 = 280.0;
+pub const ENLARGED_FACTOR: f32 = 2.0;
+/// How long "Copied" stays visible, in seconds.
+const TOAST_SECONDS: f64 = 1.5;
+
+/// What the command line asked for.
+#[derive(Debug, Clone, Default)]
+pub struct StartOptions {
+    pub demo: bool,
+    pub host: Option<String>,
+    pub user: Option<String>,
+}
+
+/// The Customer Lookup app.
+#[derive(Debug)]
+pub struct App {
+    state: AppState,
+    jobs: Jobs,
+    /// The built-in demo tenant, started when chosen.
+    demo: Option<DemoServer>,
+    demo_config: DemoConfig,
+    client_config: ClientConfig,
+}
+
+impl App {
+    /// Sets the app up from saved settings and the command line. Must run
+    /// inside an entered tokio runtime.
+    pub fn new(ctx: &egui::Context, storage: Option<&dyn eframe::Storage>, options: StartOptions) -> Self {
+        let saved: Option<Settings> = storage.and_then(|s| eframe::get_value(s, STORAGE_KEY));
+        Self::with_settings(ctx, saved, options, DemoConfig::default(), ClientConfig::default())
+    }
+
+    /// Like [`App::new`] with explicit settings and configs (tests use it to
+    /// slow the demo tenant down or shorten timeouts).
+    pub fn with_settings(
+        ctx: &egui::Context,
+        saved: Option<Settings>,
+        options: StartOptions,
+        demo_config: DemoConfig,
+        client_config: ClientConfig,
+    ) -> Self {
+        crate::ui::fonts::install_fallback_fonts(ctx);
+        let first_start = saved.is_none();
+        let mut settings = saved.unwrap_or_default();
+        if options.demo || (first_start && options.host.is_none()) {
+            settings.host = HostChoice::Demo;
+        }
+        if let Some(host) = &options.host {
+            settings.host = HostChoice::from_url(host);
+        }
+        if let Some(user) = &options.user {
+            settings.username = user.clone();
+            settings.auth_scheme = AuthScheme::Till;
+        }
+        ctx.set_theme(settings.theme.preference());
+        let login = LoginForm::from_settings(&settings);
+        let mut app = App {
+            state: AppState { settings, login, ..AppState::default() },
+            jobs: Jobs::default(),
+            demo: None,
+            demo_config,
+            client_config,
+        };
+        if app.state.login.host == HostChoice::Demo {
+            app.prefill_demo_credentials();
+        }
+        app.state.lookup.kind = app.state.settings.identifier_kind;
+        app
+    }
+
+    /// The state, for tests and the UI.
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// True while a login, lookup or photo is in flight.
+    pub fn is_busy(&self) -> bool {
+        self.jobs.any_running()
+    }
+
+    /// The running demo tenant, if it was started.
+    pub fn demo_server(&self) -> Option<&DemoServer> {
+        self.demo.as_ref()
+    }
+
+    /// Fills the demo's public credentials in, keeping a typed username.
+    fn prefill_demo_credentials(&mut self) {
+        let login = &mut self.state.login;
+        if login.username.is_empty() {
+            login.username = DEMO_USER.to_owned();
+        }
+        if login.password.is_empty() && login.username == DEMO_USER {
+            login.password = Secret::new(DEMO_PASSWORD);
+        }
+        if login.client_key.is_empty() {
+            login.client_key = DEMO_CLIENT_KEY.to_owned();
+            login.client_secret = Secret::new(DEMO_CLIENT_SECRET);
+        }
+    }
+
+    /// Starts the demo tenant if it is not running; returns its host.
+    fn demo_host(&mut self) -> Result<ApiHost, String> {
+        if self.demo.is_none() {
+            let server = DemoServer::start(self.demo_config.clone()).map_err(|e| format!("The built-in demo could not start: {e}"))?;
+            self.demo = Some(server);
+        }
+        self.demo.as_ref().map(DemoServer::host).ok_or_else(|| "The built-in demo is not running.".to_owned())
+    }
+
+    /// Applies one intent from the UI.
+    pub fn apply(&mut self, ctx: &egui::Context, intent: Intent) {
+        match intent {
+            Intent::LogIn => self.start_login(ctx),
+            Intent::LogOut => self.log_out(),
+            Intent::LookUp => self.start_lookup_from_form(ctx),
+            Intent::Reopen(lookup) => self.start_lookup(ctx, lookup),
+            Intent::Clear => {
+                self.jobs.cancel_lookup();
+                self.state.lookup.input.clear();
+                self.state.profile = ProfileState::Empty;
+                self.state.photo_enlarged = false;
+                self.state.current_lookup += 1;
+                self.state.lookup.request_focus = true;
+            }
+            Intent::Copy(text) => {
+                ctx.copy_text(text);
+                let until = ctx.input(|i| i.time) + TOAST_SECONDS;
+                self.state.toast = Some(("Copied".to_owned(), until));
+            }
+            Intent::EnlargePhoto(open) => self.state.photo_enlarged = open,
+            Intent::SetTheme(theme) => {
+                self.state.settings.theme = theme;
+                ctx.set_theme(theme.preference());
+            }
+        }
+    }
+
+    fn start_login(&mut self, ctx: &egui::Context) {
+        if self.jobs.login.is_some() {
+            return;
+        }
+        let form = &self.state.login;
+        let host = match &form.host {
+            HostChoice::Demo => None,
+            HostChoice::Cluster(cluster) => Some(ApiHost::parse(cluster.url()).map_err(|e| e.to_string())),
+            HostChoice::Custom(_) => Some(ApiHost::parse(&form.custom_url).map_err(|e| e.to_string())),
+        };
+        let credentials = match form.scheme {
+            AuthScheme::Till if form.username.trim().is_empty() => Err("Enter the till username.".to_owned()),
+            AuthScheme::Till if form.password.is_empty() => Err("Enter the password.".to_owned()),
+            AuthScheme::OAuth if form.client_key.trim().is_empty() => Err("Enter the client key.".to_owned()),
+            AuthScheme::OAuth if form.client_secret.is_empty() => Err("Enter the client secret.".to_owned()),
+            AuthScheme::Till => Ok(Credentials::Till { username: form.username.trim().to_owned(), password: form.password.clone() }),
+            AuthScheme::OAuth => Ok(Credentials::OAuth { client_key: form.client_key.trim().to_owned(), client_secret: form.client_secret.clone() }),
+        };
+        let host = match host {
+            None => self.demo_host(),
+            Some(h) => h,
+        };
+        let (host, credentials) = match (host, credentials) {
+            (Ok(h), Ok(c)) => (h, c),
+            (Err(e), _) | (_, Err(e)) => {
+                self.state.login.error = Some(e);
+                self.state.login.focus_first_empty = true;
+                return;
+            }
+        };
+        self.state.login.error = None;
+        self.state.login.pending = true;
+        let client = CapillaryClient::with_config(host, credentials, self.client_config.clone());
+        self.jobs.login = Some(Job::spawn(ctx, 0, jobs::log_in(client)));
+    }
+
+    fn finish_login(&mut self, result: Result<CapillaryClient, ApiError>) {
+        self.state.login.pending = false;
+        match result {
+            Ok(client) => {
+                let form = &mut self.state.login;
+                let host_label = match &form.host {
+                    HostChoice::Demo => "Built-in demo".to_owned(),
+                    HostChoice::Cluster(c) => c.label().to_owned(),
+                    HostChoice::Custom(_) => client.host().authority(),
+                };
+                let settings = &mut self.state.settings;
+                settings.host = match &form.host {
+                    HostChoice::Custom(_) => HostChoice::Custom(form.custom_url.trim().to_owned()),
+                    other => other.clone(),
+                };
+                settings.auth_scheme = form.scheme;
+                settings.username = client.credentials().principal().to_owned();
+                form.clear_secrets();
+                form.error = None;
+                tracing::info!(host = %client.host(), "signed in");
+                self.state.session = Some(Session { host_label, user: client.credentials().principal().to_owned(), client });
+                self.state.lookup.request_focus = true;
+            }
+            Err(error) => {
+                tracing::info!(error = %error.kind, "sign-in failed");
+                let form = &mut self.state.login;
+                form.error = Some(with_request_id(&error));
+                form.password = Secret::default();
+                form.client_secret = Secret::default();
+                form.focus_first_empty = true;
+                self.state.last_failed_request_id = error.request_id;
+            }
+        }
+    }
+
+    fn log_out(&mut self) {
+        self.jobs = Jobs::default();
+        self.state.session = None;
+        self.state.wipe_customer_data();
+        self.state.login = LoginForm::from_settings(&self.state.settings);
+        if self.state.login.host == HostChoice::Demo {
+            self.prefill_demo_credentials();
+        }
+        tracing::info!("signed out; customer data wiped");
+    }
+
+    fn start_lookup_from_form(&mut self, ctx: &egui::Context) {
+        let form = &self.state.lookup;
+        match Lookup::guess(form.kind, form.kind_explicit, &form.input) {
+            Ok(lookup) => {
+                if !self.state.lookup.kind_explicit && lookup.kind != self.state.lookup.kind {
+                    // An @ made it an email; show that in the selector.
+                    self.state.lookup.kind = lookup.kind;
+                }
+                self.state.settings.identifier_kind = self.state.lookup.kind;
+                self.start_lookup(ctx, lookup);
+            }
+            Err(e) => {
+                self.jobs.cancel_lookup();
+                self.state.current_lookup += 1;
+                self.state.profile = ProfileState::Failed { message: e.to_string() };
+                self.state.lookup.request_focus = true;
+            }
+        }
+    }
+
+    /// Starts a lookup, superseding any in flight.
+    fn start_lookup(&mut self, ctx: &egui::Context, lookup: Lookup) {
+        let Some(session) = &self.state.session else {
+            return;
+        };
+        self.jobs.cancel_lookup();
+        self.state.current_lookup += 1;
+        self.state.photo_enlarged = false;
+        let id = self.state.current_lookup;
+        tracing::debug!(lookup_id = id, kind = ?lookup.kind, "lookup started");
+        self.jobs.lookup = Some(Job::spawn(ctx, id, jobs::look_up(session.client.clone(), lookup.clone())));
+        self.state.profile = ProfileState::Loading { lookup };
+    }
+
+    fn finish_lookup(&mut self, ctx: &egui::Context, lookup_id: u64, result: Result<Customer, ApiError>) {
+        if lookup_id != self.state.current_lookup {
+            return; // superseded: never shown
+        }
+        let lookup = match &self.state.profile {
+            ProfileState::Loading { lookup } => lookup.clone(),
+            _ => return,
+        };
+        self.state.lookup.request_focus = true;
+        match result {
+            Ok(customer) => {
+                tracing::info!(lookup_id, customer_id = customer.customer_id(), "customer shown");
+                let label = customer.display_name().unwrap_or_else(|| lookup.value.clone());
+                self.state.remember(RecentLookup { lookup, label });
+                let photo = match customer.photo() {
+                    PhotoState::Available(_) => {
+                        if let Some(session) = &self.state.session {
+                            let frame_px = (PHOTO_FRAME_POINTS * ENLARGED_FACTOR * ctx.pixels_per_point()).ceil() as u32;
+                            let work = jobs::load_photo(session.client.clone(), customer.clone(), frame_px);
+                            self.jobs.photo = Some(Job::spawn(ctx, lookup_id, work));
+                        }
+                        PhotoSlot::Loading
+                    }
+                    PhotoState::Unavailable(reason) => PhotoSlot::Failed(format!("The photo is not available ({reason}).")),
+                    PhotoState::None | PhotoState::NotEmbedded => PhotoSlot::Absent,
+                };
+                self.state.profile = ProfileState::Loaded(Box::new(LoadedProfile { customer, photo, lookup_id }));
+                self.state.lookup.input.clear();
+            }
+            Err(error) => {
+                tracing::info!(lookup_id, error = %error.kind, "lookup failed");
+                if error.kind == crate::capillary::ErrorKind::Unauthorized
+                    && matches!(self.state.login.scheme, AuthScheme::Till)
+                {
+                    self.log_out();
+                    self.state.login.error = Some("Your sign-in was refused. Please log in again.".to_owned());
+                    return;
+                }
+                self.state.last_failed_request_id = error.request_id.clone();
+                self.state.profile = ProfileState::Failed { message: error.to_string() };
+            }
+        }
+    }
+
+    fn finish_photo(&mut self, ctx: &egui::Context, lookup_id: u64, result: Result<egui::ColorImage, String>) {
+        let ProfileState::Loaded(profile) = &mut self.state.profile else {
+            return;
+        };
+        if profile.lookup_id != lookup_id || lookup_id != self.state.current_lookup {
+            return; // the photo of another customer: never shown
+        }
+        profile.photo = match result {
+            Ok(image) => {
+                let options = egui::TextureOptions { mipmap_mode: Some(egui::TextureFilter::Linear), ..egui::TextureOptions::LINEAR };
+                PhotoSlot::Shown(ctx.load_texture(format!("customer-photo-{lookup_id}"), image, options))
+            }
+            Err(reason) => PhotoSlot::Failed(reason),
+        };
+    }
+
+    /// Applies every finished job.
+    fn poll_jobs(&mut self, ctx: &egui::Context) {
+        if let Some(result) = self.jobs.login.as_mut().and_then(Job::try_take) {
+            self.jobs.login = None;
+            self.finish_login(result);
+        }
+        if let Some(job) = self.jobs.lookup.as_mut() {
+            let id = job.lookup_id;
+            if let Some(result) = job.try_take() {
+                self.jobs.lookup = None;
+                self.finish_lookup(ctx, id, result);
+            }
+        }
+        if let Some(job) = self.jobs.photo.as_mut() {
+            let id = job.lookup_id;
+            if let Some(result) = job.try_take() {
+                self.jobs.photo = None;
+                self.finish_photo(ctx, id, result);
+            }
+        }
+        if let Some((_, until)) = &self.state.toast {
+            let now = ctx.input(|i| i.time);
+            if now >= *until {
+                self.state.toast = None;
+            } else {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(until - now));
+            }
+        }
+    }
+
+    /// One frame: apply finished jobs, draw, apply the intents.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.poll_jobs(&ctx);
+        let intents = crate::ui::draw(ui, &mut self.state, self.jobs.any_running());
+        for intent in intents {
+            self.apply(&ctx, intent);
+        }
+    }
+}
+
+fn with_request_id(error: &ApiError) -> String {
+    match &error.request_id {
+        Some(id) => format!("{error} (request id {id})"),
+        None => error.to_string(),
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.state.settings);
+    }
+}
+
+/// Opens the window. Blocks until it is closed.
+pub fn run_native(runtime: tokio::runtime::Runtime, options: StartOptions) -> Result<(), String> {
+    let _entered = runtime.enter();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Customer Lookup")
+        .with_app_id("customer-lookup")
+        .with_inner_size([1040.0, 720.0])
+        .with_min_inner_size([640.0, 480.0]);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
+        viewport = viewport.with_icon(icon);
+    }
+    let native = eframe::NativeOptions { viewport, ..Default::default() };
+    eframe::run_native(
+        "customer-lookup",
+        native,
+        Box::new(move |cc| Ok(Box::new(App::new(&cc.egui_ctx, cc.storage, options)))),
+    )
+    .map_err(|e| e.to_string())
+}

@@ -1,0 +1,174 @@
+//! Everything the app knows at a moment: forms, the signed-in session, the
+//! customer on screen. The UI reads and edits this; only the app logic
+//! changes which screen shows or what customer is loaded.
+
+use crate::capillary::{CapillaryClient, Customer, IdentifierKind, Lookup};
+use crate::config::{AuthScheme, HostChoice, Settings};
+use crate::secret::Secret;
+
+/// How many recent lookups are kept (in memory only).
+pub const RECENT_LIMIT: usize = 10;
+
+/// The login panel's fields.
+#[derive(Debug, Default)]
+pub struct LoginForm {
+    pub host: HostChoice,
+    pub custom_url: String,
+    pub scheme: AuthScheme,
+    pub username: String,
+    pub password: Secret,
+    pub client_key: String,
+    pub client_secret: Secret,
+    pub show_secret: bool,
+    pub error: Option<String>,
+    /// Credentials are being checked.
+    pub pending: bool,
+    /// Move keyboard focus to the first empty field on the next frame.
+    pub focus_first_empty: bool,
+}
+
+impl LoginForm {
+    /// The form as the saved settings leave it, password empty.
+    pub fn from_settings(settings: &Settings) -> Self {
+        let mut form = LoginForm {
+            host: settings.host.clone(),
+            scheme: settings.auth_scheme,
+            focus_first_empty: true,
+            ..LoginForm::default()
+        };
+        if let HostChoice::Custom(url) = &settings.host {
+            form.custom_url = url.clone();
+        }
+        match settings.auth_scheme {
+            AuthScheme::Till => form.username = settings.username.clone(),
+            AuthScheme::OAuth => form.client_key = settings.username.clone(),
+        }
+        form
+    }
+
+    /// Forgets what was typed into the secret fields.
+    pub fn clear_secrets(&mut self) {
+        self.password = Secret::default();
+        self.client_secret = Secret::default();
+        self.show_secret = false;
+    }
+}
+
+/// A signed-in session.
+#[derive(Debug)]
+pub struct Session {
+    pub client: CapillaryClient,
+    /// Cluster name or host, for the status bar.
+    pub host_label: String,
+    pub user: String,
+}
+
+/// The lookup form.
+#[derive(Debug, Default)]
+pub struct LookupForm {
+    pub input: String,
+    pub kind: IdentifierKind,
+    /// The person picked the kind themselves: do not guess email from `@`.
+    pub kind_explicit: bool,
+    /// Put keyboard focus in the input on the next frame.
+    pub request_focus: bool,
+}
+
+/// A photo in the profile view.
+pub enum PhotoSlot {
+    Loading,
+    /// The customer has no photo: show initials.
+    Absent,
+    /// It failed: initials plus this one-line reason.
+    Failed(String),
+    Shown(egui::TextureHandle),
+}
+
+impl std::fmt::Debug for PhotoSlot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PhotoSlot::Loading => f.write_str("Loading"),
+            PhotoSlot::Absent => f.write_str("Absent"),
+            PhotoSlot::Failed(reason) => write!(f, "Failed({reason:?})"),
+            PhotoSlot::Shown(texture) => write!(f, "Shown({:?})", texture.size()),
+        }
+    }
+}
+
+/// A customer on screen.
+#[derive(Debug)]
+pub struct LoadedProfile {
+    pub customer: Customer,
+    pub photo: PhotoSlot,
+    /// Which lookup produced it: a photo is only ever applied to the
+    /// profile of the same lookup.
+    pub lookup_id: u64,
+}
+
+/// What the main area shows.
+#[derive(Debug, Default)]
+pub enum ProfileState {
+    #[default]
+    Empty,
+    Loading {
+        lookup: Lookup,
+    },
+    Failed {
+        message: String,
+    },
+    Loaded(Box<LoadedProfile>),
+}
+
+/// A recent lookup, reopened with one click.
+#[derive(Debug, Clone)]
+pub struct RecentLookup {
+    pub lookup: Lookup,
+    /// The customer's name, or the identifier when there was none.
+    pub label: String,
+}
+
+/// The whole app state.
+#[derive(Debug, Default)]
+pub struct AppState {
+    pub settings: Settings,
+    pub login: LoginForm,
+    pub session: Option<Session>,
+    pub lookup: LookupForm,
+    pub profile: ProfileState,
+    pub recent: Vec<RecentLookup>,
+    pub photo_enlarged: bool,
+    pub last_failed_request_id: Option<String>,
+    /// A short note such as "Copied", and when it disappears (egui time).
+    pub toast: Option<(String, f64)>,
+    /// Increases with every lookup; results of older ones are dropped.
+    pub current_lookup: u64,
+}
+
+impl AppState {
+    /// Remembers a lookup at the top of the recent list, without duplicates.
+    pub fn remember(&mut self, recent: RecentLookup) {
+        self.recent.retain(|r| r.lookup != recent.lookup);
+        self.recent.insert(0, recent);
+        self.recent.truncate(RECENT_LIMIT);
+    }
+
+    /// Drops every customer byte: profile, photo texture, recent lookups,
+    /// the typed identifier. Used on logout and on lock.
+    pub fn wipe_customer_data(&mut self) {
+        self.profile = ProfileState::Empty;
+        self.recent.clear();
+        self.lookup.input.clear();
+        self.photo_enlarged = false;
+        self.toast = None;
+        self.last_failed_request_id = None;
+        self.current_lookup += 1;
+    }
+
+    /// The customer on screen, if any.
+    pub fn customer(&self) -> Option<&Customer> {
+        match &self.profile {
+            ProfileState::Loaded(p) => Some(&p.customer),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! `customer-lookup doctor`: checks a store workstation's setup step by
+//! step (host, credentials, a lookup, the photo) and says what is wrong.
+//! For whoever installs the till, and for support.
+
+use crate::capillary::{ApiError, ApiHost, CapillaryClient, Credentials, ErrorKind, Lookup};
+use crate::photo::{decode, prepare_for_frame, DecodeLimits};
+use crate::secret::Secret;
+use serde_json::{json, Value};
+use std::time::Instant;
+
+/// Arguments of `customer-lookup doctor`.
+#[derive(Debug, clap::Args)]
+pub struct DoctorArgs {
+    /// Capillary API host, e.g. https://eu.api.capillarytech.com
+    #[arg(long, env = "CUSTOMER_LOOKUP_HOST")]
+    pub host: String,
+    /// Till username (the password comes from CUSTOMER_LOOKUP_PASSWORD or a prompt)
+    #[arg(long, env = "CUSTOMER_LOOKUP_USER", required_unless_present = "client_key")]
+    pub user: Option<String>,
+    /// OAuth client key instead of a till (the secret comes from CUSTOMER_LOOKUP_CLIENT_SECRET or a prompt)
+    #[arg(long, conflicts_with = "user")]
+    pub client_key: Option<String>,
+    /// Also look a customer up and fetch the photo: mobile:N, email:E, card:C, external:X or id:N
+    #[arg(long, value_name = "TYPE:VALUE")]
+    pub lookup: Option<String>,
+    /// Prepare the photo for a square frame of this many pixels, as the app does
+    #[arg(long, value_name = "PX")]
+    pub frame: Option<u32>,
+    /// Print one JSON object instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// One checked step.
+#[derive(Debug, Clone)]
+struct Step {
+    name: &'static str,
+    ok: bool,
+    ms: u128,
+    detail: String,
+}
+
+/// The whole report.
+#[derive(Debug, Default)]
+struct Report {
+    steps: Vec<Step>,
+    customer: Option<Value>,
+    photo: Option<Value>,
+}
+
+impl Report {
+    fn ok(&self) -> bool {
+        self.steps.iter().all(|s| s.ok)
+    }
+
+    fn record<T>(&mut self, name: &'static str, started: Instant, result: Result<(T, String), String>) -> Option<T> {
+        let ms = started.elapsed().as_millis();
+        match result {
+            Ok((value, detail)) => {
+                self.steps.push(Step { name, ok: true, ms, detail });
+                Some(value)
+            }
+            Err(detail) => {
+                self.steps.push(Step { name, ok: false, ms, detail });
+                None
+            }
+        }
+    }
+
+    fn to_json(&self) -> Value {
+        let mut out = json!({
+            "ok": self.ok(),
+            "steps": self.steps.iter().map(|s| json!({"name": s.name, "ok": s.ok, "ms": s.ms, "detail": s.detail})).collect::<Vec<_>>(),
+        });
+        if let Some(customer) = &self.customer {
+            out["customer"] = customer.clone();
+        }
+        if let Some(photo) = &self.photo {
+            out["photo"] = photo.clone();
+        }
+        out
+    }
+
+    fn to_text(&self) -> String {
+        let mut out = String::from("Customer Lookup doctor\n");
+        for s in &self.steps {
+            let mark = if s.ok { "ok  " } else { "FAIL" };
+            out.push_str(&format!("  {mark} {:<16} {:>6} ms  {}\n", s.name, s.ms, s.detail));
+        }
+        out.push_str(if self.ok() { "All checks passed.\n" } else { "A check failed: see the line marked FAIL.\n" });
+        out
+    }
+}
+
+fn describe(error: &ApiError) -> String {
+    match &error.request_id {
+        Some(id) => format!("{error} (request id {id})"),
+        None => error.to_string(),
+    }
+}
+
+/// Reads a secret from the environment, else asks for it without echo.
+fn read_secret(env_name: &str, prompt: &str) -> Result<Secret, String> {
+    if let Ok(value) = std::env::var(env_name) {
+        return Ok(Secret::new(value));
+    }
+    rpassword::prompt_password(prompt)
+        .map(Secret::new)
+        .map_err(|_| format!("No terminal to ask for it: set {env_name}."))
+}
+
+/// Runs the checks; returns the process exit code (0 only if all passed).
+pub async fn run(args: DoctorArgs) -> i32 {
+    let report = check(&args).await;
+    if args.json {
+        println!("{}", report.to_json());
+    } else {
+        print!("{}", report.to_text());
+    }
+    if report.ok() { 0 } else { 1 }
+}
+
+async fn check(args: &DoctorArgs) -> Report {
+    let mut report = Report::default();
+
+    let started = Instant::now();
+    let host = ApiHost::parse(&args.host).map(|h| {
+        let shown = h.to_string();
+        (h, shown)
+    });
+    let Some(host) = report.record("host", started, host.map_err(|e| e.to_string())) else {
+        return report;
+    };
+
+    let started = Instant::now();
+    let credentials = match (&args.client_key, &args.user) {
+        (Some(key), _) => read_secret("CUSTOMER_LOOKUP_CLIENT_SECRET", &format!("Client secret for {key}: "))
+            .map(|secret| Credentials::OAuth { client_key: key.clone(), client_secret: secret }),
+        (None, Some(user)) => read_secret("CUSTOMER_LOOKUP_PASSWORD", &format!("Password for {user}: "))
+            .map(|password| Credentials::Till { username: user.clone(), password }),
+        (None, None) => Err("Give --user (till) or --client-key (OAuth).".to_owned()),
+    };
+    let verified = match credentials.and_then(|c| CapillaryClient::new(host, c).map_err(|e| describe(&e))) {
+        Ok(client) => match client.verify().await {
+            Ok(()) => {
+                let detail = format!("accepted for {}", client.credentials().principal());
+                Ok((client, detail))
+            }
+            Err(e) => Err(describe(&e)),
+        },
+        Err(e) => Err(e),
+    };
+    let Some(client) = report.record("credentials", started, verified) else {
+        return report;
+    };
+
+    let Some(spec) = &args.lookup else {
+        return report;
+    };
+    let started = Instant::now();
+    let lookup = Lookup::parse_spec(spec).map_err(|e| e.to_string());
+    let customer = match lookup {
+        Ok(lookup) => client.lookup(&lookup).await.map_err(|e| describe(&e)),
+        Err(e) => Err(e),
+    };
+    let customer = customer.map(|c| {
+        let detail = format!("found customer {}", c.customer_id().map_or("(no id)".to_owned(), |id| id.to_string()));
+        (c, detail)
+    });
+    let Some(customer) = report.record("customer lookup", started, customer) else {
+        return report;
+    };
+    report.customer = Some(json!({"id": customer.customer_id(), "name": customer.display_name()}));
+
+    let started = Instant::now();
+    let download = match client.download_photo(&customer).await {
+        Ok(photo) => {
+            let detail = if photo.url_was_refreshed {
+                format!("{} bytes (the first link had expired; a fresh one worked)", photo.bytes.len())
+            } else {
+                format!("{} bytes", photo.bytes.len())
+            };
+            Ok((Some(photo.bytes), detail))
+        }
+        Err(e) if e.kind == ErrorKind::NoPhoto => Ok((None, "the customer has no photo".to_owned())),
+        Err(e) => Err(describe(&e)),
+    };
+    let Some(Some(bytes)) = report.record("photo download", started, download) else {
+        return report;
+    };
+
+    let started = Instant::now();
+    let frame = args.frame;
+    let decoded = tokio::task::spawn_blocking(move || {
+        let limits = DecodeLimits::default();
+        decode(&bytes, &limits).map(|photo| {
+            let texture = frame.map(|px| prepare_for_frame(&photo.image, px).dimensions());
+            (photo.format, photo.image.dimensions(), texture, bytes.len())
+        })
+    })
+    .await;
+    let decoded = match decoded {
+        Ok(Ok((format, (w, h), texture, len))) => {
+            let mut photo = json!({"format": format.name(), "width": w, "height": h, "bytes": len});
+            let mut detail = format!("{format} {w}×{h}");
+            if let Some((tw, th)) = texture {
+                photo["texture_width"] = json!(tw);
+                photo["texture_height"] = json!(th);
+                detail.push_str(&format!(", texture {tw}×{th}"));
+            }
+            report.photo = Some(photo);
+            Ok(((), detail))
+        }
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(_) => Err("The photo couldn't be read.".to_owned()),
+    };
+    report.record("photo decode", started, decoded);
+    report
+}

@@ -1,0 +1,91 @@
+//! Fallback fonts for names in scripts egui's built-in fonts lack
+//! (Devanagari, Tamil, Arabic, CJK), loaded from the operating system so
+//! that a name never renders as boxes. Nothing is bundled: each platform
+//! ships fonts for these scripts (Debian: `fonts-noto-core`,
+//! `fonts-noto-cjk`; Windows: Nirmala UI, Microsoft YaHei; macOS: the
+//! Sangam and PingFang families).
+
+use std::path::{Path, PathBuf};
+
+/// A script and the font files (by file name) that cover it, most
+/// preferred first.
+const SCRIPTS: &[(&str, &[&str])] = &[
+    ("devanagari", &["NotoSansDevanagari-Regular.ttf", "NotoSansDevanagariUI-Regular.ttf", "Lohit-Devanagari.ttf", "Nirmala.ttf", "Devanagari Sangam MN.ttc", "Kohinoor.ttc"]),
+    ("tamil", &["NotoSansTamil-Regular.ttf", "NotoSansTamilUI-Regular.ttf", "Lohit-Tamil.ttf", "Nirmala.ttf", "Tamil Sangam MN.ttc"]),
+    ("arabic", &["NotoSansArabic-Regular.ttf", "NotoNaskhArabic-Regular.ttf", "NotoSansArabicUI-Regular.ttf", "DejaVuSans.ttf", "segoeui.ttf", "GeezaPro.ttc"]),
+    ("cjk", &["NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf", "wqy-microhei.ttc", "wqy-zenhei.ttc", "DroidSansFallbackFull.ttf", "msyh.ttc", "PingFang.ttc", "Hiragino Sans GB.ttc"]),
+];
+
+/// Folders searched (recursively, a few levels deep).
+fn font_dirs() -> Vec<PathBuf> {
+    let mut dirs = vec![
+        PathBuf::from("/usr/share/fonts"),
+        PathBuf::from("/usr/local/share/fonts"),
+        PathBuf::from("/System/Library/Fonts"),
+        PathBuf::from("/Library/Fonts"),
+    ];
+    if let Some(windir) = std::env::var_os("WINDIR") {
+        dirs.push(PathBuf::from(windir).join("Fonts"));
+    }
+    if let Some(home) = std::env::var_os("HOME") {
+        dirs.push(PathBuf::from(&home).join(".local/share/fonts"));
+        dirs.push(PathBuf::from(home).join(".fonts"));
+    }
+    dirs
+}
+
+fn find(dir: &Path, name: &str, depth: u8) -> Option<PathBuf> {
+    let candidate = dir.join(name);
+    if candidate.is_file() {
+        return Some(candidate);
+    }
+    if depth == 0 {
+        return None;
+    }
+    let entries = std::fs::read_dir(dir).ok()?;
+    entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .find_map(|sub| find(&sub, name, depth - 1))
+}
+
+/// Finds one font file per script; returns (script, path) pairs.
+pub fn find_fallback_fonts() -> Vec<(&'static str, PathBuf)> {
+    let dirs = font_dirs();
+    let mut found: Vec<(&'static str, PathBuf)> = Vec::new();
+    for (script, names) in SCRIPTS {
+        let hit = names.iter().find_map(|name| dirs.iter().find_map(|dir| find(dir, name, 4)));
+        if let Some(path) = hit {
+            found.push((script, path));
+        } else {
+            tracing::warn!(script, "no font found for this script; names in it may show as boxes");
+        }
+    }
+    found
+}
+
+/// Adds the fallback fonts to both font families, after egui's own.
+pub fn install_fallback_fonts(ctx: &egui::Context) {
+    let mut loaded = std::collections::HashSet::new();
+    for (script, path) in find_fallback_fonts() {
+        if !loaded.insert(path.clone()) {
+            continue;
+        }
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+                    .into_iter()
+                    .map(|family| egui::epaint::text::InsertFontFamily { family, priority: egui::epaint::text::FontPriority::Lowest })
+                    .collect();
+                ctx.add_font(egui::epaint::text::FontInsert::new(
+                    &format!("fallback-{script}"),
+                    egui::FontData::from_owned(bytes),
+                    families,
+                ));
+                tracing::debug!(script, path = %path.display(), "fallback font loaded");
+            }
+            Err(e) => tracing::warn!(script, path = %path.display(), error = %e, "could not read font"),
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! Drawing. Each screen is a function that reads and edits [`AppState`]
+//! fields and returns [`Intent`]s; nothing here touches the network, the
+//! disk or a runtime.
+
+pub mod fonts;
+mod login;
+mod lookup;
+mod profile;
+mod widgets;
+
+use crate::app::{AppState, Intent, PhotoSlot, ProfileState};
+use crate::config::ThemeChoice;
+
+/// Draws one frame and returns what the person asked for.
+pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool) -> Vec<Intent> {
+    let mut intents = Vec::new();
+    top_bar(ui, state, &mut intents);
+    status_bar(ui, state);
+    egui::CentralPanel::default().show(ui, |ui| {
+        if state.session.is_none() {
+            login::draw(ui, &mut state.login, &mut intents);
+        } else {
+            lookup::draw(ui, state, busy, &mut intents);
+            ui.add_space(8.0);
+            profile::draw(ui, state, &mut intents);
+        }
+    });
+    if state.photo_enlarged {
+        enlarged_photo(ui, state, &mut intents);
+    }
+    keyboard_shortcuts(ui, state, &mut intents);
+    intents
+}
+
+fn top_bar(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
+    egui::Panel::top("top-bar").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.heading("Customer Lookup");
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if state.session.is_some() && ui.button("Log out").clicked() {
+                    intents.push(Intent::LogOut);
+                }
+                let current = state.settings.theme;
+                let label = ui.label("Theme");
+                egui::ComboBox::from_id_salt("theme")
+                    .selected_text(current.label())
+                    .show_ui(ui, |ui| {
+                        for theme in ThemeChoice::ALL {
+                            if ui.selectable_label(theme == current, theme.label()).clicked() && theme != current {
+                                intents.push(Intent::SetTheme(theme));
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+            });
+        });
+    });
+}
+
+fn status_bar(ui: &mut egui::Ui, state: &AppState) {
+    egui::Panel::bottom("status-bar").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            match &state.session {
+                Some(session) => {
+                    ui.label(format!("Server: {}", session.host_label));
+                    ui.separator();
+                    ui.label(format!("User: {}", session.user));
+                }
+                None => {
+                    ui.label("Not signed in");
+                }
+            }
+            if let Some(id) = &state.last_failed_request_id {
+                ui.separator();
+                ui.label(format!("Last failed request id: {id}"));
+            }
+            if let Some((toast, _)) = &state.toast {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.strong(toast);
+                });
+            }
+        });
+    });
+}
+
+fn enlarged_photo(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
+    let ProfileState::Loaded(profile) = &state.profile else {
+        intents.push(Intent::EnlargePhoto(false));
+        return;
+    };
+    let PhotoSlot::Shown(texture) = &profile.photo else {
+        intents.push(Intent::EnlargePhoto(false));
+        return;
+    };
+    let screen = ui.ctx().content_rect().size();
+    let max = egui::vec2(screen.x * 0.9, screen.y * 0.85);
+    let modal = egui::Modal::new(egui::Id::unique("enlarged-photo")).show(ui.ctx(), |ui| {
+        let image = egui::Image::from_texture(texture).max_size(max).maintain_aspect_ratio(true).sense(egui::Sense::click());
+        ui.add(image).on_hover_text("Click or press Esc to close").clicked()
+    });
+    if modal.inner || modal.should_close() {
+        intents.push(Intent::EnlargePhoto(false));
+    }
+}
+
+fn keyboard_shortcuts(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
+    if state.session.is_none() || state.photo_enlarged {
+        return;
+    }
+    let (escape, space) = ui.input(|i| (i.key_pressed(egui::Key::Escape), i.key_pressed(egui::Key::Space)));
+    if escape {
+        intents.push(Intent::Clear);
+    }
+    let typing = ui.ctx().memory(|m| m.focused().is_some());
+    let photo_shown = matches!(&state.profile, ProfileState::Loaded(p) if matches!(p.photo, PhotoSlot::Shown(_)));
+    if space && !typing && photo_shown {
+        intents.push(Intent::EnlargePhoto(true));
+    }
+}

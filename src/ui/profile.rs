@@ -1,0 +1,224 @@
+//! The profile view: photo beside the name, then every detail.
+
+use super::widgets::{copyable, initials, readable_key, value_text};
+use crate::app::{AppState, Intent, LoadedProfile, PhotoSlot, ProfileState, PHOTO_FRAME_POINTS};
+use crate::capillary::Customer;
+
+pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
+    match &state.profile {
+        ProfileState::Empty => {
+            ui.add_space(40.0);
+            ui.vertical_centered(|ui| {
+                ui.weak("Type or scan a mobile number, email or card number, then press Enter.");
+            });
+        }
+        ProfileState::Loading { lookup } => {
+            ui.add_space(40.0);
+            ui.vertical_centered(|ui| {
+                ui.spinner();
+                ui.label(format!("Looking up {}…", lookup.kind.label().to_lowercase()));
+            });
+        }
+        ProfileState::Failed { message } => {
+            ui.add_space(24.0);
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.colored_label(ui.visuals().error_fg_color, message);
+            });
+        }
+        ProfileState::Loaded(profile) => loaded(ui, profile, intents),
+    }
+}
+
+fn loaded(ui: &mut egui::Ui, profile: &LoadedProfile, intents: &mut Vec<Intent>) {
+    let customer = &profile.customer;
+    let name = customer.display_name().unwrap_or_else(|| "(no name)".to_owned());
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        ui.horizontal_top(|ui| {
+            photo_frame(ui, &profile.photo, &name, intents);
+            ui.add_space(16.0);
+            ui.vertical(|ui| {
+                ui.label(egui::RichText::new(&name).size(30.0).strong());
+                banners(ui, customer);
+                ui.add_space(6.0);
+                identifiers(ui, customer, intents);
+            });
+        });
+        ui.add_space(12.0);
+        details(ui, customer, intents);
+    });
+}
+
+fn photo_frame(ui: &mut egui::Ui, photo: &PhotoSlot, name: &str, intents: &mut Vec<Intent>) {
+    let size = egui::vec2(PHOTO_FRAME_POINTS, PHOTO_FRAME_POINTS);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
+    let visuals = ui.visuals();
+    ui.painter().rect_filled(rect, 8.0, visuals.extreme_bg_color);
+    match photo {
+        PhotoSlot::Shown(texture) => {
+            let fitted = egui::Image::from_texture(texture).max_size(size).maintain_aspect_ratio(true);
+            let image_size = fitted.calc_size(size, Some(texture.size_vec2()));
+            let image_rect = egui::Rect::from_center_size(rect.center(), image_size);
+            fitted.paint_at(ui, image_rect);
+            let response = response.on_hover_text("Click or press Space to enlarge");
+            if response.clicked() {
+                intents.push(Intent::EnlargePhoto(true));
+            }
+        }
+        PhotoSlot::Loading => {
+            let spinner = egui::Rect::from_center_size(rect.center(), egui::vec2(32.0, 32.0));
+            ui.put(spinner, egui::Spinner::new().size(32.0));
+        }
+        PhotoSlot::Absent | PhotoSlot::Failed(_) => {
+            ui.painter().text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                initials(name),
+                egui::FontId::proportional(72.0),
+                visuals.weak_text_color(),
+            );
+            let caption = match photo {
+                PhotoSlot::Failed(reason) => reason.as_str(),
+                _ => "No photo",
+            };
+            let caption_rect = egui::Rect::from_min_max(egui::pos2(rect.left() + 8.0, rect.bottom() - 48.0), rect.right_bottom() - egui::vec2(8.0, 4.0));
+            ui.put(caption_rect, egui::Label::new(egui::RichText::new(caption).small()).wrap());
+        }
+    }
+}
+
+fn banners(ui: &mut egui::Ui, customer: &Customer) {
+    if customer.is_flagged_fraud() {
+        let status = customer.fraud_details.as_ref().and_then(|f| f.status.clone()).unwrap_or_default();
+        warning(ui, &format!("⚠ Flagged for fraud ({status}). Follow the store's procedure."));
+    }
+    for warning_entry in &customer.warnings {
+        if warning_entry.code == Some(8069) {
+            warning(ui, "⚠ This customer was merged into another account.");
+        }
+    }
+}
+
+fn warning(ui: &mut egui::Ui, text: &str) {
+    egui::Frame::new()
+        .fill(ui.visuals().warn_fg_color.linear_multiply(0.15))
+        .stroke(egui::Stroke::new(1.0, ui.visuals().warn_fg_color))
+        .inner_margin(6.0)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.colored_label(ui.visuals().warn_fg_color, text);
+        });
+}
+
+fn identifiers(ui: &mut egui::Ui, customer: &Customer, intents: &mut Vec<Intent>) {
+    let Some(profile) = customer.profile() else {
+        return;
+    };
+    egui::Grid::new("identifiers").num_columns(2).spacing([16.0, 4.0]).show(ui, |ui| {
+        for identifier in &profile.identifiers {
+            let (Some(kind), Some(value)) = (&identifier.kind, &identifier.value) else {
+                continue;
+            };
+            ui.weak(identifier_label(kind));
+            ui.horizontal(|ui| {
+                copyable(ui, value, intents);
+                if let Some(status) = &identifier.status_label {
+                    ui.weak(format!("({status})"));
+                }
+            });
+            ui.end_row();
+        }
+        if let Some(id) = customer.customer_id() {
+            ui.weak("Customer ID");
+            copyable(ui, &id.to_string(), intents);
+            ui.end_row();
+        }
+    });
+}
+
+fn identifier_label(kind: &str) -> String {
+    match kind.to_ascii_lowercase().as_str() {
+        "mobile" => "Mobile".to_owned(),
+        "email" => "Email".to_owned(),
+        "cardnumber" => "Card".to_owned(),
+        "externalid" => "External ID".to_owned(),
+        _ => readable_key(kind),
+    }
+}
+
+fn section(ui: &mut egui::Ui, title: &str, rows: Vec<(String, String)>, intents: &mut Vec<Intent>) {
+    if rows.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label(egui::RichText::new(title).strong());
+    egui::Grid::new(title).num_columns(2).striped(true).spacing([16.0, 4.0]).show(ui, |ui| {
+        for (key, value) in rows {
+            ui.weak(key);
+            copyable(ui, &value, intents);
+            ui.end_row();
+        }
+    });
+}
+
+fn details(ui: &mut egui::Ui, customer: &Customer, intents: &mut Vec<Intent>) {
+    let profile = customer.profile();
+    let channels = profile
+        .map(|p| {
+            p.comm_channels
+                .iter()
+                .filter_map(|c| {
+                    let value = c.value.clone()?;
+                    let mut marks = Vec::new();
+                    if c.primary == Some(true) {
+                        marks.push("primary");
+                    }
+                    marks.push(if c.verified == Some(true) { "verified" } else { "not verified" });
+                    let kind = c.kind.as_deref().map(identifier_label).unwrap_or_default();
+                    Some((kind, format!("{value}  ({})", marks.join(", "))))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    section(ui, "Contact", channels, intents);
+
+    let extended = customer.extended_fields.iter().map(|(k, v)| (readable_key(k), value_text(v))).collect();
+    section(ui, "Extended fields", extended, intents);
+    let custom = profile
+        .map(|p| p.fields.iter().map(|(k, v)| (readable_key(k), value_text(v))).collect())
+        .unwrap_or_default();
+    section(ui, "Custom fields", custom, intents);
+
+    let mut loyalty = Vec::new();
+    if let Some(info) = &customer.loyalty_info {
+        if let Some(kind) = &info.loyalty_type {
+            loyalty.push(("Type".to_owned(), readable_key(kind)));
+        }
+        if let Some(purchases) = info.lifetime_purchases {
+            loyalty.push(("Lifetime purchases".to_owned(), format!("{purchases:.2}")));
+        }
+    }
+    for program in &customer.loyalty_program_details {
+        let title = program.title().unwrap_or("Program");
+        if let Some(tier) = &program.current_slab {
+            loyalty.push((format!("{title}: tier"), tier.clone()));
+        }
+        if let Some(points) = program.loyalty_points {
+            loyalty.push((format!("{title}: points"), format!("{points:.0}")));
+        }
+    }
+    section(ui, "Loyalty", loyalty, intents);
+
+    let mut record = Vec::new();
+    if let Some(attribution) = profile.and_then(|p| p.attribution.as_ref()) {
+        if let Some(date) = &attribution.create_date {
+            record.push(("Member since".to_owned(), date.clone()));
+        }
+        if let Some(date) = &attribution.modified_date {
+            record.push(("Last changed".to_owned(), date.clone()));
+        }
+    }
+    if let Some(till) = &customer.associated_with {
+        record.push(("Registered at".to_owned(), till.clone()));
+    }
+    section(ui, "Record", record, intents);
+}
