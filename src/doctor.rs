@@ -99,10 +99,14 @@ fn describe(error: &ApiError) -> String {
     }
 }
 
-/// Reads a secret from the environment, else asks for it without echo.
+/// Reads a secret from the environment, else asks for it without echo when
+/// run from a terminal (never from the command line, where `ps` shows it).
 fn read_secret(env_name: &str, prompt: &str) -> Result<Secret, String> {
     if let Ok(value) = std::env::var(env_name) {
         return Ok(Secret::new(value));
+    }
+    if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        return Err(format!("No terminal to ask for it: set {env_name}."));
     }
     rpassword::prompt_password(prompt)
         .map(Secret::new)
