@@ -9,20 +9,15 @@ use serde::{Deserialize, Serialize};
 pub const STORAGE_KEY: &str = "customer-lookup-settings";
 
 /// Which server the login panel points at.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum HostChoice {
     /// The built-in demo tenant (its port changes every start).
+    #[default]
     Demo,
     /// A published Capillary cluster.
     Cluster(#[serde(with = "cluster_url")] Cluster),
     /// Any other URL.
     Custom(String),
-}
-
-impl Default for HostChoice {
-    fn default() -> Self {
-        HostChoice::Demo
-    }
 }
 
 impl HostChoice {
@@ -122,7 +117,13 @@ mod tests {
 
     #[test]
     fn known_urls_become_clusters() {
-        assert_eq!(HostChoice::from_url("https://eu.api.capillarytech.com/"), HostChoice::Cluster(Cluster::Europe));
-        assert_eq!(HostChoice::from_url(" https://crm.example.com "), HostChoice::Custom("https://crm.example.com".into()));
+        assert_eq!(
+            HostChoice::from_url("https://eu.api.capillarytech.com/"),
+            HostChoice::Cluster(Cluster::Europe)
+        );
+        assert_eq!(
+            HostChoice::from_url(" https://crm.example.com "),
+            HostChoice::Custom("https://crm.example.com".into())
+        );
     }
 }

@@ -3,9 +3,9 @@
 //! For whoever installs the till, and for support.
 
 use crate::capillary::{ApiError, ApiHost, CapillaryClient, Credentials, ErrorKind, Lookup};
-use crate::photo::{decode, prepare_for_frame, DecodeLimits};
+use crate::photo::{DecodeLimits, decode, prepare_for_frame};
 use crate::secret::Secret;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use std::time::Instant;
 
 /// Arguments of `customer-lookup doctor`.
@@ -15,7 +15,11 @@ pub struct DoctorArgs {
     #[arg(long, env = "CUSTOMER_LOOKUP_HOST")]
     pub host: String,
     /// Till username (the password comes from CUSTOMER_LOOKUP_PASSWORD or a prompt)
-    #[arg(long, env = "CUSTOMER_LOOKUP_USER", required_unless_present = "client_key")]
+    #[arg(
+        long,
+        env = "CUSTOMER_LOOKUP_USER",
+        required_unless_present = "client_key"
+    )]
     pub user: Option<String>,
     /// OAuth client key instead of a till (the secret comes from CUSTOMER_LOOKUP_CLIENT_SECRET or a prompt)
     #[arg(long, conflicts_with = "user")]
@@ -53,15 +57,30 @@ impl Report {
         self.steps.iter().all(|s| s.ok)
     }
 
-    fn record<T>(&mut self, name: &'static str, started: Instant, result: Result<(T, String), String>) -> Option<T> {
+    fn record<T>(
+        &mut self,
+        name: &'static str,
+        started: Instant,
+        result: Result<(T, String), String>,
+    ) -> Option<T> {
         let ms = started.elapsed().as_millis();
         match result {
             Ok((value, detail)) => {
-                self.steps.push(Step { name, ok: true, ms, detail });
+                self.steps.push(Step {
+                    name,
+                    ok: true,
+                    ms,
+                    detail,
+                });
                 Some(value)
             }
             Err(detail) => {
-                self.steps.push(Step { name, ok: false, ms, detail });
+                self.steps.push(Step {
+                    name,
+                    ok: false,
+                    ms,
+                    detail,
+                });
                 None
             }
         }
@@ -85,9 +104,16 @@ impl Report {
         let mut out = String::from("Customer Lookup doctor\n");
         for s in &self.steps {
             let mark = if s.ok { "ok  " } else { "FAIL" };
-            out.push_str(&format!("  {mark} {:<16} {:>6} ms  {}\n", s.name, s.ms, s.detail));
+            out.push_str(&format!(
+                "  {mark} {:<16} {:>6} ms  {}\n",
+                s.name, s.ms, s.detail
+            ));
         }
-        out.push_str(if self.ok() { "All checks passed.\n" } else { "A check failed: see the line marked FAIL.\n" });
+        out.push_str(if self.ok() {
+            "All checks passed.\n"
+        } else {
+            "A check failed: see the line marked FAIL.\n"
+        });
         out
     }
 }
@@ -138,22 +164,35 @@ async fn check(args: &DoctorArgs) -> Report {
 
     let started = Instant::now();
     let credentials = match (&args.client_key, &args.user) {
-        (Some(key), _) => read_secret("CUSTOMER_LOOKUP_CLIENT_SECRET", &format!("Client secret for {key}: "))
-            .map(|secret| Credentials::OAuth { client_key: key.clone(), client_secret: secret }),
-        (None, Some(user)) => read_secret("CUSTOMER_LOOKUP_PASSWORD", &format!("Password for {user}: "))
-            .map(|password| Credentials::Till { username: user.clone(), password }),
+        (Some(key), _) => read_secret(
+            "CUSTOMER_LOOKUP_CLIENT_SECRET",
+            &format!("Client secret for {key}: "),
+        )
+        .map(|secret| Credentials::OAuth {
+            client_key: key.clone(),
+            client_secret: secret,
+        }),
+        (None, Some(user)) => read_secret(
+            "CUSTOMER_LOOKUP_PASSWORD",
+            &format!("Password for {user}: "),
+        )
+        .map(|password| Credentials::Till {
+            username: user.clone(),
+            password,
+        }),
         (None, None) => Err("Give --user (till) or --client-key (OAuth).".to_owned()),
     };
-    let verified = match credentials.and_then(|c| CapillaryClient::new(host, c).map_err(|e| describe(&e))) {
-        Ok(client) => match client.verify().await {
-            Ok(()) => {
-                let detail = format!("accepted for {}", client.credentials().principal());
-                Ok((client, detail))
-            }
-            Err(e) => Err(describe(&e)),
-        },
-        Err(e) => Err(e),
-    };
+    let verified =
+        match credentials.and_then(|c| CapillaryClient::new(host, c).map_err(|e| describe(&e))) {
+            Ok(client) => match client.verify().await {
+                Ok(()) => {
+                    let detail = format!("accepted for {}", client.credentials().principal());
+                    Ok((client, detail))
+                }
+                Err(e) => Err(describe(&e)),
+            },
+            Err(e) => Err(e),
+        };
     let Some(client) = report.record("credentials", started, verified) else {
         return report;
     };
@@ -168,7 +207,11 @@ async fn check(args: &DoctorArgs) -> Report {
         Err(e) => Err(e),
     };
     let customer = customer.map(|c| {
-        let detail = format!("found customer {}", c.customer_id().map_or("(no id)".to_owned(), |id| id.to_string()));
+        let detail = format!(
+            "found customer {}",
+            c.customer_id()
+                .map_or("(no id)".to_owned(), |id| id.to_string())
+        );
         (c, detail)
     });
     let Some(customer) = report.record("customer lookup", started, customer) else {
@@ -180,13 +223,18 @@ async fn check(args: &DoctorArgs) -> Report {
     let download = match client.download_photo(&customer).await {
         Ok(photo) => {
             let detail = if photo.url_was_refreshed {
-                format!("{} bytes (the first link had expired; a fresh one worked)", photo.bytes.len())
+                format!(
+                    "{} bytes (the first link had expired; a fresh one worked)",
+                    photo.bytes.len()
+                )
             } else {
                 format!("{} bytes", photo.bytes.len())
             };
             Ok((Some(photo.bytes), detail))
         }
-        Err(e) if e.kind == ErrorKind::NoPhoto => Ok((None, "the customer has no photo".to_owned())),
+        Err(e) if e.kind == ErrorKind::NoPhoto => {
+            Ok((None, "the customer has no photo".to_owned()))
+        }
         Err(e) => Err(describe(&e)),
     };
     let Some(Some(bytes)) = report.record("photo download", started, download) else {

@@ -8,7 +8,11 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     customer_lookup::logging::init();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("customer-lookup: could not start: {e}");
@@ -21,7 +25,11 @@ fn main() -> ExitCode {
             ExitCode::from(u8::try_from(code).unwrap_or(1))
         }
         None => {
-            let options = customer_lookup::app::StartOptions { demo: cli.demo, host: cli.host, user: cli.user };
+            let options = customer_lookup::app::StartOptions {
+                demo: cli.demo,
+                host: cli.host,
+                user: cli.user,
+            };
             match customer_lookup::app::run_native(runtime, options) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {

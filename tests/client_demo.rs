@@ -1,9 +1,12 @@
 //! The real client against the built-in demo tenant over HTTP on 127.0.0.1.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+
 use customer_lookup::capillary::{
-    ApiHost, CapillaryClient, ClientConfig, Credentials, ErrorKind, IdentifierKind, Lookup, PhotoState,
+    ApiHost, CapillaryClient, ClientConfig, Credentials, ErrorKind, IdentifierKind, Lookup,
+    PhotoState,
 };
-use customer_lookup::demo::{DemoConfig, DemoServer, DEMO_NO_ACCESS_USER, DEMO_PASSWORD};
+use customer_lookup::demo::{DEMO_NO_ACCESS_USER, DEMO_PASSWORD, DemoConfig, DemoServer};
 use customer_lookup::secret::Secret;
 use std::time::Duration;
 
@@ -18,26 +21,46 @@ fn client(server: &DemoServer, credentials: Credentials) -> CapillaryClient {
 #[tokio::test(flavor = "multi_thread")]
 async fn till_and_oauth_credentials_verify() {
     let server = demo(DemoConfig::default()).await;
-    client(&server, DemoServer::till_credentials()).verify().await.unwrap();
-    client(&server, DemoServer::oauth_credentials()).verify().await.unwrap();
+    client(&server, DemoServer::till_credentials())
+        .verify()
+        .await
+        .unwrap();
+    client(&server, DemoServer::oauth_credentials())
+        .verify()
+        .await
+        .unwrap();
     assert_eq!(server.stats().tokens_issued, 1);
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn wrong_credentials_are_named() {
     let server = demo(DemoConfig::default()).await;
-    let wrong = Credentials::Till { username: "demo.till".into(), password: Secret::new("nope") };
+    let wrong = Credentials::Till {
+        username: "demo.till".into(),
+        password: Secret::new("nope"),
+    };
     let err = client(&server, wrong).verify().await.unwrap_err();
     assert_eq!(err.kind, ErrorKind::Unauthorized);
     assert_eq!(err.to_string(), "Wrong username or password.");
-    assert!(err.request_id.as_deref().is_some_and(|id| id.starts_with("demo-")), "request id kept: {err:?}");
+    assert!(
+        err.request_id
+            .as_deref()
+            .is_some_and(|id| id.starts_with("demo-")),
+        "request id kept: {err:?}"
+    );
 
-    let no_access = Credentials::Till { username: DEMO_NO_ACCESS_USER.into(), password: Secret::new(DEMO_PASSWORD) };
+    let no_access = Credentials::Till {
+        username: DEMO_NO_ACCESS_USER.into(),
+        password: Secret::new(DEMO_PASSWORD),
+    };
     let err = client(&server, no_access).verify().await.unwrap_err();
     assert!(matches!(err.kind, ErrorKind::Forbidden { .. }), "{err:?}");
     assert!(err.to_string().contains("may not use the customer API"));
 
-    let bad_oauth = Credentials::OAuth { client_key: "demo-key".into(), client_secret: Secret::new("wrong") };
+    let bad_oauth = Credentials::OAuth {
+        client_key: "demo-key".into(),
+        client_secret: Secret::new("wrong"),
+    };
     let err = client(&server, bad_oauth).verify().await.unwrap_err();
     assert!(matches!(err.kind, ErrorKind::OAuthFailed { .. }), "{err:?}");
     assert!(err.to_string().contains("Failed to generate OAuth token"));
@@ -56,8 +79,15 @@ async fn lookup_by_every_identifier_kind() {
     ] {
         let lookup = Lookup::new(kind, typed).unwrap();
         let customer = client.lookup(&lookup).await.unwrap();
-        assert_eq!(customer.display_name().as_deref(), Some("Asha Rao"), "{kind:?}");
-        assert!(matches!(customer.photo(), PhotoState::Available(_)), "{kind:?} has the photo block");
+        assert_eq!(
+            customer.display_name().as_deref(),
+            Some("Asha Rao"),
+            "{kind:?}"
+        );
+        assert!(
+            matches!(customer.photo(), PhotoState::Available(_)),
+            "{kind:?} has the photo block"
+        );
     }
 }
 
@@ -65,7 +95,10 @@ async fn lookup_by_every_identifier_kind() {
 async fn not_found_is_a_clear_message() {
     let server = demo(DemoConfig::default()).await;
     let client = client(&server, DemoServer::till_credentials());
-    let err = client.lookup(&Lookup::new(IdentifierKind::Mobile, "910000000000").unwrap()).await.unwrap_err();
+    let err = client
+        .lookup(&Lookup::new(IdentifierKind::Mobile, "910000000000").unwrap())
+        .await
+        .unwrap_err();
     assert!(err.kind.is_not_found(), "{err:?}");
     assert!(err.to_string().starts_with("No customer found"));
     let err = client.customer_by_id(1).await.unwrap_err();
@@ -75,23 +108,35 @@ async fn not_found_is_a_clear_message() {
 #[tokio::test(flavor = "multi_thread")]
 async fn photo_downloads_without_credentials() {
     let server = demo(DemoConfig::default()).await;
-    for credentials in [DemoServer::till_credentials(), DemoServer::oauth_credentials()] {
+    for credentials in [
+        DemoServer::till_credentials(),
+        DemoServer::oauth_credentials(),
+    ] {
         let client = client(&server, credentials);
-        let customer = client.lookup(&Lookup::new(IdentifierKind::Mobile, "919800000001").unwrap()).await.unwrap();
+        let customer = client
+            .lookup(&Lookup::new(IdentifierKind::Mobile, "919800000001").unwrap())
+            .await
+            .unwrap();
         let photo = client.download_photo(&customer).await.unwrap();
         assert_eq!(photo.bytes, *server.photo_bytes(565_039_601).unwrap());
         assert!(!photo.url_was_refreshed);
     }
     let stats = server.stats();
     assert_eq!(stats.photo_requests, 2);
-    assert_eq!(stats.photo_requests_with_credentials, 0, "the photo request carried Capillary credentials");
+    assert_eq!(
+        stats.photo_requests_with_credentials, 0,
+        "the photo request carried Capillary credentials"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn customer_without_photo_says_so() {
     let server = demo(DemoConfig::default()).await;
     let client = client(&server, DemoServer::till_credentials());
-    let customer = client.lookup(&Lookup::new(IdentifierKind::Mobile, "919800000007").unwrap()).await.unwrap();
+    let customer = client
+        .lookup(&Lookup::new(IdentifierKind::Mobile, "919800000007").unwrap())
+        .await
+        .unwrap();
     assert_eq!(customer.photo(), PhotoState::None);
     let err = client.download_photo(&customer).await.unwrap_err();
     assert_eq!(err.kind, ErrorKind::NoPhoto);
@@ -99,11 +144,22 @@ async fn customer_without_photo_says_so() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn lookup_without_embedded_image_fetches_by_id() {
-    let server = demo(DemoConfig { lookup_embeds_image: false, ..DemoConfig::default() }).await;
+    let server = demo(DemoConfig {
+        lookup_embeds_image: false,
+        ..DemoConfig::default()
+    })
+    .await;
     let client = client(&server, DemoServer::till_credentials());
-    let customer = client.lookup(&Lookup::new(IdentifierKind::Email, "tom.sawyer@example.com").unwrap()).await.unwrap();
+    let customer = client
+        .lookup(&Lookup::new(IdentifierKind::Email, "tom.sawyer@example.com").unwrap())
+        .await
+        .unwrap();
     assert!(matches!(customer.photo(), PhotoState::Available(_)));
-    assert_eq!(server.stats().api_requests, 2, "lookup, then the customer by ID");
+    assert_eq!(
+        server.stats().api_requests,
+        2,
+        "lookup, then the customer by ID"
+    );
     client.download_photo(&customer).await.unwrap();
 }
 
@@ -137,15 +193,27 @@ async fn expired_photo_url_is_refreshed_once() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn oauth_token_is_renewed_before_it_runs_out() {
-    let server = demo(DemoConfig { token_ttl: Duration::from_secs(2), ..DemoConfig::default() }).await;
+    let server = demo(DemoConfig {
+        token_ttl: Duration::from_secs(2),
+        ..DemoConfig::default()
+    })
+    .await;
     let client = client(&server, DemoServer::oauth_credentials());
     let lookup = Lookup::new(IdentifierKind::Mobile, "918877665544").unwrap();
     client.lookup(&lookup).await.unwrap();
     client.lookup(&lookup).await.unwrap();
-    assert_eq!(server.stats().tokens_issued, 1, "the token is reused while fresh");
+    assert_eq!(
+        server.stats().tokens_issued,
+        1,
+        "the token is reused while fresh"
+    );
     tokio::time::sleep(Duration::from_millis(1700)).await;
     client.lookup(&lookup).await.unwrap();
-    assert_eq!(server.stats().tokens_issued, 2, "renewed at 80% of a short ttl");
+    assert_eq!(
+        server.stats().tokens_issued,
+        2,
+        "renewed at 80% of a short ttl"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -167,7 +235,10 @@ async fn connections_are_reused() {
     client.verify().await.unwrap();
     let after_login = server.stats().connections;
     for mobile in ["919800000001", "919800000002", "919800000003"] {
-        let customer = client.lookup(&Lookup::new(IdentifierKind::Mobile, mobile).unwrap()).await.unwrap();
+        let customer = client
+            .lookup(&Lookup::new(IdentifierKind::Mobile, mobile).unwrap())
+            .await
+            .unwrap();
         client.download_photo(&customer).await.unwrap();
     }
     // Six requests, yet at most one more connection: the photo download
@@ -175,7 +246,10 @@ async fn connections_are_reused() {
     // connection back in the pool (in production the photo store is
     // another host and needs its own connection anyway).
     let new_connections = server.stats().connections - after_login;
-    assert!(new_connections <= 1, "{new_connections} new connections for 6 requests");
+    assert!(
+        new_connections <= 1,
+        "{new_connections} new connections for 6 requests"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -1,6 +1,10 @@
 //! `customer-lookup doctor` run as a process against the demo tenant.
 
-use customer_lookup::demo::{DemoConfig, DemoServer, DEMO_CLIENT_KEY, DEMO_CLIENT_SECRET, DEMO_PASSWORD, DEMO_USER};
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+
+use customer_lookup::demo::{
+    DEMO_CLIENT_KEY, DEMO_CLIENT_SECRET, DEMO_PASSWORD, DEMO_USER, DemoConfig, DemoServer,
+};
 use serde_json::Value;
 use std::process::{Command, Output, Stdio};
 
@@ -42,14 +46,34 @@ fn args(list: &[&str]) -> Vec<String> {
 async fn text_report_for_a_lookup_with_photo() {
     let server = DemoServer::start(DemoConfig::default()).unwrap();
     let output = run(
-        args(&["--host", server.base_url(), "--user", DEMO_USER, "--lookup", "mobile:+91 98000 00003"]),
+        args(&[
+            "--host",
+            server.base_url(),
+            "--user",
+            DEMO_USER,
+            "--lookup",
+            "mobile:+91 98000 00003",
+        ]),
         vec![("CUSTOMER_LOOKUP_PASSWORD", DEMO_PASSWORD)],
     )
     .await;
     let text = stdout(&output);
-    assert!(output.status.success(), "{text}\n{}", String::from_utf8_lossy(&output.stderr));
-    for step in ["host", "credentials", "customer lookup", "photo download", "photo decode"] {
-        assert!(text.lines().any(|l| l.contains("ok") && l.contains(step)), "step {step} missing:\n{text}");
+    assert!(
+        output.status.success(),
+        "{text}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for step in [
+        "host",
+        "credentials",
+        "customer lookup",
+        "photo download",
+        "photo decode",
+    ] {
+        assert!(
+            text.lines().any(|l| l.contains("ok") && l.contains(step)),
+            "step {step} missing:\n{text}"
+        );
     }
     // The EXIF-rotated demo photo is reported upright (stored 600×480).
     assert!(text.contains("JPEG 480×600"), "{text}");
@@ -62,15 +86,39 @@ async fn text_report_for_a_lookup_with_photo() {
 async fn json_report_with_frame() {
     let server = DemoServer::start(DemoConfig::default()).unwrap();
     let output = run(
-        args(&["--host", server.base_url(), "--user", DEMO_USER, "--lookup", "card:DEMO0004", "--frame", "300", "--json"]),
+        args(&[
+            "--host",
+            server.base_url(),
+            "--user",
+            DEMO_USER,
+            "--lookup",
+            "card:DEMO0004",
+            "--frame",
+            "300",
+            "--json",
+        ]),
         vec![("CUSTOMER_LOOKUP_PASSWORD", DEMO_PASSWORD)],
     )
     .await;
     assert!(output.status.success(), "{}", stdout(&output));
     let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(report["ok"], true);
-    let names: Vec<&str> = report["steps"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
-    assert_eq!(names, ["host", "credentials", "customer lookup", "photo download", "photo decode"]);
+    let names: Vec<&str> = report["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "host",
+            "credentials",
+            "customer lookup",
+            "photo download",
+            "photo decode"
+        ]
+    );
     for step in report["steps"].as_array().unwrap() {
         assert_eq!(step["ok"], true);
         assert!(step["ms"].is_u64());
@@ -80,16 +128,34 @@ async fn json_report_with_frame() {
     assert_eq!(report["customer"]["name"], "美玲 陈");
     let photo = &report["photo"];
     assert_eq!(photo["format"], "PNG");
-    assert_eq!((photo["width"].as_u64(), photo["height"].as_u64()), (Some(480), Some(600)));
-    assert_eq!(photo["bytes"].as_u64().map(|b| b as usize), server.photo_bytes(565_039_604).map(|b| b.len()));
-    assert_eq!((photo["texture_width"].as_u64(), photo["texture_height"].as_u64()), (Some(240), Some(300)));
+    assert_eq!(
+        (photo["width"].as_u64(), photo["height"].as_u64()),
+        (Some(480), Some(600))
+    );
+    assert_eq!(
+        photo["bytes"].as_u64().map(|b| b as usize),
+        server.photo_bytes(565_039_604).map(|b| b.len())
+    );
+    assert_eq!(
+        (
+            photo["texture_width"].as_u64(),
+            photo["texture_height"].as_u64()
+        ),
+        (Some(240), Some(300))
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn oauth_and_credentials_only() {
     let server = DemoServer::start(DemoConfig::default()).unwrap();
     let output = run(
-        args(&["--host", server.base_url(), "--client-key", DEMO_CLIENT_KEY, "--json"]),
+        args(&[
+            "--host",
+            server.base_url(),
+            "--client-key",
+            DEMO_CLIENT_KEY,
+            "--json",
+        ]),
         vec![("CUSTOMER_LOOKUP_CLIENT_SECRET", DEMO_CLIENT_SECRET)],
     )
     .await;
@@ -112,37 +178,81 @@ async fn failures_exit_non_zero_with_the_reason() {
     assert_eq!(report["ok"], false);
     let last = report["steps"].as_array().unwrap().last().unwrap().clone();
     assert_eq!(last["name"], "credentials");
-    assert!(last["detail"].as_str().unwrap().starts_with("Wrong username or password."), "{last}");
+    assert!(
+        last["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("Wrong username or password."),
+        "{last}"
+    );
     assert!(!stdout(&wrong).contains("not-the-password"));
 
     let not_found = run(
-        args(&["--host", server.base_url(), "--user", DEMO_USER, "--lookup", "mobile:100"]),
+        args(&[
+            "--host",
+            server.base_url(),
+            "--user",
+            DEMO_USER,
+            "--lookup",
+            "mobile:100",
+        ]),
         vec![("CUSTOMER_LOOKUP_PASSWORD", DEMO_PASSWORD)],
     )
     .await;
     assert_eq!(not_found.status.code(), Some(1));
-    assert!(stdout(&not_found).contains("FAIL customer lookup"), "{}", stdout(&not_found));
+    assert!(
+        stdout(&not_found).contains("FAIL customer lookup"),
+        "{}",
+        stdout(&not_found)
+    );
 
-    let insecure = run(args(&["--host", "http://example.com", "--user", "x"]), vec![("CUSTOMER_LOOKUP_PASSWORD", "x")]).await;
+    let insecure = run(
+        args(&["--host", "http://example.com", "--user", "x"]),
+        vec![("CUSTOMER_LOOKUP_PASSWORD", "x")],
+    )
+    .await;
     assert_eq!(insecure.status.code(), Some(1));
-    assert!(stdout(&insecure).contains("FAIL host"), "{}", stdout(&insecure));
+    assert!(
+        stdout(&insecure).contains("FAIL host"),
+        "{}",
+        stdout(&insecure)
+    );
 
     // No password in the environment and no terminal to ask on.
-    let no_password = run(args(&["--host", server.base_url(), "--user", DEMO_USER]), vec![]).await;
+    let no_password = run(
+        args(&["--host", server.base_url(), "--user", DEMO_USER]),
+        vec![],
+    )
+    .await;
     assert_eq!(no_password.status.code(), Some(1));
-    assert!(stdout(&no_password).contains("CUSTOMER_LOOKUP_PASSWORD"), "{}", stdout(&no_password));
+    assert!(
+        stdout(&no_password).contains("CUSTOMER_LOOKUP_PASSWORD"),
+        "{}",
+        stdout(&no_password)
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn customer_without_photo_passes() {
     let server = DemoServer::start(DemoConfig::default()).unwrap();
     let output = run(
-        args(&["--host", server.base_url(), "--user", DEMO_USER, "--lookup", "email:olivia.brown@example.com", "--json"]),
+        args(&[
+            "--host",
+            server.base_url(),
+            "--user",
+            DEMO_USER,
+            "--lookup",
+            "email:olivia.brown@example.com",
+            "--json",
+        ]),
         vec![("CUSTOMER_LOOKUP_PASSWORD", DEMO_PASSWORD)],
     )
     .await;
     let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert!(output.status.success(), "{report}");
-    assert_eq!(report["steps"].as_array().unwrap().last().unwrap()["detail"], "the customer has no photo");
+    assert_eq!(
+        report["steps"].as_array().unwrap().last().unwrap()["detail"],
+        "the customer has no photo"
+    );
     assert!(report.get("photo").is_none());
 }

@@ -1,6 +1,8 @@
 //! The customer model parses the seed's real sample verbatim and survives
 //! the odd shapes Capillary is known (or likely) to send.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+
 use customer_lookup::capillary::{Customer, PhotoState};
 
 const SEED: &str = include_str!("fixtures/seed_customer_image.json");
@@ -11,36 +13,69 @@ fn seed_sample_parses_verbatim() {
     assert_eq!(customer.customer_id(), Some(565_039_505));
     assert_eq!(customer.display_name().as_deref(), Some("Tom Sawyer"));
     assert_eq!(customer.identifier("mobile"), Some("918877665544"));
-    assert_eq!(customer.identifier("email"), Some("tom.sawyer@capillarytech.com"));
+    assert_eq!(
+        customer.identifier("email"),
+        Some("tom.sawyer@capillarytech.com")
+    );
     let profile = customer.profile().unwrap();
-    assert_eq!(profile.fields.get("city_name").and_then(|v| v.as_str()), Some("Bangalore"));
+    assert_eq!(
+        profile.fields.get("city_name").and_then(|v| v.as_str()),
+        Some("Bangalore")
+    );
     assert_eq!(profile.comm_channels.len(), 2);
     assert_eq!(profile.comm_channels[0].primary, Some(true));
     assert_eq!(profile.comm_channels[0].verified, Some(false));
     let attribution = profile.attribution.as_ref().unwrap();
-    assert_eq!(attribution.create_date.as_deref(), Some("2025-02-28T06:16:17Z"));
-    assert_eq!(attribution.modified_by.as_ref().unwrap().code.as_deref(), Some("tj_capillary"));
+    assert_eq!(
+        attribution.create_date.as_deref(),
+        Some("2025-02-28T06:16:17Z")
+    );
+    assert_eq!(
+        attribution.modified_by.as_ref().unwrap().code.as_deref(),
+        Some("tj_capillary")
+    );
     let loyalty = customer.loyalty_info.as_ref().unwrap();
     assert_eq!(loyalty.loyalty_type.as_deref(), Some("loyalty"));
     assert_eq!(loyalty.lifetime_purchases, Some(0.0));
-    assert_eq!(customer.extended_fields.get("gender").and_then(|v| v.as_str()), Some("Male"));
+    assert_eq!(
+        customer
+            .extended_fields
+            .get("gender")
+            .and_then(|v| v.as_str()),
+        Some("Male")
+    );
     assert_eq!(customer.associated_with.as_deref(), Some("neeraj.doc"));
     assert!(!customer.is_flagged_fraud());
 
     let image = &customer.customer_image.as_ref().unwrap()[0];
     assert_eq!(image.status, Some(true), "the string \"true\" is a boolean");
     let file = image.file.as_ref().unwrap();
-    assert_eq!(file.file_size, Some(209_859), "fileSize is a string of bytes");
-    assert_eq!(image.cache_key().as_deref(), Some("01a24b35-f1fa-4dc3-bbce-ab9bc5094e2c#1"));
-    let PhotoState::Available(url) = customer.photo() else { panic!("the seed has a photo") };
+    assert_eq!(
+        file.file_size,
+        Some(209_859),
+        "fileSize is a string of bytes"
+    );
+    assert_eq!(
+        image.cache_key().as_deref(),
+        Some("01a24b35-f1fa-4dc3-bbce-ab9bc5094e2c#1")
+    );
+    let PhotoState::Available(url) = customer.photo() else {
+        panic!("the seed has a photo")
+    };
     assert_eq!(url.host(), "s3-eu-west-1.amazonaws.com");
     assert!(url.expose().as_str().contains("X-Amz-Signature=ff24aa76"));
     // A URL from 2025 has long expired.
     assert!(url.is_expired_at(std::time::SystemTime::now()));
     // Debug output of the whole customer never shows the presigned query.
     let debug = format!("{customer:?}");
-    assert!(!debug.contains("X-Amz-Signature"), "presigned query leaked into Debug");
-    assert!(!debug.contains("IQoJb3JpZ2lu"), "security token leaked into Debug");
+    assert!(
+        !debug.contains("X-Amz-Signature"),
+        "presigned query leaked into Debug"
+    );
+    assert!(
+        !debug.contains("IQoJb3JpZ2lu"),
+        "security token leaked into Debug"
+    );
 }
 
 #[test]
@@ -56,7 +91,11 @@ fn missing_blocks_and_nulls_parse() {
     let customer = Customer::from_json(nulls).unwrap();
     assert_eq!(customer.customer_id(), None);
     assert!(customer.profiles.is_empty());
-    assert_eq!(customer.photo(), PhotoState::None, "null image block means no photo");
+    assert_eq!(
+        customer.photo(),
+        PhotoState::None,
+        "null image block means no photo"
+    );
 }
 
 #[test]
@@ -78,28 +117,57 @@ fn odd_types_and_unknown_fields_parse() {
     assert_eq!(customer.display_name().as_deref(), Some("Ana"));
     let channel = &customer.profile().unwrap().comm_channels[0];
     assert_eq!(channel.value.as_deref(), Some("919800000001"));
-    assert_eq!((channel.primary, channel.verified), (Some(true), Some(true)));
-    assert_eq!(customer.identifier("mobile"), Some("1"), "a lone object is a list of one");
-    assert_eq!(customer.loyalty_info.as_ref().unwrap().lifetime_purchases, Some(12.5));
+    assert_eq!(
+        (channel.primary, channel.verified),
+        (Some(true), Some(true))
+    );
+    assert_eq!(
+        customer.identifier("mobile"),
+        Some("1"),
+        "a lone object is a list of one"
+    );
+    assert_eq!(
+        customer.loyalty_info.as_ref().unwrap().lifetime_purchases,
+        Some(12.5)
+    );
     let program = &customer.loyalty_program_details[0];
-    assert_eq!((program.title(), program.current_slab.as_deref(), program.loyalty_points), (Some("Club"), Some("Gold"), Some(300.0)));
+    assert_eq!(
+        (
+            program.title(),
+            program.current_slab.as_deref(),
+            program.loyalty_points
+        ),
+        (Some("Club"), Some("Gold"), Some(300.0))
+    );
     assert!(customer.extended_fields.get("dob").unwrap().is_null());
     assert!(customer.is_flagged_fraud());
-    assert!(matches!(customer.photo(), PhotoState::Available(u) if u.host() == "s3.example.com"), "falls back to filePath");
+    assert!(
+        matches!(customer.photo(), PhotoState::Available(u) if u.host() == "s3.example.com"),
+        "falls back to filePath"
+    );
 }
 
 #[test]
 fn failed_image_entries_say_why() {
     let failed = br#"{"id": 1, "customerImage": [{"code": 500, "message": "Unable to generate URL", "status": "false"}]}"#;
     let customer = Customer::from_json(failed).unwrap();
-    assert_eq!(customer.photo(), PhotoState::Unavailable("Unable to generate URL".into()));
+    assert_eq!(
+        customer.photo(),
+        PhotoState::Unavailable("Unable to generate URL".into())
+    );
 
     let no_url = br#"{"id": 1, "customerImage": [{"code": 200, "status": "true", "secureFilePath": "", "filePath": null}]}"#;
     let customer = Customer::from_json(no_url).unwrap();
-    assert_eq!(customer.photo(), PhotoState::Unavailable("no download link".into()));
+    assert_eq!(
+        customer.photo(),
+        PhotoState::Unavailable("no download link".into())
+    );
 
     let empty = br#"{"id": 1, "customerImage": []}"#;
-    assert_eq!(Customer::from_json(empty).unwrap().photo(), PhotoState::None);
+    assert_eq!(
+        Customer::from_json(empty).unwrap().photo(),
+        PhotoState::None
+    );
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! aborts its task (so a superseded lookup stops using the network).
 
 use crate::capillary::{ApiError, CapillaryClient, Customer, Lookup};
-use crate::photo::{decode, prepare_for_frame, DecodeLimits};
+use crate::photo::{DecodeLimits, decode, prepare_for_frame};
 use poll_promise::Promise;
 use std::future::Future;
 
@@ -25,14 +25,22 @@ impl<T: Send + 'static> std::fmt::Debug for Job<T> {
 
 impl<T: Send + 'static> Job<T> {
     /// Starts `work` on the entered tokio runtime.
-    pub fn spawn(ctx: &egui::Context, lookup_id: u64, work: impl Future<Output = T> + Send + 'static) -> Self {
+    pub fn spawn(
+        ctx: &egui::Context,
+        lookup_id: u64,
+        work: impl Future<Output = T> + Send + 'static,
+    ) -> Self {
         let (sender, promise) = Promise::new();
         let ctx = ctx.clone();
         let task = tokio::spawn(async move {
             sender.send(work.await);
             ctx.request_repaint();
         });
-        Self { promise: Some(promise), task, lookup_id }
+        Self {
+            promise: Some(promise),
+            task,
+            lookup_id,
+        }
     }
 
     /// The result, once, when it is ready.
@@ -83,7 +91,9 @@ impl Jobs {
 }
 
 /// Checks credentials: builds the client and proves it with one call.
-pub async fn log_in(client: Result<CapillaryClient, ApiError>) -> Result<CapillaryClient, ApiError> {
+pub async fn log_in(
+    client: Result<CapillaryClient, ApiError>,
+) -> Result<CapillaryClient, ApiError> {
     let client = client?;
     client.verify().await?;
     Ok(client)
@@ -96,13 +106,23 @@ pub async fn look_up(client: CapillaryClient, lookup: Lookup) -> Result<Customer
 
 /// Downloads, decodes and sizes the photo for a frame of `frame_px` pixels.
 /// Decoding runs on the blocking pool, never on the UI thread.
-pub async fn load_photo(client: CapillaryClient, customer: Customer, frame_px: u32) -> Result<egui::ColorImage, String> {
-    let photo = client.download_photo(&customer).await.map_err(|e| e.to_string())?;
+pub async fn load_photo(
+    client: CapillaryClient,
+    customer: Customer,
+    frame_px: u32,
+) -> Result<egui::ColorImage, String> {
+    let photo = client
+        .download_photo(&customer)
+        .await
+        .map_err(|e| e.to_string())?;
     let prepared = tokio::task::spawn_blocking(move || {
         let decoded = decode(&photo.bytes, &DecodeLimits::default()).map_err(|e| e.to_string())?;
         let pixels = prepare_for_frame(&decoded.image, frame_px);
         let size = [pixels.width() as usize, pixels.height() as usize];
-        Ok::<_, String>(egui::ColorImage::from_rgba_unmultiplied(size, pixels.as_raw()))
+        Ok::<_, String>(egui::ColorImage::from_rgba_unmultiplied(
+            size,
+            pixels.as_raw(),
+        ))
     })
     .await;
     prepared.unwrap_or_else(|_| Err("The photo couldn't be read.".to_owned()))

@@ -8,11 +8,18 @@ mod state;
 
 pub use intent::Intent;
 pub use jobs::{Job, Jobs};
-pub use state::{AppState, LoadedProfile, LoginForm, LookupForm, PhotoSlot, ProfileState, RecentLookup, Session, RECENT_LIMIT};
+pub use state::{
+    AppState, LoadedProfile, LoginForm, LookupForm, PhotoSlot, ProfileState, RECENT_LIMIT,
+    RecentLookup, Session,
+};
 
-use crate::capillary::{ApiError, ApiHost, CapillaryClient, ClientConfig, Credentials, Customer, Lookup, PhotoState};
-use crate::config::{AuthScheme, HostChoice, Settings, STORAGE_KEY};
-use crate::demo::{DemoConfig, DemoServer, DEMO_CLIENT_KEY, DEMO_CLIENT_SECRET, DEMO_PASSWORD, DEMO_USER};
+use crate::capillary::{
+    ApiError, ApiHost, CapillaryClient, ClientConfig, Credentials, Customer, Lookup, PhotoState,
+};
+use crate::config::{AuthScheme, HostChoice, STORAGE_KEY, Settings};
+use crate::demo::{
+    DEMO_CLIENT_KEY, DEMO_CLIENT_SECRET, DEMO_PASSWORD, DEMO_USER, DemoConfig, DemoServer,
+};
 use crate::secret::Secret;
 
 /// The photo frame's side in points; the texture is prepared for the
@@ -44,9 +51,19 @@ pub struct App {
 impl App {
     /// Sets the app up from saved settings and the command line. Must run
     /// inside an entered tokio runtime.
-    pub fn new(ctx: &egui::Context, storage: Option<&dyn eframe::Storage>, options: StartOptions) -> Self {
+    pub fn new(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        options: StartOptions,
+    ) -> Self {
         let saved: Option<Settings> = storage.and_then(|s| eframe::get_value(s, STORAGE_KEY));
-        Self::with_settings(ctx, saved, options, DemoConfig::default(), ClientConfig::default())
+        Self::with_settings(
+            ctx,
+            saved,
+            options,
+            DemoConfig::default(),
+            ClientConfig::default(),
+        )
     }
 
     /// Like [`App::new`] with explicit settings and configs (tests use it to
@@ -74,7 +91,11 @@ impl App {
         ctx.set_theme(settings.theme.preference());
         let login = LoginForm::from_settings(&settings);
         let mut app = App {
-            state: AppState { settings, login, ..AppState::default() },
+            state: AppState {
+                settings,
+                login,
+                ..AppState::default()
+            },
             jobs: Jobs::default(),
             demo: None,
             demo_config,
@@ -120,10 +141,14 @@ impl App {
     /// Starts the demo tenant if it is not running; returns its host.
     fn demo_host(&mut self) -> Result<ApiHost, String> {
         if self.demo.is_none() {
-            let server = DemoServer::start(self.demo_config.clone()).map_err(|e| format!("The built-in demo could not start: {e}"))?;
+            let server = DemoServer::start(self.demo_config.clone())
+                .map_err(|e| format!("The built-in demo could not start: {e}"))?;
             self.demo = Some(server);
         }
-        self.demo.as_ref().map(DemoServer::host).ok_or_else(|| "The built-in demo is not running.".to_owned())
+        self.demo
+            .as_ref()
+            .map(DemoServer::host)
+            .ok_or_else(|| "The built-in demo is not running.".to_owned())
     }
 
     /// Applies one intent from the UI.
@@ -161,16 +186,32 @@ impl App {
         let form = &self.state.login;
         let host = match &form.host {
             HostChoice::Demo => None,
-            HostChoice::Cluster(cluster) => Some(ApiHost::parse(cluster.url()).map_err(|e| e.to_string())),
-            HostChoice::Custom(_) => Some(ApiHost::parse(&form.custom_url).map_err(|e| e.to_string())),
+            HostChoice::Cluster(cluster) => {
+                Some(ApiHost::parse(cluster.url()).map_err(|e| e.to_string()))
+            }
+            HostChoice::Custom(_) => {
+                Some(ApiHost::parse(&form.custom_url).map_err(|e| e.to_string()))
+            }
         };
         let credentials = match form.scheme {
-            AuthScheme::Till if form.username.trim().is_empty() => Err("Enter the till username.".to_owned()),
+            AuthScheme::Till if form.username.trim().is_empty() => {
+                Err("Enter the till username.".to_owned())
+            }
             AuthScheme::Till if form.password.is_empty() => Err("Enter the password.".to_owned()),
-            AuthScheme::OAuth if form.client_key.trim().is_empty() => Err("Enter the client key.".to_owned()),
-            AuthScheme::OAuth if form.client_secret.is_empty() => Err("Enter the client secret.".to_owned()),
-            AuthScheme::Till => Ok(Credentials::Till { username: form.username.trim().to_owned(), password: form.password.clone() }),
-            AuthScheme::OAuth => Ok(Credentials::OAuth { client_key: form.client_key.trim().to_owned(), client_secret: form.client_secret.clone() }),
+            AuthScheme::OAuth if form.client_key.trim().is_empty() => {
+                Err("Enter the client key.".to_owned())
+            }
+            AuthScheme::OAuth if form.client_secret.is_empty() => {
+                Err("Enter the client secret.".to_owned())
+            }
+            AuthScheme::Till => Ok(Credentials::Till {
+                username: form.username.trim().to_owned(),
+                password: form.password.clone(),
+            }),
+            AuthScheme::OAuth => Ok(Credentials::OAuth {
+                client_key: form.client_key.trim().to_owned(),
+                client_secret: form.client_secret.clone(),
+            }),
         };
         let host = match host {
             None => self.demo_host(),
@@ -210,7 +251,11 @@ impl App {
                 form.clear_secrets();
                 form.error = None;
                 tracing::info!(host = %client.host(), "signed in");
-                self.state.session = Some(Session { host_label, user: client.credentials().principal().to_owned(), client });
+                self.state.session = Some(Session {
+                    host_label,
+                    user: client.credentials().principal().to_owned(),
+                    client,
+                });
                 self.state.lookup.request_focus = true;
             }
             Err(error) => {
@@ -250,7 +295,9 @@ impl App {
             Err(e) => {
                 self.jobs.cancel_lookup();
                 self.state.current_lookup += 1;
-                self.state.profile = ProfileState::Failed { message: e.to_string() };
+                self.state.profile = ProfileState::Failed {
+                    message: e.to_string(),
+                };
                 self.state.lookup.request_focus = true;
             }
         }
@@ -266,11 +313,20 @@ impl App {
         self.state.photo_enlarged = false;
         let id = self.state.current_lookup;
         tracing::debug!(lookup_id = id, kind = ?lookup.kind, "lookup started");
-        self.jobs.lookup = Some(Job::spawn(ctx, id, jobs::look_up(session.client.clone(), lookup.clone())));
+        self.jobs.lookup = Some(Job::spawn(
+            ctx,
+            id,
+            jobs::look_up(session.client.clone(), lookup.clone()),
+        ));
         self.state.profile = ProfileState::Loading { lookup };
     }
 
-    fn finish_lookup(&mut self, ctx: &egui::Context, lookup_id: u64, result: Result<Customer, ApiError>) {
+    fn finish_lookup(
+        &mut self,
+        ctx: &egui::Context,
+        lookup_id: u64,
+        result: Result<Customer, ApiError>,
+    ) {
         if lookup_id != self.state.current_lookup {
             return; // superseded: never shown
         }
@@ -281,22 +337,40 @@ impl App {
         self.state.lookup.request_focus = true;
         match result {
             Ok(customer) => {
-                tracing::info!(lookup_id, customer_id = customer.customer_id(), "customer shown");
-                let label = customer.display_name().unwrap_or_else(|| lookup.value.clone());
+                tracing::info!(
+                    lookup_id,
+                    customer_id = customer.customer_id(),
+                    "customer shown"
+                );
+                let label = customer
+                    .display_name()
+                    .unwrap_or_else(|| lookup.value.clone());
                 self.state.remember(RecentLookup { lookup, label });
                 let photo = match customer.photo() {
                     PhotoState::Available(_) => {
                         if let Some(session) = &self.state.session {
-                            let frame_px = (PHOTO_FRAME_POINTS * ENLARGED_FACTOR * ctx.pixels_per_point()).ceil() as u32;
-                            let work = jobs::load_photo(session.client.clone(), customer.clone(), frame_px);
+                            let frame_px =
+                                (PHOTO_FRAME_POINTS * ENLARGED_FACTOR * ctx.pixels_per_point())
+                                    .ceil() as u32;
+                            let work = jobs::load_photo(
+                                session.client.clone(),
+                                customer.clone(),
+                                frame_px,
+                            );
                             self.jobs.photo = Some(Job::spawn(ctx, lookup_id, work));
                         }
                         PhotoSlot::Loading
                     }
-                    PhotoState::Unavailable(reason) => PhotoSlot::Failed(format!("The photo is not available ({reason}).")),
+                    PhotoState::Unavailable(reason) => {
+                        PhotoSlot::Failed(format!("The photo is not available ({reason})."))
+                    }
                     PhotoState::None | PhotoState::NotEmbedded => PhotoSlot::Absent,
                 };
-                self.state.profile = ProfileState::Loaded(Box::new(LoadedProfile { customer, photo, lookup_id }));
+                self.state.profile = ProfileState::Loaded(Box::new(LoadedProfile {
+                    customer,
+                    photo,
+                    lookup_id,
+                }));
                 self.state.lookup.input.clear();
             }
             Err(error) => {
@@ -305,16 +379,24 @@ impl App {
                     && matches!(self.state.login.scheme, AuthScheme::Till)
                 {
                     self.log_out();
-                    self.state.login.error = Some("Your sign-in was refused. Please log in again.".to_owned());
+                    self.state.login.error =
+                        Some("Your sign-in was refused. Please log in again.".to_owned());
                     return;
                 }
                 self.state.last_failed_request_id = error.request_id.clone();
-                self.state.profile = ProfileState::Failed { message: error.to_string() };
+                self.state.profile = ProfileState::Failed {
+                    message: error.to_string(),
+                };
             }
         }
     }
 
-    fn finish_photo(&mut self, ctx: &egui::Context, lookup_id: u64, result: Result<egui::ColorImage, String>) {
+    fn finish_photo(
+        &mut self,
+        ctx: &egui::Context,
+        lookup_id: u64,
+        result: Result<egui::ColorImage, String>,
+    ) {
         let ProfileState::Loaded(profile) = &mut self.state.profile else {
             return;
         };
@@ -323,8 +405,15 @@ impl App {
         }
         profile.photo = match result {
             Ok(image) => {
-                let options = egui::TextureOptions { mipmap_mode: Some(egui::TextureFilter::Linear), ..egui::TextureOptions::LINEAR };
-                PhotoSlot::Shown(ctx.load_texture(format!("customer-photo-{lookup_id}"), image, options))
+                let options = egui::TextureOptions {
+                    mipmap_mode: Some(egui::TextureFilter::Linear),
+                    ..egui::TextureOptions::LINEAR
+                };
+                PhotoSlot::Shown(ctx.load_texture(
+                    format!("customer-photo-{lookup_id}"),
+                    image,
+                    options,
+                ))
             }
             Err(reason) => PhotoSlot::Failed(reason),
         };
@@ -399,7 +488,10 @@ pub fn run_native(runtime: tokio::runtime::Runtime, options: StartOptions) -> Re
     if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
         viewport = viewport.with_icon(icon);
     }
-    let native = eframe::NativeOptions { viewport, ..Default::default() };
+    let native = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
     eframe::run_native(
         "customer-lookup",
         native,

@@ -17,7 +17,10 @@ pub enum Credentials {
     /// Store or till username and password.
     Till { username: String, password: Secret },
     /// OAuth client key and secret.
-    OAuth { client_key: String, client_secret: Secret },
+    OAuth {
+        client_key: String,
+        client_secret: Secret,
+    },
 }
 
 impl Credentials {
@@ -82,7 +85,10 @@ mod tests {
 
     #[test]
     fn documented_till_vector() {
-        assert_eq!(md5_hex("server123").expose(), "8a16a6b70505eb1f1ff7cdc0cd5559a7");
+        assert_eq!(
+            md5_hex("server123").expose(),
+            "8a16a6b70505eb1f1ff7cdc0cd5559a7"
+        );
         let header = till_authorization("store.server", &Secret::new("server123"));
         assert_eq!(
             header.expose(),

@@ -2,14 +2,14 @@
 //! call, bodies read with a size cap, and every failure turned into an
 //! [`ApiError`] with words for a cashier.
 
-use super::auth::{till_authorization, Credentials, OAuthToken};
-use super::error::{from_reqwest, ApiError, ErrorKind};
+use super::auth::{Credentials, OAuthToken, till_authorization};
+use super::error::{ApiError, ErrorKind, from_reqwest};
 use super::host::ApiHost;
 use super::identifier::Lookup;
 use super::model::{Customer, PhotoState};
 use super::presigned::PresignedUrl;
 use crate::secret::Secret;
-use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION};
+use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderValue};
 use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -91,7 +91,11 @@ impl CapillaryClient {
     }
 
     /// A client with the given limits.
-    pub fn with_config(host: ApiHost, credentials: Credentials, config: ClientConfig) -> Result<Self, ApiError> {
+    pub fn with_config(
+        host: ApiHost,
+        credentials: Credentials,
+        config: ClientConfig,
+    ) -> Result<Self, ApiError> {
         // reqwest is built without a bundled crypto provider (aws-lc is a slow
         // C build); ring is the process default. Already installed is fine.
         let _ = rustls::crypto::ring::default_provider().install_default();
@@ -104,9 +108,15 @@ impl CapillaryClient {
             .redirect(reqwest::redirect::Policy::limited(3))
             .user_agent(concat!("customer-lookup/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map_err(|e| ApiError::new(ErrorKind::Network { detail: format!("could not set up HTTP ({})", e.without_url()) }))?;
+            .map_err(|e| {
+                ApiError::new(ErrorKind::Network {
+                    detail: format!("could not set up HTTP ({})", e.without_url()),
+                })
+            })?;
         let till_header = match &credentials {
-            Credentials::Till { username, password } => Some(till_authorization(username, password)),
+            Credentials::Till { username, password } => {
+                Some(till_authorization(username, password))
+            }
             Credentials::OAuth { .. } => None,
         };
         Ok(Self {
@@ -153,7 +163,9 @@ impl CapillaryClient {
             return self.customer_by_id(id).await;
         }
         let Some(identifier_name) = lookup.kind.api_name() else {
-            return Err(ApiError::new(ErrorKind::BadJson { detail: "unsupported identifier".into() }));
+            return Err(ApiError::new(ErrorKind::BadJson {
+                detail: "unsupported identifier".into(),
+            }));
         };
         let query = [
             ("source", SOURCE),
@@ -161,12 +173,14 @@ impl CapillaryClient {
             ("identifierValue", lookup.value.as_str()),
             ("embed", LOOKUP_EMBED),
         ];
-        let mut customer: Customer = self.get_json("/v2/customers/lookup/customerDetails", &query).await?;
-        if customer.photo() == PhotoState::NotEmbedded {
-            if let Some(id) = customer.customer_id() {
-                let with_image = self.customer_by_id(id).await?;
-                customer.customer_image = Some(with_image.customer_image.unwrap_or_default());
-            }
+        let mut customer: Customer = self
+            .get_json("/v2/customers/lookup/customerDetails", &query)
+            .await?;
+        if customer.photo() == PhotoState::NotEmbedded
+            && let Some(id) = customer.customer_id()
+        {
+            let with_image = self.customer_by_id(id).await?;
+            customer.customer_image = Some(with_image.customer_image.unwrap_or_default());
         }
         Ok(customer)
     }
@@ -174,7 +188,8 @@ impl CapillaryClient {
     /// `GET /v2/customers/{id}` with the photo embedded.
     pub async fn customer_by_id(&self, id: i64) -> Result<Customer, ApiError> {
         let path = format!("/v2/customers/{id}");
-        self.get_json(&path, &[("embed", "CUSTOMERIMAGE"), ("source", SOURCE)]).await
+        self.get_json(&path, &[("embed", "CUSTOMERIMAGE"), ("source", SOURCE)])
+            .await
     }
 
     /// Downloads the customer's photo from its presigned URL: a plain GET with
@@ -189,7 +204,10 @@ impl CapillaryClient {
             self.fetch_photo(&url).await
         };
         match first {
-            Ok(bytes) => Ok(PhotoBytes { bytes, url_was_refreshed: false }),
+            Ok(bytes) => Ok(PhotoBytes {
+                bytes,
+                url_was_refreshed: false,
+            }),
             Err(e) if e.kind == ErrorKind::PhotoUrlExpired => {
                 let Some(id) = customer.customer_id() else {
                     return Err(e);
@@ -197,7 +215,10 @@ impl CapillaryClient {
                 tracing::info!(customer_id = id, "photo URL expired; fetching a fresh one");
                 let fresh = self.customer_by_id(id).await?;
                 let bytes = self.fetch_photo(photo_url(&fresh)?).await?;
-                Ok(PhotoBytes { bytes, url_was_refreshed: true })
+                Ok(PhotoBytes {
+                    bytes,
+                    url_was_refreshed: true,
+                })
             }
             Err(e) => Err(e),
         }
@@ -230,7 +251,9 @@ impl CapillaryClient {
         }
         Err(ApiError::new(match status.as_u16() {
             s @ (400 | 401 | 403) => ErrorKind::PhotoDenied { status: s },
-            404 => ErrorKind::PhotoUnavailable { message: "the stored file is missing".into() },
+            404 => ErrorKind::PhotoUnavailable {
+                message: "the stored file is missing".into(),
+            },
             s @ 500..=599 => ErrorKind::ServerError { status: s },
             s => ErrorKind::UnexpectedStatus { status: s },
         }))
@@ -238,7 +261,11 @@ impl CapillaryClient {
 
     /// An authenticated GET that expects JSON of type `T`. Retries once after
     /// a pause on 461/521, and once with a fresh OAuth token on 401.
-    async fn get_json<T: DeserializeOwned>(&self, path: &str, query: &[(&str, &str)]) -> Result<T, ApiError> {
+    async fn get_json<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+    ) -> Result<T, ApiError> {
         let mut busy_retried = false;
         let mut token_retried = false;
         loop {
@@ -249,7 +276,9 @@ impl CapillaryClient {
                     tracing::info!(path, "Capillary busy; retrying once");
                     tokio::time::sleep(self.inner.config.busy_retry_delay).await;
                 }
-                Err(e) if e.kind == ErrorKind::Unauthorized && !token_retried && self.uses_oauth() => {
+                Err(e)
+                    if e.kind == ErrorKind::Unauthorized && !token_retried && self.uses_oauth() =>
+                {
                     token_retried = true;
                     tracing::info!("OAuth token refused; generating a new one");
                     *self.inner.token.lock().await = None;
@@ -265,7 +294,12 @@ impl CapillaryClient {
     }
 
     /// One authenticated call; the body interpreted as a Capillary answer.
-    async fn call(&self, method: Method, path: &str, query: &[(&str, &str)]) -> Result<Value, ApiError> {
+    async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, &str)],
+    ) -> Result<Value, ApiError> {
         let url = self.inner.host.join(path);
         let mut request = self.inner.http.request(method.clone(), url).query(query);
         request = match &self.inner.credentials {
@@ -285,14 +319,18 @@ impl CapillaryClient {
     /// The current OAuth token, generating one if there is none or it is
     /// about to run out.
     async fn oauth_token(&self) -> Result<Secret, ApiError> {
-        let Credentials::OAuth { client_key, client_secret } = &self.inner.credentials else {
+        let Credentials::OAuth {
+            client_key,
+            client_secret,
+        } = &self.inner.credentials
+        else {
             return Err(ApiError::new(ErrorKind::Unauthorized));
         };
         let mut slot = self.inner.token.lock().await;
-        if let Some(token) = slot.as_ref() {
-            if !token.needs_renewal(Instant::now()) {
-                return Ok(token.value.clone());
-            }
+        if let Some(token) = slot.as_ref()
+            && !token.needs_renewal(Instant::now())
+        {
+            return Ok(token.value.clone());
         }
         let body = serde_json::json!({ "key": client_key, "secret": client_secret.expose() });
         let request = self
@@ -300,7 +338,9 @@ impl CapillaryClient {
             .http
             .post(self.inner.host.join("/v3/oauth/token/generate"))
             .json(&body);
-        let raw = self.send(request, "/v3/oauth/token/generate", &Method::POST).await?;
+        let raw = self
+            .send(request, "/v3/oauth/token/generate", &Method::POST)
+            .await?;
         let request_id = raw.request_id.clone();
         let status = raw.status;
         let server_message = serde_json::from_slice::<Value>(&raw.body)
@@ -310,22 +350,39 @@ impl CapillaryClient {
             .map(|(_, message)| message)
             .filter(|m| !m.trim().is_empty());
         let value = interpret(raw).map_err(|e| match e.kind {
-            ErrorKind::Unauthorized | ErrorKind::Forbidden { .. } | ErrorKind::Capillary { .. } => ApiError::new(ErrorKind::OAuthFailed {
-                message: server_message.clone().unwrap_or_else(|| format!("HTTP {}", status.as_u16())),
-            })
-            .with_request_id(e.request_id),
+            ErrorKind::Unauthorized | ErrorKind::Forbidden { .. } | ErrorKind::Capillary { .. } => {
+                ApiError::new(ErrorKind::OAuthFailed {
+                    message: server_message
+                        .clone()
+                        .unwrap_or_else(|| format!("HTTP {}", status.as_u16())),
+                })
+                .with_request_id(e.request_id)
+            }
             _ => e,
         })?;
         let data = value.get("data").cloned().unwrap_or(Value::Null);
-        let access = data.get("accessToken").and_then(Value::as_str).filter(|t| !t.is_empty());
+        let access = data
+            .get("accessToken")
+            .and_then(Value::as_str)
+            .filter(|t| !t.is_empty());
         let Some(access) = access else {
-            return Err(ApiError::new(ErrorKind::OAuthFailed { message: "Failed to generate OAuth token".into() }).with_request_id(request_id));
+            return Err(ApiError::new(ErrorKind::OAuthFailed {
+                message: "Failed to generate OAuth token".into(),
+            })
+            .with_request_id(request_id));
         };
         let ttl = data
             .get("ttlSeconds")
-            .and_then(|v| v.as_u64().or_else(|| v.as_str().and_then(|s| s.parse().ok())))
+            .and_then(|v| {
+                v.as_u64()
+                    .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+            })
             .unwrap_or(300);
-        let token = OAuthToken::new(Secret::new(access), Duration::from_secs(ttl), Instant::now());
+        let token = OAuthToken::new(
+            Secret::new(access),
+            Duration::from_secs(ttl),
+            Instant::now(),
+        );
         let value = token.value.clone();
         *slot = Some(token);
         Ok(value)
@@ -333,7 +390,12 @@ impl CapillaryClient {
 
     /// Sends a request and reads its body (capped), logging path, status,
     /// time and request id, never the query or headers.
-    async fn send(&self, request: reqwest::RequestBuilder, path: &str, method: &Method) -> Result<RawResponse, ApiError> {
+    async fn send(
+        &self,
+        request: reqwest::RequestBuilder,
+        path: &str,
+        method: &Method,
+    ) -> Result<RawResponse, ApiError> {
         let started = Instant::now();
         let host = self.inner.host.authority();
         let response = request.send().await.map_err(|e| {
@@ -351,14 +413,20 @@ impl CapillaryClient {
             .await
             .map_err(|kind| ApiError::new(kind).with_request_id(request_id.clone()))?;
         tracing::debug!(%method, path, status = status.as_u16(), ms = started.elapsed().as_millis() as u64, request_id = request_id.as_deref().unwrap_or("-"), "capillary call");
-        Ok(RawResponse { status, request_id, body })
+        Ok(RawResponse {
+            status,
+            request_id,
+            body,
+        })
     }
 }
 
 fn photo_url(customer: &Customer) -> Result<&PresignedUrl, ApiError> {
     match customer.photo() {
         PhotoState::Available(url) => Ok(url),
-        PhotoState::Unavailable(message) => Err(ApiError::new(ErrorKind::PhotoUnavailable { message })),
+        PhotoState::Unavailable(message) => {
+            Err(ApiError::new(ErrorKind::PhotoUnavailable { message }))
+        }
         PhotoState::None | PhotoState::NotEmbedded => Err(ApiError::new(ErrorKind::NoPhoto)),
     }
 }
@@ -386,7 +454,11 @@ async fn read_capped(mut response: reqwest::Response, limit: u64) -> Result<Vec<
 
 /// Turns status and body into the JSON answer or the right error.
 fn interpret(raw: RawResponse) -> Result<Value, ApiError> {
-    let RawResponse { status, request_id, body } = raw;
+    let RawResponse {
+        status,
+        request_id,
+        body,
+    } = raw;
     classify(status, &body).map_err(|kind| ApiError::new(kind).with_request_id(request_id))
 }
 
@@ -396,8 +468,13 @@ fn classify(status: StatusCode, body: &[u8]) -> Result<Value, ErrorKind> {
     match status.as_u16() {
         401 => Err(ErrorKind::Unauthorized),
         403 => match first_error {
-            Some((1044, message)) => Err(ErrorKind::Capillary { code: 1044, message }),
-            Some((_, message)) => Err(ErrorKind::Forbidden { message: Some(message) }),
+            Some((1044, message)) => Err(ErrorKind::Capillary {
+                code: 1044,
+                message,
+            }),
+            Some((_, message)) => Err(ErrorKind::Forbidden {
+                message: Some(message),
+            }),
             None => Err(ErrorKind::Forbidden { message: None }),
         },
         461 => Err(ErrorKind::Busy),
@@ -411,9 +488,13 @@ fn classify(status: StatusCode, body: &[u8]) -> Result<Value, ErrorKind> {
                 });
             };
             if !json.is_object() {
-                return Err(ErrorKind::BadJson { detail: "expected an object".into() });
+                return Err(ErrorKind::BadJson {
+                    detail: "expected an object".into(),
+                });
             }
-            let is_payload = ["id", "entity", "data", "profiles"].iter().any(|k| json.get(k).is_some_and(|v| !v.is_null()));
+            let is_payload = ["id", "entity", "data", "profiles"]
+                .iter()
+                .any(|k| json.get(k).is_some_and(|v| !v.is_null()));
             match first_error {
                 Some((code, message)) if !is_payload => Err(ErrorKind::Capillary { code, message }),
                 _ => Ok(json),
@@ -431,10 +512,15 @@ fn classify(status: StatusCode, body: &[u8]) -> Result<Value, ErrorKind> {
 /// `errors[0]` as (code, message), if the body has one with a code.
 fn first_capillary_error(json: &Value) -> Option<(i64, String)> {
     let first = json.get("errors")?.as_array()?.first()?;
-    let code = first
-        .get("code")
-        .and_then(|c| c.as_i64().or_else(|| c.as_str().and_then(|s| s.trim().parse().ok())))?;
-    let message = first.get("message").and_then(Value::as_str).unwrap_or_default().to_owned();
+    let code = first.get("code").and_then(|c| {
+        c.as_i64()
+            .or_else(|| c.as_str().and_then(|s| s.trim().parse().ok()))
+    })?;
+    let message = first
+        .get("message")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
     Some((code, message))
 }
 
@@ -457,13 +543,29 @@ mod tests {
         let ok = StatusCode::OK;
         assert_eq!(classify(ok, b""), Err(ErrorKind::EmptyBody));
         assert_eq!(classify(ok, b"<html>login</html>"), Err(ErrorKind::NotJson));
-        assert_eq!(classify(StatusCode::UNAUTHORIZED, b"<html/>"), Err(ErrorKind::Unauthorized));
-        assert_eq!(classify(StatusCode::FORBIDDEN, b""), Err(ErrorKind::Forbidden { message: None }));
+        assert_eq!(
+            classify(StatusCode::UNAUTHORIZED, b"<html/>"),
+            Err(ErrorKind::Unauthorized)
+        );
+        assert_eq!(
+            classify(StatusCode::FORBIDDEN, b""),
+            Err(ErrorKind::Forbidden { message: None })
+        );
         let not_found = br#"{"warnings":[],"errors":[{"status":false,"code":8015,"message":"Customer not found"}]}"#;
         assert!(classify(ok, not_found).unwrap_err().is_not_found());
-        assert!(classify(StatusCode::NOT_FOUND, not_found).unwrap_err().is_not_found());
-        assert_eq!(classify(StatusCode::NOT_FOUND, b"nope"), Err(ErrorKind::EndpointNotFound));
-        assert_eq!(classify(StatusCode::BAD_GATEWAY, b"<html/>"), Err(ErrorKind::ServerError { status: 502 }));
+        assert!(
+            classify(StatusCode::NOT_FOUND, not_found)
+                .unwrap_err()
+                .is_not_found()
+        );
+        assert_eq!(
+            classify(StatusCode::NOT_FOUND, b"nope"),
+            Err(ErrorKind::EndpointNotFound)
+        );
+        assert_eq!(
+            classify(StatusCode::BAD_GATEWAY, b"<html/>"),
+            Err(ErrorKind::ServerError { status: 502 })
+        );
         let with_warning = br#"{"id":1,"errors":[{"code":8062,"message":"points"}]}"#;
         assert!(classify(ok, with_warning).is_ok());
     }

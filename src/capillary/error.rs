@@ -78,16 +78,30 @@ impl ErrorKind {
     fn capillary_message(code: i64, server_message: &str) -> String {
         let known = match code {
             8015 | 8065 | 816 => "No customer found for that identifier. Check it and try again.",
-            8016 => "Capillary refused the lookup because no source was sent (code 8016). Report this to IT.",
-            8003 | 8012 => "Capillary says the source is invalid (INSTORE). Ask IT to check the org's settings.",
-            8011 => "Capillary says the source account is invalid. Ask IT to check the org's settings.",
-            8013 => "Capillary does not accept that identifier type for this org. Try another identifier.",
-            8045 => "Capillary asks for an account id for this source. Ask IT to check the org's settings.",
-            8069 => "This customer was merged into another account. Look up the other account instead.",
+            8016 => {
+                "Capillary refused the lookup because no source was sent (code 8016). Report this to IT."
+            }
+            8003 | 8012 => {
+                "Capillary says the source is invalid (INSTORE). Ask IT to check the org's settings."
+            }
+            8011 => {
+                "Capillary says the source account is invalid. Ask IT to check the org's settings."
+            }
+            8013 => {
+                "Capillary does not accept that identifier type for this org. Try another identifier."
+            }
+            8045 => {
+                "Capillary asks for an account id for this source. Ask IT to check the org's settings."
+            }
+            8069 => {
+                "This customer was merged into another account. Look up the other account instead."
+            }
             8062 => "The customer's points could not be loaded just now.",
             8063 => "The customer's segments could not be loaded just now.",
             11013 => "Enter an identifier to look up.",
-            1044 => "These credentials may not view customer details. Ask IT for the right access group.",
+            1044 => {
+                "These credentials may not view customer details. Ask IT for the right access group."
+            }
             618 => "This customer is marked as fraud. Follow the store's procedure.",
             _ => "",
         };
@@ -284,7 +298,9 @@ mod tests {
 
     #[test]
     fn every_documented_code_has_words() {
-        for code in [8015, 8065, 816, 8016, 8003, 8012, 8011, 8013, 8045, 8069, 8062, 8063, 11013, 1044, 618] {
+        for code in [
+            8015, 8065, 816, 8016, 8003, 8012, 8011, 8013, 8045, 8069, 8062, 8063, 11013, 1044, 618,
+        ] {
             let text = ErrorKind::Capillary {
                 code,
                 message: "raw".into(),
@@ -296,13 +312,22 @@ mod tests {
             code: 9999,
             message: "Something odd".into(),
         };
-        assert_eq!(unknown.to_string(), "Capillary reported error 9999: Something odd");
+        assert_eq!(
+            unknown.to_string(),
+            "Capillary reported error 9999: Something odd"
+        );
     }
 
     #[test]
     fn not_found_codes() {
         for code in [8015, 8065, 816] {
-            assert!(ErrorKind::Capillary { code, message: String::new() }.is_not_found());
+            assert!(
+                ErrorKind::Capillary {
+                    code,
+                    message: String::new()
+                }
+                .is_not_found()
+            );
         }
         assert!(!ErrorKind::Unauthorized.is_not_found());
     }

@@ -87,7 +87,9 @@ pub enum HostError {
     NotHttps,
     #[error("Only https:// hosts are supported.")]
     UnsupportedScheme,
-    #[error("Enter just the host (like https://eu.api.capillarytech.com), without a path, user name or query.")]
+    #[error(
+        "Enter just the host (like https://eu.api.capillarytech.com), without a path, user name or query."
+    )]
     HasExtras,
 }
 
@@ -221,7 +223,10 @@ mod tests {
             ApiHost::parse("ftp://example.com"),
             Err(HostError::UnsupportedScheme)
         );
-        assert!(matches!(ApiHost::parse("https://"), Err(HostError::Invalid(_))));
+        assert!(matches!(
+            ApiHost::parse("https://"),
+            Err(HostError::Invalid(_))
+        ));
         assert_eq!(
             ApiHost::parse("https://u:p@eu.api.capillarytech.com"),
             Err(HostError::HasExtras)

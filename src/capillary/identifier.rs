@@ -4,8 +4,11 @@
 use std::fmt;
 
 /// The kinds of identifier a customer can be found by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum IdentifierKind {
+    #[default]
     Mobile,
     Email,
     CardNumber,
@@ -64,12 +67,6 @@ impl IdentifierKind {
     }
 }
 
-impl Default for IdentifierKind {
-    fn default() -> Self {
-        IdentifierKind::Mobile
-    }
-}
-
 /// Why typed input cannot be looked up.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum InputError {
@@ -116,7 +113,11 @@ impl Lookup {
             IdentifierKind::Email => {
                 let email = trimmed.to_owned();
                 match email.split_once('@') {
-                    Some((local, domain)) if !local.is_empty() && !domain.is_empty() && !email.contains(' ') => email,
+                    Some((local, domain))
+                        if !local.is_empty() && !domain.is_empty() && !email.contains(' ') =>
+                    {
+                        email
+                    }
                     _ => return Err(InputError::BadEmail),
                 }
             }
@@ -135,7 +136,11 @@ impl Lookup {
 
     /// Like [`Lookup::new`], but input containing `@` is an email unless
     /// the person picked a kind on purpose (`chosen_explicitly`).
-    pub fn guess(selected: IdentifierKind, chosen_explicitly: bool, raw: &str) -> Result<Lookup, InputError> {
+    pub fn guess(
+        selected: IdentifierKind,
+        chosen_explicitly: bool,
+        raw: &str,
+    ) -> Result<Lookup, InputError> {
         let kind = if !chosen_explicitly && raw.contains('@') {
             IdentifierKind::Email
         } else {
@@ -162,7 +167,12 @@ impl Lookup {
 /// Identifiers are customer data: `Debug` shows the kind only.
 impl fmt::Debug for Lookup {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Lookup({:?}, <{} chars>)", self.kind, self.value.chars().count())
+        write!(
+            f,
+            "Lookup({:?}, <{} chars>)",
+            self.kind,
+            self.value.chars().count()
+        )
     }
 }
 
@@ -172,12 +182,30 @@ mod tests {
 
     #[test]
     fn mobiles_are_cleaned() {
-        for typed in ["+91 98000-00001", " 919800000001 ", "+91 (980) 000.0001", "91\u{a0}9800000001"] {
-            assert_eq!(Lookup::new(IdentifierKind::Mobile, typed).unwrap().value, "919800000001", "{typed}");
+        for typed in [
+            "+91 98000-00001",
+            " 919800000001 ",
+            "+91 (980) 000.0001",
+            "91\u{a0}9800000001",
+        ] {
+            assert_eq!(
+                Lookup::new(IdentifierKind::Mobile, typed).unwrap().value,
+                "919800000001",
+                "{typed}"
+            );
         }
-        assert_eq!(Lookup::new(IdentifierKind::Mobile, "98x00"), Err(InputError::BadMobile));
-        assert_eq!(Lookup::new(IdentifierKind::Mobile, "+"), Err(InputError::BadMobile));
-        assert_eq!(Lookup::new(IdentifierKind::Mobile, "  "), Err(InputError::Empty));
+        assert_eq!(
+            Lookup::new(IdentifierKind::Mobile, "98x00"),
+            Err(InputError::BadMobile)
+        );
+        assert_eq!(
+            Lookup::new(IdentifierKind::Mobile, "+"),
+            Err(InputError::BadMobile)
+        );
+        assert_eq!(
+            Lookup::new(IdentifierKind::Mobile, "  "),
+            Err(InputError::Empty)
+        );
     }
 
     #[test]
@@ -187,22 +215,39 @@ mod tests {
         assert_eq!(guessed.value, "tom@example.com");
         let chosen = Lookup::guess(IdentifierKind::ExternalId, true, "ext@1");
         assert_eq!(chosen.unwrap().kind, IdentifierKind::ExternalId);
-        assert_eq!(Lookup::new(IdentifierKind::Email, "tom@"), Err(InputError::BadEmail));
+        assert_eq!(
+            Lookup::new(IdentifierKind::Email, "tom@"),
+            Err(InputError::BadEmail)
+        );
     }
 
     #[test]
     fn cards_and_ids() {
-        assert_eq!(Lookup::new(IdentifierKind::CardNumber, " 4000 1234 ").unwrap().value, "40001234");
+        assert_eq!(
+            Lookup::new(IdentifierKind::CardNumber, " 4000 1234 ")
+                .unwrap()
+                .value,
+            "40001234"
+        );
         let id = Lookup::new(IdentifierKind::CustomerId, " 565039505").unwrap();
         assert_eq!(id.customer_id(), Some(565_039_505));
-        assert_eq!(Lookup::new(IdentifierKind::CustomerId, "12a"), Err(InputError::BadCustomerId));
-        assert_eq!(Lookup::new(IdentifierKind::CustomerId, "-3"), Err(InputError::BadCustomerId));
+        assert_eq!(
+            Lookup::new(IdentifierKind::CustomerId, "12a"),
+            Err(InputError::BadCustomerId)
+        );
+        assert_eq!(
+            Lookup::new(IdentifierKind::CustomerId, "-3"),
+            Err(InputError::BadCustomerId)
+        );
     }
 
     #[test]
     fn specs_from_the_command_line() {
         let spec = Lookup::parse_spec("card:ABC 1").unwrap();
-        assert_eq!((spec.kind, spec.value.as_str()), (IdentifierKind::CardNumber, "ABC1"));
+        assert_eq!(
+            (spec.kind, spec.value.as_str()),
+            (IdentifierKind::CardNumber, "ABC1")
+        );
         assert_eq!(Lookup::parse_spec("id:7").unwrap().customer_id(), Some(7));
         assert_eq!(Lookup::parse_spec("phone:1"), Err(InputError::BadSpec));
         assert_eq!(Lookup::parse_spec("919800000001"), Err(InputError::BadSpec));

@@ -5,8 +5,8 @@
 //! Each goes through `serde_json::Value`, so an odd value becomes `None` or an
 //! empty collection instead of failing the whole customer.
 
-use serde::de::{DeserializeOwned, Deserializer};
 use serde::Deserialize;
+use serde::de::{DeserializeOwned, Deserializer};
 use serde_json::Value;
 
 /// `true`, `"true"`, `1`, `"1"`, `"yes"` → `Some(true)`; null or junk → `None`.
@@ -80,6 +80,8 @@ pub fn opt<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Optio
 
 /// Like [`vec`], but keeps "the field was absent" (`None`, through
 /// `#[serde(default)]`) apart from "present but empty or null" (`Some`).
-pub fn opt_vec<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Option<Vec<T>>, D::Error> {
+pub fn opt_vec<'de, D: Deserializer<'de>, T: DeserializeOwned>(
+    d: D,
+) -> Result<Option<Vec<T>>, D::Error> {
     vec(d).map(Some)
 }

@@ -10,10 +10,13 @@ mod lenient;
 pub mod model;
 mod presigned;
 
-pub use auth::{md5_hex, till_authorization, Credentials, OAuthToken};
-pub use client::{CapillaryClient, ClientConfig, PhotoBytes, LOOKUP_EMBED, OAUTH_HEADER, REQUEST_ID_HEADER, SOURCE};
+pub use auth::{Credentials, OAuthToken, md5_hex, till_authorization};
+pub use client::{
+    CapillaryClient, ClientConfig, LOOKUP_EMBED, OAUTH_HEADER, PhotoBytes, REQUEST_ID_HEADER,
+    SOURCE,
+};
 pub use error::{ApiError, ErrorKind};
 pub use host::{ApiHost, Cluster, HostError};
 pub use identifier::{IdentifierKind, InputError, Lookup};
 pub use model::{Customer, PhotoState};
-pub use presigned::{format_amz_date, redact_url, PresignedUrl};
+pub use presigned::{PresignedUrl, format_amz_date, redact_url};

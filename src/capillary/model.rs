@@ -167,7 +167,11 @@ impl LoyaltyProgram {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct CardDetail {
-    #[serde(alias = "cardNumber", alias = "number", deserialize_with = "lenient::opt_string")]
+    #[serde(
+        alias = "cardNumber",
+        alias = "number",
+        deserialize_with = "lenient::opt_string"
+    )]
     pub card_number: Option<String>,
     #[serde(deserialize_with = "lenient::opt_string")]
     pub series_name: Option<String>,
@@ -310,7 +314,11 @@ impl Customer {
         self.profile()?
             .identifiers
             .iter()
-            .find(|i| i.kind.as_deref().is_some_and(|k| k.eq_ignore_ascii_case(kind)))
+            .find(|i| {
+                i.kind
+                    .as_deref()
+                    .is_some_and(|k| k.eq_ignore_ascii_case(kind))
+            })
             .and_then(|i| i.value.as_deref())
     }
 
@@ -353,6 +361,11 @@ impl Customer {
         self.fraud_details
             .as_ref()
             .and_then(|f| f.status.as_deref())
-            .is_some_and(|s| !matches!(s.trim().to_ascii_uppercase().as_str(), "" | "NONE" | "NOT_FRAUD"))
+            .is_some_and(|s| {
+                !matches!(
+                    s.trim().to_ascii_uppercase().as_str(),
+                    "" | "NONE" | "NOT_FRAUD"
+                )
+            })
     }
 }

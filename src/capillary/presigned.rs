@@ -90,7 +90,12 @@ fn parse_amz_date(text: &str) -> Option<SystemTime> {
     };
     let (year, month, day) = (num(0..4)?, num(4..6)?, num(6..8)?);
     let (hour, minute, second) = (num(9..11)?, num(11..13)?, num(13..15)?);
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
+    if !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
         return None;
     }
     let secs = days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second;
@@ -110,7 +115,10 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 
 /// `X-Amz-Date` text for a point in time (used by the demo tenant).
 pub fn format_amz_date(time: SystemTime) -> String {
-    let secs = time.duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0) as i64;
+    let secs = time
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0) as i64;
     let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400);
     let (y, m, d) = civil_from_days(days);
@@ -146,7 +154,9 @@ mod tests {
         for shown in [format!("{url}"), format!("{url:?}")] {
             assert!(!shown.contains("SECRETTOKEN"), "{shown}");
             assert!(!shown.contains("X-Amz"), "{shown}");
-            assert!(shown.contains("s3-eu-west-1.amazonaws.com/fs.capillary.eu/customerImage/1/2/abc"));
+            assert!(
+                shown.contains("s3-eu-west-1.amazonaws.com/fs.capillary.eu/customerImage/1/2/abc")
+            );
         }
     }
 

@@ -3,7 +3,7 @@
 //! photo, a fraud flag, loyalty tiers).
 
 use super::photos::{Look, PhotoFormat};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// One made-up customer.
 #[derive(Debug, Clone)]
@@ -23,7 +23,12 @@ pub struct DemoCustomer {
 }
 
 const fn look(background: [u8; 3], skin: [u8; 3], hair: [u8; 3], shirt: [u8; 3]) -> Look {
-    Look { background, skin, hair, shirt }
+    Look {
+        background,
+        skin,
+        hair,
+        shirt,
+    }
 }
 
 /// Every demo customer. Mobiles are 91980000000N, cards DEMO000N.
@@ -37,7 +42,15 @@ pub fn all() -> Vec<DemoCustomer> {
             email: "tom.sawyer@example.com",
             card: "DEMO0000",
             external_id: "EXT-TOM",
-            photo: Some((look([70, 130, 180], [230, 190, 160], [120, 70, 30], [200, 60, 50]), PhotoFormat::Jpeg)),
+            photo: Some((
+                look(
+                    [70, 130, 180],
+                    [230, 190, 160],
+                    [120, 70, 30],
+                    [200, 60, 50],
+                ),
+                PhotoFormat::Jpeg,
+            )),
             city: "Bangalore",
             gender: "Male",
             tier: Some(("Silver", 1250.0)),
@@ -51,7 +64,10 @@ pub fn all() -> Vec<DemoCustomer> {
             email: "asha.rao@example.com",
             card: "DEMO0001",
             external_id: "EXT-0001",
-            photo: Some((look([46, 139, 87], [200, 150, 110], [30, 20, 20], [250, 200, 40]), PhotoFormat::Jpeg)),
+            photo: Some((
+                look([46, 139, 87], [200, 150, 110], [30, 20, 20], [250, 200, 40]),
+                PhotoFormat::Jpeg,
+            )),
             city: "Mumbai",
             gender: "Female",
             tier: Some(("Gold", 8420.0)),
@@ -65,7 +81,10 @@ pub fn all() -> Vec<DemoCustomer> {
             email: "priya.sharma@example.com",
             card: "DEMO0002",
             external_id: "EXT-0002",
-            photo: Some((look([180, 90, 140], [210, 160, 120], [20, 15, 15], [60, 90, 200]), PhotoFormat::Jpeg)),
+            photo: Some((
+                look([180, 90, 140], [210, 160, 120], [20, 15, 15], [60, 90, 200]),
+                PhotoFormat::Jpeg,
+            )),
             city: "Delhi",
             gender: "Female",
             tier: Some(("Platinum", 23_000.0)),
@@ -79,7 +98,10 @@ pub fn all() -> Vec<DemoCustomer> {
             email: "arjun.mehta@example.com",
             card: "DEMO0003",
             external_id: "EXT-0003",
-            photo: Some((look([220, 120, 50], [190, 140, 100], [40, 30, 25], [40, 40, 60]), PhotoFormat::JpegExifRotated)),
+            photo: Some((
+                look([220, 120, 50], [190, 140, 100], [40, 30, 25], [40, 40, 60]),
+                PhotoFormat::JpegExifRotated,
+            )),
             city: "Pune",
             gender: "Male",
             tier: None,
@@ -93,7 +115,15 @@ pub fn all() -> Vec<DemoCustomer> {
             email: "meiling.chen@example.com",
             card: "DEMO0004",
             external_id: "EXT-0004",
-            photo: Some((look([100, 100, 200], [240, 210, 180], [10, 10, 10], [230, 230, 230]), PhotoFormat::Png)),
+            photo: Some((
+                look(
+                    [100, 100, 200],
+                    [240, 210, 180],
+                    [10, 10, 10],
+                    [230, 230, 230],
+                ),
+                PhotoFormat::Png,
+            )),
             city: "Singapore",
             gender: "Female",
             tier: Some(("Gold", 5100.0)),
@@ -107,7 +137,10 @@ pub fn all() -> Vec<DemoCustomer> {
             email: "layla.haddad@example.com",
             card: "DEMO0005",
             external_id: "EXT-0005",
-            photo: Some((look([20, 120, 120], [220, 180, 140], [60, 35, 20], [120, 30, 90]), PhotoFormat::WebP)),
+            photo: Some((
+                look([20, 120, 120], [220, 180, 140], [60, 35, 20], [120, 30, 90]),
+                PhotoFormat::WebP,
+            )),
             city: "Dubai",
             gender: "Female",
             tier: Some(("Silver", 900.0)),
@@ -121,7 +154,10 @@ pub fn all() -> Vec<DemoCustomer> {
             email: "karthik.s@example.com",
             card: "DEMO0006",
             external_id: "EXT-0006",
-            photo: Some((look([150, 150, 60], [160, 110, 80], [15, 10, 10], [90, 160, 90]), PhotoFormat::Jpeg)),
+            photo: Some((
+                look([150, 150, 60], [160, 110, 80], [15, 10, 10], [90, 160, 90]),
+                PhotoFormat::Jpeg,
+            )),
             city: "Chennai",
             gender: "Male",
             tier: None,
@@ -149,7 +185,10 @@ pub fn all() -> Vec<DemoCustomer> {
             email: "noah.fischer@example.com",
             card: "DEMO0008",
             external_id: "EXT-0008",
-            photo: Some((look([90, 90, 90], [235, 200, 170], [200, 170, 90], [30, 60, 120]), PhotoFormat::Jpeg)),
+            photo: Some((
+                look([90, 90, 90], [235, 200, 170], [200, 170, 90], [30, 60, 120]),
+                PhotoFormat::Jpeg,
+            )),
             city: "Berlin",
             gender: "Male",
             tier: None,
@@ -206,15 +245,13 @@ pub fn to_json(c: &DemoCustomer, image: Option<Value>, embed_mlp: bool) -> Value
     if c.fraud {
         value["fraudDetails"] = json!({"status": "MARKED", "markTime": "2025-03-01T10:00:00Z"});
     }
-    if embed_mlp {
-        if let Some((tier, points)) = c.tier {
-            value["loyaltyProgramDetails"] = json!([{
-                "programTitle": "Demo Rewards",
-                "currentSlab": tier,
-                "loyaltyPoints": points,
-                "lifetimePoints": points * 1.5
-            }]);
-        }
+    if embed_mlp && let Some((tier, points)) = c.tier {
+        value["loyaltyProgramDetails"] = json!([{
+            "programTitle": "Demo Rewards",
+            "currentSlab": tier,
+            "loyaltyPoints": points,
+            "lifetimePoints": points * 1.5
+        }]);
     }
     if let Some(image) = image {
         value["customerImage"] = image;

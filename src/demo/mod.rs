@@ -8,5 +8,6 @@ mod server;
 
 pub use customers::DemoCustomer;
 pub use server::{
-    DemoConfig, DemoServer, DemoStats, DEMO_CLIENT_KEY, DEMO_CLIENT_SECRET, DEMO_NO_ACCESS_USER, DEMO_PASSWORD, DEMO_USER,
+    DEMO_CLIENT_KEY, DEMO_CLIENT_SECRET, DEMO_NO_ACCESS_USER, DEMO_PASSWORD, DEMO_USER, DemoConfig,
+    DemoServer, DemoStats,
 };

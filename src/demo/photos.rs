@@ -4,7 +4,7 @@
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::PngEncoder;
 use image::codecs::webp::WebPEncoder;
-use image::{imageops, ImageEncoder, Rgb, RgbImage, Rgba, RgbaImage};
+use image::{ImageEncoder, Rgb, RgbImage, Rgba, RgbaImage, imageops};
 
 /// Colours that make one portrait recognisable.
 #[derive(Debug, Clone, Copy)]
@@ -60,7 +60,10 @@ pub fn portrait(look: Look, transparent_background: bool) -> RgbaImage {
             (look.shirt, 255)
         } else {
             let shade = 1.0 - 0.35 * yf / hf;
-            (look.background.map(|c| (f32::from(c) * shade) as u8), if transparent_background { 0 } else { 255 })
+            (
+                look.background.map(|c| (f32::from(c) * shade) as u8),
+                if transparent_background { 0 } else { 255 },
+            )
         };
         let noise = (hash(x, y) % 13) as i16 - 6;
         let [r, g, b] = colour.map(|c| (i16::from(c) + noise).clamp(0, 255) as u8);
@@ -93,11 +96,21 @@ pub fn encode(look: Look, format: PhotoFormat) -> Result<Vec<u8>, image::ImageEr
         }
         PhotoFormat::Png => {
             let rgba = portrait(look, true);
-            PngEncoder::new(&mut out).write_image(rgba.as_raw(), rgba.width(), rgba.height(), image::ExtendedColorType::Rgba8)?;
+            PngEncoder::new(&mut out).write_image(
+                rgba.as_raw(),
+                rgba.width(),
+                rgba.height(),
+                image::ExtendedColorType::Rgba8,
+            )?;
         }
         PhotoFormat::WebP => {
             let rgba = portrait(look, false);
-            WebPEncoder::new_lossless(&mut out).write_image(rgba.as_raw(), rgba.width(), rgba.height(), image::ExtendedColorType::Rgba8)?;
+            WebPEncoder::new_lossless(&mut out).write_image(
+                rgba.as_raw(),
+                rgba.width(),
+                rgba.height(),
+                image::ExtendedColorType::Rgba8,
+            )?;
         }
     }
     Ok(out)

@@ -3,16 +3,16 @@
 
 use super::customers::{self, DemoCustomer};
 use super::photos;
-use crate::capillary::{format_amz_date, md5_hex, ApiHost, Credentials, REQUEST_ID_HEADER};
+use crate::capillary::{ApiHost, Credentials, REQUEST_ID_HEADER, format_amz_date, md5_hex};
 use crate::secret::Secret;
+use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::serve::ListenerExt as _;
-use axum::Router;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use std::collections::{HashMap, HashSet};
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -148,7 +148,11 @@ impl DemoServer {
             }
         });
         tracing::info!(%addr, "demo tenant listening");
-        Ok(DemoServer { addr, state, shutdown: Some(shutdown) })
+        Ok(DemoServer {
+            addr,
+            state,
+            shutdown: Some(shutdown),
+        })
     }
 
     /// `http://127.0.0.1:PORT`.
@@ -167,12 +171,18 @@ impl DemoServer {
 
     /// The demo's till credentials.
     pub fn till_credentials() -> Credentials {
-        Credentials::Till { username: DEMO_USER.into(), password: Secret::new(DEMO_PASSWORD) }
+        Credentials::Till {
+            username: DEMO_USER.into(),
+            password: Secret::new(DEMO_PASSWORD),
+        }
     }
 
     /// The demo's OAuth credentials.
     pub fn oauth_credentials() -> Credentials {
-        Credentials::OAuth { client_key: DEMO_CLIENT_KEY.into(), client_secret: Secret::new(DEMO_CLIENT_SECRET) }
+        Credentials::OAuth {
+            client_key: DEMO_CLIENT_KEY.into(),
+            client_secret: Secret::new(DEMO_CLIENT_SECRET),
+        }
     }
 
     /// Counters so far.
@@ -182,7 +192,9 @@ impl DemoServer {
             connections: s.connections.load(Ordering::Relaxed),
             api_requests: s.api_requests.load(Ordering::Relaxed),
             photo_requests: s.photo_requests.load(Ordering::Relaxed),
-            photo_requests_with_credentials: s.photo_requests_with_credentials.load(Ordering::Relaxed),
+            photo_requests_with_credentials: s
+                .photo_requests_with_credentials
+                .load(Ordering::Relaxed),
             tokens_issued: s.tokens_issued.load(Ordering::Relaxed),
         }
     }
@@ -230,7 +242,10 @@ impl DemoState {
     }
 
     fn next_request_id(&self) -> String {
-        format!("demo-{:06}", self.request_counter.fetch_add(1, Ordering::Relaxed) + 1)
+        format!(
+            "demo-{:06}",
+            self.request_counter.fetch_add(1, Ordering::Relaxed) + 1
+        )
     }
 
     async fn delay(&self, customer_id: Option<i64>) {
@@ -243,6 +258,10 @@ impl DemoState {
         }
     }
 
+    #[expect(
+        clippy::result_large_err,
+        reason = "the error is the HTTP answer itself, returned at once"
+    )]
     fn authorized(&self, headers: &HeaderMap) -> Result<(), Response> {
         if let Some(token) = header_str(headers, crate::capillary::OAUTH_HEADER) {
             let valid = self
@@ -250,10 +269,15 @@ impl DemoState {
                 .lock()
                 .map(|t| t.get(token).is_some_and(|exp| *exp > Instant::now()))
                 .unwrap_or(false);
-            return if valid { Ok(()) } else { Err(self.unauthorized()) };
+            return if valid {
+                Ok(())
+            } else {
+                Err(self.unauthorized())
+            };
         }
         let expected = crate::capillary::till_authorization(DEMO_USER, &Secret::new(DEMO_PASSWORD));
-        let no_access = crate::capillary::till_authorization(DEMO_NO_ACCESS_USER, &Secret::new(DEMO_PASSWORD));
+        let no_access =
+            crate::capillary::till_authorization(DEMO_NO_ACCESS_USER, &Secret::new(DEMO_PASSWORD));
         match header_str(headers, header::AUTHORIZATION.as_str()) {
             Some(h) if h == expected.expose() => Ok(()),
             Some(h) if h == no_access.expose() => Err(self.api(
@@ -302,7 +326,9 @@ impl DemoState {
     /// Signs path, time, lifetime and session token, so every issued URL
     /// is distinct (like S3's, whose session token changes).
     fn signature(path: &str, date: &str, expires: &str, session: &str) -> String {
-        md5_hex(&format!("{SIGNING_KEY}|{path}|{date}|{expires}|{session}")).expose().to_owned()
+        md5_hex(&format!("{SIGNING_KEY}|{path}|{date}|{expires}|{session}"))
+            .expose()
+            .to_owned()
     }
 
     /// The `customerImage` block for a customer, with a fresh presigned URL.
@@ -320,12 +346,15 @@ impl DemoState {
         };
         let date = format_amz_date(signed_at);
         let expires = ttl.to_string();
-        let session = format!("demo-session-{}", self.request_counter.fetch_add(1, Ordering::Relaxed));
+        let session = format!(
+            "demo-session-{}",
+            self.request_counter.fetch_add(1, Ordering::Relaxed)
+        );
         let signature = Self::signature(&path, &date, &expires, &session);
-        if take_one(&self.revoke_next) {
-            if let Ok(mut revoked) = self.revoked_signatures.lock() {
-                revoked.insert(signature.clone());
-            }
+        if take_one(&self.revoke_next)
+            && let Ok(mut revoked) = self.revoked_signatures.lock()
+        {
+            revoked.insert(signature.clone());
         }
         let url = format!(
             "{}{path}?X-Amz-Security-Token={session}&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date={date}&X-Amz-SignedHeaders=host&X-Amz-Expires={expires}&X-Amz-Credential=DEMO%2F{}%2Fdemo%2Fs3%2Faws4_request&X-Amz-Signature={signature}",
@@ -364,7 +393,15 @@ impl DemoState {
     }
 
     /// Shared checks of the lookup endpoints: auth, source, identifier.
-    fn check_lookup(&self, headers: &HeaderMap, query: &HashMap<String, String>) -> Result<Option<&DemoCustomer>, Response> {
+    #[expect(
+        clippy::result_large_err,
+        reason = "the error is the HTTP answer itself, returned at once"
+    )]
+    fn check_lookup(
+        &self,
+        headers: &HeaderMap,
+        query: &HashMap<String, String>,
+    ) -> Result<Option<&DemoCustomer>, Response> {
         self.api_requests.fetch_add(1, Ordering::Relaxed);
         self.authorized(headers)?;
         if query.get("source").is_none_or(|s| s.trim().is_empty()) {
@@ -373,15 +410,24 @@ impl DemoState {
                 json!({"errors": [{"status": false, "code": 8016, "message": "GET failed,No source passed"}]}),
             ));
         }
-        let name = query.get("identifierName").map(String::as_str).unwrap_or_default();
-        let value = query.get("identifierValue").map(String::as_str).unwrap_or_default();
+        let name = query
+            .get("identifierName")
+            .map(String::as_str)
+            .unwrap_or_default();
+        let value = query
+            .get("identifierValue")
+            .map(String::as_str)
+            .unwrap_or_default();
         if name.is_empty() || value.is_empty() {
             return Err(self.api(
                 StatusCode::BAD_REQUEST,
                 json!({"errors": [{"status": false, "code": 11013, "message": "identifierName, identifierValue, source can not be empty"}]}),
             ));
         }
-        if !matches!(name.to_ascii_lowercase().as_str(), "mobile" | "email" | "cardnumber" | "externalid") {
+        if !matches!(
+            name.to_ascii_lowercase().as_str(),
+            "mobile" | "email" | "cardnumber" | "externalid"
+        ) {
             return Err(self.api(
                 StatusCode::BAD_REQUEST,
                 json!({"errors": [{"status": false, "code": 8013, "message": "Invalid identifier"}]}),
@@ -392,7 +438,9 @@ impl DemoState {
 }
 
 fn take_one(counter: &AtomicU64) -> bool {
-    counter.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1)).is_ok()
+    counter
+        .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1))
+        .is_ok()
 }
 
 fn header_str<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
@@ -400,9 +448,10 @@ fn header_str<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 }
 
 fn embeds(query: &HashMap<String, String>, what: &str) -> bool {
-    query
-        .get("embed")
-        .is_some_and(|e| e.split(',').any(|part| part.trim().eq_ignore_ascii_case(what)))
+    query.get("embed").is_some_and(|e| {
+        e.split(',')
+            .any(|part| part.trim().eq_ignore_ascii_case(what))
+    })
 }
 
 async fn generate_token(State(state): State<Arc<DemoState>>, body: Bytes) -> Response {
@@ -418,15 +467,24 @@ async fn generate_token(State(state): State<Arc<DemoState>>, body: Bytes) -> Res
         );
     }
     let n = state.tokens_issued.fetch_add(1, Ordering::Relaxed) + 1;
-    let token = md5_hex(&format!("token|{n}|{:?}", SystemTime::now())).expose().to_owned();
+    let token = md5_hex(&format!("token|{n}|{:?}", SystemTime::now()))
+        .expose()
+        .to_owned();
     let ttl = state.config.token_ttl;
     if let Ok(mut tokens) = state.tokens.lock() {
         tokens.insert(token.clone(), Instant::now() + ttl);
     }
-    state.api(StatusCode::OK, json!({"data": {"accessToken": token, "ttlSeconds": ttl.as_secs()}, "errors": null}))
+    state.api(
+        StatusCode::OK,
+        json!({"data": {"accessToken": token, "ttlSeconds": ttl.as_secs()}, "errors": null}),
+    )
 }
 
-async fn lookup_details(State(state): State<Arc<DemoState>>, headers: HeaderMap, Query(query): Query<HashMap<String, String>>) -> Response {
+async fn lookup_details(
+    State(state): State<Arc<DemoState>>,
+    headers: HeaderMap,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
     let customer = match state.check_lookup(&headers, &query) {
         Ok(c) => c,
         Err(response) => return response,
@@ -435,11 +493,19 @@ async fn lookup_details(State(state): State<Arc<DemoState>>, headers: HeaderMap,
     let Some(customer) = customer else {
         return state.not_found();
     };
-    let image = (state.config.lookup_embeds_image && embeds(&query, "customerImage")).then(|| state.image_block(customer));
-    state.api(StatusCode::OK, customers::to_json(customer, image, embeds(&query, "mlp")))
+    let image = (state.config.lookup_embeds_image && embeds(&query, "customerImage"))
+        .then(|| state.image_block(customer));
+    state.api(
+        StatusCode::OK,
+        customers::to_json(customer, image, embeds(&query, "mlp")),
+    )
 }
 
-async fn lookup_id(State(state): State<Arc<DemoState>>, headers: HeaderMap, Query(query): Query<HashMap<String, String>>) -> Response {
+async fn lookup_id(
+    State(state): State<Arc<DemoState>>,
+    headers: HeaderMap,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
     let customer = match state.check_lookup(&headers, &query) {
         Ok(c) => c,
         Err(response) => return response,
@@ -467,17 +533,25 @@ async fn customer_by_id(
             json!({"errors": [{"status": false, "code": 8016, "message": "GET failed,No source passed"}]}),
         );
     }
-    let customer = id.parse::<i64>().ok().and_then(|id| state.find(|c| c.id == id));
+    let customer = id
+        .parse::<i64>()
+        .ok()
+        .and_then(|id| state.find(|c| c.id == id));
     state.delay(customer.map(|c| c.id)).await;
     let Some(customer) = customer else {
         return state.not_found();
     };
     let image = embeds(&query, "customerImage").then(|| state.image_block(customer));
-    state.api(StatusCode::OK, customers::to_json(customer, image, embeds(&query, "mlp")))
+    state.api(
+        StatusCode::OK,
+        customers::to_json(customer, image, embeds(&query, "mlp")),
+    )
 }
 
 fn s3_error(status: StatusCode, code: &str, message: &str) -> Response {
-    let body = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>{code}</Code><Message>{message}</Message></Error>");
+    let body = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>{code}</Code><Message>{message}</Message></Error>"
+    );
     (status, [(header::CONTENT_TYPE, "application/xml")], body).into_response()
 }
 
@@ -488,28 +562,67 @@ async fn photo(
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
     state.photo_requests.fetch_add(1, Ordering::Relaxed);
-    if headers.contains_key(header::AUTHORIZATION) || headers.contains_key(crate::capillary::OAUTH_HEADER) {
-        state.photo_requests_with_credentials.fetch_add(1, Ordering::Relaxed);
-        return s3_error(StatusCode::BAD_REQUEST, "InvalidArgument", "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified");
+    if headers.contains_key(header::AUTHORIZATION)
+        || headers.contains_key(crate::capillary::OAUTH_HEADER)
+    {
+        state
+            .photo_requests_with_credentials
+            .fetch_add(1, Ordering::Relaxed);
+        return s3_error(
+            StatusCode::BAD_REQUEST,
+            "InvalidArgument",
+            "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified",
+        );
     }
     let customer_id = id.parse::<i64>().ok();
     state.delay(customer_id).await;
     let path = format!("/demo-s3/customerImage/{id}/{file}");
-    let date = query.get("X-Amz-Date").map(String::as_str).unwrap_or_default();
-    let expires = query.get("X-Amz-Expires").map(String::as_str).unwrap_or_default();
-    let signature = query.get("X-Amz-Signature").map(String::as_str).unwrap_or_default();
-    let session = query.get("X-Amz-Security-Token").map(String::as_str).unwrap_or_default();
+    let date = query
+        .get("X-Amz-Date")
+        .map(String::as_str)
+        .unwrap_or_default();
+    let expires = query
+        .get("X-Amz-Expires")
+        .map(String::as_str)
+        .unwrap_or_default();
+    let signature = query
+        .get("X-Amz-Signature")
+        .map(String::as_str)
+        .unwrap_or_default();
+    let session = query
+        .get("X-Amz-Security-Token")
+        .map(String::as_str)
+        .unwrap_or_default();
     if signature != DemoState::signature(&path, date, expires, session) {
-        return s3_error(StatusCode::FORBIDDEN, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");
+        return s3_error(
+            StatusCode::FORBIDDEN,
+            "SignatureDoesNotMatch",
+            "The request signature we calculated does not match the signature you provided.",
+        );
     }
-    let expired_by_clock = crate::capillary::PresignedUrl::parse(&format!("{}{path}?X-Amz-Date={date}&X-Amz-Expires={expires}", state.base_url))
-        .is_none_or(|u| u.is_expired_at(SystemTime::now()));
-    let revoked = state.revoked_signatures.lock().map(|r| r.contains(signature)).unwrap_or(false);
+    let expired_by_clock = crate::capillary::PresignedUrl::parse(&format!(
+        "{}{path}?X-Amz-Date={date}&X-Amz-Expires={expires}",
+        state.base_url
+    ))
+    .is_none_or(|u| u.is_expired_at(SystemTime::now()));
+    let revoked = state
+        .revoked_signatures
+        .lock()
+        .map(|r| r.contains(signature))
+        .unwrap_or(false);
     if expired_by_clock || revoked {
         return s3_error(StatusCode::FORBIDDEN, "AccessDenied", "Request has expired");
     }
     match customer_id.and_then(|id| state.photo(id)) {
-        Some(bytes) => ([(header::CONTENT_TYPE, "binary/octet-stream")], bytes.as_ref().clone()).into_response(),
-        None => s3_error(StatusCode::NOT_FOUND, "NoSuchKey", "The specified key does not exist."),
+        Some(bytes) => (
+            [(header::CONTENT_TYPE, "binary/octet-stream")],
+            bytes.as_ref().clone(),
+        )
+            .into_response(),
+        None => s3_error(
+            StatusCode::NOT_FOUND,
+            "NoSuchKey",
+            "The specified key does not exist.",
+        ),
     }
 }

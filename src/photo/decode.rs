@@ -4,10 +4,10 @@
 //! small file that claims 30000×30000 is refused at once; decoder panics on
 //! hostile input are contained and reported; EXIF orientation is applied.
 
-use super::format::{sniff, PhotoFormat, Sniffed};
+use super::format::{PhotoFormat, Sniffed, sniff};
 use image::{DynamicImage, ImageDecoder, ImageReader, RgbaImage};
 use std::io::Cursor;
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// What a photo may claim before it is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,7 +20,11 @@ pub struct DecodeLimits {
 
 impl Default for DecodeLimits {
     fn default() -> Self {
-        Self { max_side: 16_384, max_pixels: 80_000_000, max_alloc_bytes: 512 * 1024 * 1024 }
+        Self {
+            max_side: 16_384,
+            max_pixels: 80_000_000,
+            max_alloc_bytes: 512 * 1024 * 1024,
+        }
     }
 }
 
@@ -56,7 +60,8 @@ pub struct DecodedPhoto {
 
 /// Decodes `bytes` with the given limits. Never panics.
 pub fn decode(bytes: &[u8], limits: &DecodeLimits) -> Result<DecodedPhoto, PhotoError> {
-    catch_unwind(AssertUnwindSafe(|| decode_unguarded(bytes, limits))).unwrap_or(Err(PhotoError::Crashed))
+    catch_unwind(AssertUnwindSafe(|| decode_unguarded(bytes, limits)))
+        .unwrap_or(Err(PhotoError::Crashed))
 }
 
 fn decode_unguarded(bytes: &[u8], limits: &DecodeLimits) -> Result<DecodedPhoto, PhotoError> {
@@ -79,19 +84,33 @@ fn decode_unguarded(bytes: &[u8], limits: &DecodeLimits) -> Result<DecodedPhoto,
     if width == 0 || height == 0 {
         return Err(PhotoError::Corrupt("it has no pixels".into()));
     }
-    if width > limits.max_side || height > limits.max_side || u64::from(width) * u64::from(height) > limits.max_pixels {
+    if width > limits.max_side
+        || height > limits.max_side
+        || u64::from(width) * u64::from(height) > limits.max_pixels
+    {
         return Err(PhotoError::TooLarge { width, height });
     }
-    let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
     let mut image = DynamicImage::from_decoder(decoder).map_err(|e| describe(e, limits))?;
     image.apply_orientation(orientation);
-    Ok(DecodedPhoto { image: image.into_rgba8(), format, exif_orientation: orientation.to_exif() })
+    Ok(DecodedPhoto {
+        image: image.into_rgba8(),
+        format,
+        exif_orientation: orientation.to_exif(),
+    })
 }
 
 fn describe(error: image::ImageError, limits: &DecodeLimits) -> PhotoError {
     match error {
-        image::ImageError::Limits(_) => PhotoError::TooLarge { width: limits.max_side, height: limits.max_side },
-        image::ImageError::Unsupported(e) => PhotoError::Corrupt(format!("unsupported variant: {e}")),
+        image::ImageError::Limits(_) => PhotoError::TooLarge {
+            width: limits.max_side,
+            height: limits.max_side,
+        },
+        image::ImageError::Unsupported(e) => {
+            PhotoError::Corrupt(format!("unsupported variant: {e}"))
+        }
         image::ImageError::IoError(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
             PhotoError::Corrupt("the file is cut short".into())
         }

@@ -85,7 +85,9 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
     if bytes.get(4..8) == Some(b"ftyp") {
         return match bytes.get(8..12) {
             Some(b"avif" | b"avis") => Sniffed::Unsupported("AVIF"),
-            Some(b"heic" | b"heix" | b"hevc" | b"hevx" | b"heim" | b"heis" | b"mif1" | b"msf1") => Sniffed::Unsupported("HEIC"),
+            Some(b"heic" | b"heix" | b"hevc" | b"hevx" | b"heim" | b"heis" | b"mif1" | b"msf1") => {
+                Sniffed::Unsupported("HEIC")
+            }
             Some(b"crx ") => Sniffed::Unsupported("Canon RAW"),
             _ => Sniffed::Unsupported("an ISO media file"),
         };
@@ -96,7 +98,10 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
     if starts(b"%PDF") {
         return Sniffed::Pdf;
     }
-    let text_start = bytes.iter().position(|b| !b.is_ascii_whitespace()).and_then(|i| bytes.get(i));
+    let text_start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .and_then(|i| bytes.get(i));
     if text_start == Some(&b'<') {
         return Sniffed::WebPage;
     }
@@ -109,14 +114,35 @@ mod tests {
 
     #[test]
     fn magic_bytes() {
-        assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Sniffed::Supported(PhotoFormat::Jpeg));
-        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n...."), Sniffed::Supported(PhotoFormat::Png));
-        assert_eq!(sniff(b"RIFF\0\0\0\0WEBPVP8 "), Sniffed::Supported(PhotoFormat::WebP));
+        assert_eq!(
+            sniff(&[0xFF, 0xD8, 0xFF, 0xE0]),
+            Sniffed::Supported(PhotoFormat::Jpeg)
+        );
+        assert_eq!(
+            sniff(b"\x89PNG\r\n\x1a\n...."),
+            Sniffed::Supported(PhotoFormat::Png)
+        );
+        assert_eq!(
+            sniff(b"RIFF\0\0\0\0WEBPVP8 "),
+            Sniffed::Supported(PhotoFormat::WebP)
+        );
         assert_eq!(sniff(b"GIF89a"), Sniffed::Supported(PhotoFormat::Gif));
-        assert_eq!(sniff(b"II*\0\x08\0\0\0"), Sniffed::Supported(PhotoFormat::Tiff));
-        assert_eq!(sniff(b"BM\0\0\0\0\0\0\0\0\0\0\0\0\0\0"), Sniffed::Supported(PhotoFormat::Bmp));
-        assert_eq!(sniff(b"\0\0\0\x18ftypheic\0\0\0\0"), Sniffed::Unsupported("HEIC"));
-        assert_eq!(sniff(b"\0\0\0\x1cftypavif\0\0\0\0"), Sniffed::Unsupported("AVIF"));
+        assert_eq!(
+            sniff(b"II*\0\x08\0\0\0"),
+            Sniffed::Supported(PhotoFormat::Tiff)
+        );
+        assert_eq!(
+            sniff(b"BM\0\0\0\0\0\0\0\0\0\0\0\0\0\0"),
+            Sniffed::Supported(PhotoFormat::Bmp)
+        );
+        assert_eq!(
+            sniff(b"\0\0\0\x18ftypheic\0\0\0\0"),
+            Sniffed::Unsupported("HEIC")
+        );
+        assert_eq!(
+            sniff(b"\0\0\0\x1cftypavif\0\0\0\0"),
+            Sniffed::Unsupported("AVIF")
+        );
         assert_eq!(sniff(b"  \n<!DOCTYPE html><html>"), Sniffed::WebPage);
         assert_eq!(sniff(b"<?xml version=\"1.0\"?><Error>"), Sniffed::WebPage);
         assert_eq!(sniff(b"%PDF-1.4"), Sniffed::Pdf);

@@ -6,6 +6,6 @@ mod decode;
 mod format;
 mod prepare;
 
-pub use decode::{decode, DecodeLimits, DecodedPhoto, PhotoError};
-pub use format::{sniff, PhotoFormat, Sniffed};
-pub use prepare::{fitted_size, prepare_for_frame, MAX_TEXTURE_SIDE, NEUTRAL_BACKGROUND};
+pub use decode::{DecodeLimits, DecodedPhoto, PhotoError, decode};
+pub use format::{PhotoFormat, Sniffed, sniff};
+pub use prepare::{MAX_TEXTURE_SIDE, NEUTRAL_BACKGROUND, fitted_size, prepare_for_frame};

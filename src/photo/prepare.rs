@@ -1,6 +1,6 @@
 //! Decoded photo → pixels the size of the frame it is shown in.
 
-use image::{imageops, Rgba, RgbaImage};
+use image::{Rgba, RgbaImage, imageops};
 
 /// The largest texture side wgpu and most GL drivers accept.
 pub const MAX_TEXTURE_SIDE: u32 = 8192;
@@ -58,7 +58,11 @@ mod tests {
         assert_eq!(fitted_size(4000, 3000, 480), (480, 360));
         assert_eq!(fitted_size(3000, 4000, 480), (360, 480));
         assert_eq!(fitted_size(200, 100, 480), (200, 100), "never enlarged");
-        assert_eq!(fitted_size(20_000, 10, 100_000), (8192, 4), "capped at the texture limit");
+        assert_eq!(
+            fitted_size(20_000, 10, 100_000),
+            (8192, 4),
+            "capped at the texture limit"
+        );
         assert_eq!(fitted_size(10_000, 1, 100), (100, 1), "never zero");
     }
 

@@ -10,10 +10,51 @@ use std::path::{Path, PathBuf};
 /// A script and the font files (by file name) that cover it, most
 /// preferred first.
 const SCRIPTS: &[(&str, &[&str])] = &[
-    ("devanagari", &["NotoSansDevanagari-Regular.ttf", "NotoSansDevanagariUI-Regular.ttf", "Lohit-Devanagari.ttf", "Nirmala.ttf", "Devanagari Sangam MN.ttc", "Kohinoor.ttc"]),
-    ("tamil", &["NotoSansTamil-Regular.ttf", "NotoSansTamilUI-Regular.ttf", "Lohit-Tamil.ttf", "Nirmala.ttf", "Tamil Sangam MN.ttc"]),
-    ("arabic", &["NotoSansArabic-Regular.ttf", "NotoNaskhArabic-Regular.ttf", "NotoSansArabicUI-Regular.ttf", "DejaVuSans.ttf", "segoeui.ttf", "GeezaPro.ttc"]),
-    ("cjk", &["NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf", "wqy-microhei.ttc", "wqy-zenhei.ttc", "DroidSansFallbackFull.ttf", "msyh.ttc", "PingFang.ttc", "Hiragino Sans GB.ttc"]),
+    (
+        "devanagari",
+        &[
+            "NotoSansDevanagari-Regular.ttf",
+            "NotoSansDevanagariUI-Regular.ttf",
+            "Lohit-Devanagari.ttf",
+            "Nirmala.ttf",
+            "Devanagari Sangam MN.ttc",
+            "Kohinoor.ttc",
+        ],
+    ),
+    (
+        "tamil",
+        &[
+            "NotoSansTamil-Regular.ttf",
+            "NotoSansTamilUI-Regular.ttf",
+            "Lohit-Tamil.ttf",
+            "Nirmala.ttf",
+            "Tamil Sangam MN.ttc",
+        ],
+    ),
+    (
+        "arabic",
+        &[
+            "NotoSansArabic-Regular.ttf",
+            "NotoNaskhArabic-Regular.ttf",
+            "NotoSansArabicUI-Regular.ttf",
+            "DejaVuSans.ttf",
+            "segoeui.ttf",
+            "GeezaPro.ttc",
+        ],
+    ),
+    (
+        "cjk",
+        &[
+            "NotoSansCJK-Regular.ttc",
+            "NotoSansCJKsc-Regular.otf",
+            "wqy-microhei.ttc",
+            "wqy-zenhei.ttc",
+            "DroidSansFallbackFull.ttf",
+            "msyh.ttc",
+            "PingFang.ttc",
+            "Hiragino Sans GB.ttc",
+        ],
+    ),
 ];
 
 /// Folders searched (recursively, a few levels deep).
@@ -55,11 +96,16 @@ pub fn find_fallback_fonts() -> Vec<(&'static str, PathBuf)> {
     let dirs = font_dirs();
     let mut found: Vec<(&'static str, PathBuf)> = Vec::new();
     for (script, names) in SCRIPTS {
-        let hit = names.iter().find_map(|name| dirs.iter().find_map(|dir| find(dir, name, 4)));
+        let hit = names
+            .iter()
+            .find_map(|name| dirs.iter().find_map(|dir| find(dir, name, 4)));
         if let Some(path) = hit {
             found.push((script, path));
         } else {
-            tracing::warn!(script, "no font found for this script; names in it may show as boxes");
+            tracing::warn!(
+                script,
+                "no font found for this script; names in it may show as boxes"
+            );
         }
     }
     found
@@ -76,7 +122,10 @@ pub fn install_fallback_fonts(ctx: &egui::Context) {
             Ok(bytes) => {
                 let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
                     .into_iter()
-                    .map(|family| egui::epaint::text::InsertFontFamily { family, priority: egui::epaint::text::FontPriority::Lowest })
+                    .map(|family| egui::epaint::text::InsertFontFamily {
+                        family,
+                        priority: egui::epaint::text::FontPriority::Lowest,
+                    })
                     .collect();
                 ctx.add_font(egui::epaint::text::FontInsert::new(
                     &format!("fallback-{script}"),
@@ -85,7 +134,9 @@ pub fn install_fallback_fonts(ctx: &egui::Context) {
                 ));
                 tracing::debug!(script, path = %path.display(), "fallback font loaded");
             }
-            Err(e) => tracing::warn!(script, path = %path.display(), error = %e, "could not read font"),
+            Err(e) => {
+                tracing::warn!(script, path = %path.display(), error = %e, "could not read font")
+            }
         }
     }
 }

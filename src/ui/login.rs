@@ -7,7 +7,9 @@ use crate::config::{AuthScheme, HostChoice};
 fn host_label(choice: &HostChoice) -> String {
     match choice {
         HostChoice::Demo => "Built-in demo".to_owned(),
-        HostChoice::Cluster(c) => format!("{} ({})", c.label(), c.url().trim_start_matches("https://")),
+        HostChoice::Cluster(c) => {
+            format!("{} ({})", c.label(), c.url().trim_start_matches("https://"))
+        }
         HostChoice::Custom(_) => "Custom URL…".to_owned(),
     }
 }
@@ -18,32 +20,37 @@ pub fn draw(ui: &mut egui::Ui, form: &mut LoginForm, intents: &mut Vec<Intent>) 
     ui.vertical_centered(|ui| {
         ui.add_space((ui.available_height() * 0.12).min(80.0));
         ui.set_max_width(width);
-        egui::Frame::group(ui.style()).inner_margin(20.0).show(ui, |ui| {
-            ui.set_width(width - 40.0);
-            ui.heading("Sign in");
-            ui.label("Use the store's Capillary credentials.");
-            ui.add_space(10.0);
-            let submitted = fields(ui, form);
-            ui.add_space(12.0);
-            ui.horizontal(|ui| {
-                let button = ui.add_enabled(!form.pending, egui::Button::new("Log in").min_size(egui::vec2(100.0, 28.0)));
-                if button.clicked() || (submitted && !form.pending) {
-                    intents.push(Intent::LogIn);
+        egui::Frame::group(ui.style())
+            .inner_margin(20.0)
+            .show(ui, |ui| {
+                ui.set_width(width - 40.0);
+                ui.heading("Sign in");
+                ui.label("Use the store's Capillary credentials.");
+                ui.add_space(10.0);
+                let submitted = fields(ui, form);
+                ui.add_space(12.0);
+                ui.horizontal(|ui| {
+                    let button = ui.add_enabled(
+                        !form.pending,
+                        egui::Button::new("Log in").min_size(egui::vec2(100.0, 28.0)),
+                    );
+                    if button.clicked() || (submitted && !form.pending) {
+                        intents.push(Intent::LogIn);
+                    }
+                    if form.pending {
+                        ui.spinner();
+                        ui.label("Checking credentials…");
+                    }
+                });
+                if let Some(error) = &form.error {
+                    ui.add_space(8.0);
+                    ui.colored_label(ui.visuals().error_fg_color, error);
                 }
-                if form.pending {
-                    ui.spinner();
-                    ui.label("Checking credentials…");
+                if form.host == HostChoice::Demo {
+                    ui.add_space(8.0);
+                    ui.weak("Demo: sign in, then try mobile 919800000001 or 918877665544.");
                 }
             });
-            if let Some(error) = &form.error {
-                ui.add_space(8.0);
-                ui.colored_label(ui.visuals().error_fg_color, error);
-            }
-            if form.host == HostChoice::Demo {
-                ui.add_space(8.0);
-                ui.weak("Demo: sign in, then try mobile 919800000001 or 918877665544.");
-            }
-        });
     });
 }
 
@@ -51,76 +58,90 @@ pub fn draw(ui: &mut egui::Ui, form: &mut LoginForm, intents: &mut Vec<Intent>) 
 fn fields(ui: &mut egui::Ui, form: &mut LoginForm) -> bool {
     let mut submitted = false;
     let mut text_fields: Vec<(egui::Response, bool)> = Vec::new();
-    egui::Grid::new("login-grid").num_columns(2).spacing([12.0, 10.0]).show(ui, |ui| {
-        let label = ui.label("Server");
-        egui::ComboBox::from_id_salt("server")
-            .selected_text(host_label(&form.host))
-            .width(260.0)
-            .show_ui(ui, |ui| {
-                let mut choices = vec![HostChoice::Demo];
-                choices.extend(Cluster::ALL.into_iter().map(HostChoice::Cluster));
-                choices.push(HostChoice::Custom(String::new()));
-                for choice in choices {
-                    let selected = std::mem::discriminant(&choice) == std::mem::discriminant(&form.host)
-                        && (!matches!(choice, HostChoice::Cluster(_)) || choice == form.host);
-                    if ui.selectable_label(selected, host_label(&choice)).clicked() {
-                        form.host = choice;
-                        form.focus_first_empty = true;
+    egui::Grid::new("login-grid")
+        .num_columns(2)
+        .spacing([12.0, 10.0])
+        .show(ui, |ui| {
+            let label = ui.label("Server");
+            egui::ComboBox::from_id_salt("server")
+                .selected_text(host_label(&form.host))
+                .width(260.0)
+                .show_ui(ui, |ui| {
+                    let mut choices = vec![HostChoice::Demo];
+                    choices.extend(Cluster::ALL.into_iter().map(HostChoice::Cluster));
+                    choices.push(HostChoice::Custom(String::new()));
+                    for choice in choices {
+                        let selected = std::mem::discriminant(&choice)
+                            == std::mem::discriminant(&form.host)
+                            && (!matches!(choice, HostChoice::Cluster(_)) || choice == form.host);
+                        if ui.selectable_label(selected, host_label(&choice)).clicked() {
+                            form.host = choice;
+                            form.focus_first_empty = true;
+                        }
                     }
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        ui.end_row();
-
-        if matches!(form.host, HostChoice::Custom(_)) {
-            let label = ui.label("Host URL");
-            let response = ui
-                .add(egui::TextEdit::singleline(&mut form.custom_url).hint_text("https://…").desired_width(260.0))
+                })
+                .response
                 .labelled_by(label.id);
-            let empty = form.custom_url.trim().is_empty();
+            ui.end_row();
+
+            if matches!(form.host, HostChoice::Custom(_)) {
+                let label = ui.label("Host URL");
+                let response = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut form.custom_url)
+                            .hint_text("https://…")
+                            .desired_width(260.0),
+                    )
+                    .labelled_by(label.id);
+                let empty = form.custom_url.trim().is_empty();
+                text_fields.push((response, empty));
+                ui.end_row();
+            }
+
+            let label = ui.label("Sign in with");
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut form.scheme, AuthScheme::Till, "Till username")
+                    .labelled_by(label.id);
+                ui.radio_value(&mut form.scheme, AuthScheme::OAuth, "OAuth client");
+            });
+            ui.end_row();
+
+            let (name_label, secret_label) = match form.scheme {
+                AuthScheme::Till => ("Username", "Password"),
+                AuthScheme::OAuth => ("Client key", "Client secret"),
+            };
+            let label = ui.label(name_label);
+            let name = match form.scheme {
+                AuthScheme::Till => &mut form.username,
+                AuthScheme::OAuth => &mut form.client_key,
+            };
+            let empty = name.trim().is_empty();
+            let response = ui
+                .add(egui::TextEdit::singleline(name).desired_width(260.0))
+                .labelled_by(label.id);
             text_fields.push((response, empty));
             ui.end_row();
-        }
 
-        let label = ui.label("Sign in with");
-        ui.horizontal(|ui| {
-            ui.radio_value(&mut form.scheme, AuthScheme::Till, "Till username")
-                .labelled_by(label.id);
-            ui.radio_value(&mut form.scheme, AuthScheme::OAuth, "OAuth client");
+            let label = ui.label(secret_label);
+            ui.horizontal(|ui| {
+                let show = form.show_secret;
+                let secret = match form.scheme {
+                    AuthScheme::Till => form.password.as_mut_string(),
+                    AuthScheme::OAuth => form.client_secret.as_mut_string(),
+                };
+                let empty = secret.is_empty();
+                let response = ui
+                    .add(
+                        egui::TextEdit::singleline(secret)
+                            .password(!show)
+                            .desired_width(190.0),
+                    )
+                    .labelled_by(label.id);
+                text_fields.push((response, empty));
+                ui.checkbox(&mut form.show_secret, "Show");
+            });
+            ui.end_row();
         });
-        ui.end_row();
-
-        let (name_label, secret_label) = match form.scheme {
-            AuthScheme::Till => ("Username", "Password"),
-            AuthScheme::OAuth => ("Client key", "Client secret"),
-        };
-        let label = ui.label(name_label);
-        let name = match form.scheme {
-            AuthScheme::Till => &mut form.username,
-            AuthScheme::OAuth => &mut form.client_key,
-        };
-        let empty = name.trim().is_empty();
-        let response = ui.add(egui::TextEdit::singleline(name).desired_width(260.0)).labelled_by(label.id);
-        text_fields.push((response, empty));
-        ui.end_row();
-
-        let label = ui.label(secret_label);
-        ui.horizontal(|ui| {
-            let show = form.show_secret;
-            let secret = match form.scheme {
-                AuthScheme::Till => form.password.as_mut_string(),
-                AuthScheme::OAuth => form.client_secret.as_mut_string(),
-            };
-            let empty = secret.is_empty();
-            let response = ui
-                .add(egui::TextEdit::singleline(secret).password(!show).desired_width(190.0))
-                .labelled_by(label.id);
-            text_fields.push((response, empty));
-            ui.checkbox(&mut form.show_secret, "Show");
-        });
-        ui.end_row();
-    });
 
     let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
     for (response, _) in &text_fields {
@@ -130,7 +151,10 @@ fn fields(ui: &mut egui::Ui, form: &mut LoginForm) -> bool {
     }
     if form.focus_first_empty {
         form.focus_first_empty = false;
-        let target = text_fields.iter().find(|(_, empty)| *empty).or(text_fields.last());
+        let target = text_fields
+            .iter()
+            .find(|(_, empty)| *empty)
+            .or(text_fields.last());
         if let Some((response, _)) = target {
             response.request_focus();
         }

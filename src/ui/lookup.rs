@@ -14,7 +14,10 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool, intents: &mut V
             .selected_text(form.kind.label())
             .show_ui(ui, |ui| {
                 for kind in IdentifierKind::ALL {
-                    if ui.selectable_label(form.kind == kind, kind.label()).clicked() {
+                    if ui
+                        .selectable_label(form.kind == kind, kind.label())
+                        .clicked()
+                    {
                         form.kind = kind;
                         form.kind_explicit = true;
                         form.request_focus = true;
@@ -32,7 +35,11 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool, intents: &mut V
             IdentifierKind::CustomerId => "Capillary customer ID",
         };
         let input = ui
-            .add(egui::TextEdit::singleline(&mut form.input).hint_text(hint).desired_width(320.0))
+            .add(
+                egui::TextEdit::singleline(&mut form.input)
+                    .hint_text(hint)
+                    .desired_width(320.0),
+            )
             .labelled_by(label.id);
         let enter = input.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if ui.button("Look up").clicked() || enter {
@@ -55,7 +62,11 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool, intents: &mut V
             };
             for recent in &state.recent {
                 let selected = current.as_deref() == Some(recent.label.as_str());
-                if ui.selectable_label(selected, &recent.label).on_hover_text("Look up again").clicked() {
+                if ui
+                    .selectable_label(selected, &recent.label)
+                    .on_hover_text("Look up again")
+                    .clicked()
+                {
                     intents.push(Intent::Reopen(recent.lookup.clone()));
                 }
             }

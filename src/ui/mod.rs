@@ -46,7 +46,11 @@ fn top_bar(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
                     .selected_text(current.label())
                     .show_ui(ui, |ui| {
                         for theme in ThemeChoice::ALL {
-                            if ui.selectable_label(theme == current, theme.label()).clicked() && theme != current {
+                            if ui
+                                .selectable_label(theme == current, theme.label())
+                                .clicked()
+                                && theme != current
+                            {
                                 intents.push(Intent::SetTheme(theme));
                             }
                         }
@@ -96,8 +100,13 @@ fn enlarged_photo(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>
     let screen = ui.ctx().content_rect().size();
     let max = egui::vec2(screen.x * 0.9, screen.y * 0.85);
     let modal = egui::Modal::new(egui::Id::unique("enlarged-photo")).show(ui.ctx(), |ui| {
-        let image = egui::Image::from_texture(texture).max_size(max).maintain_aspect_ratio(true).sense(egui::Sense::click());
-        ui.add(image).on_hover_text("Click or press Esc to close").clicked()
+        let image = egui::Image::from_texture(texture)
+            .max_size(max)
+            .maintain_aspect_ratio(true)
+            .sense(egui::Sense::click());
+        ui.add(image)
+            .on_hover_text("Click or press Esc to close")
+            .clicked()
     });
     if modal.inner || modal.should_close() {
         intents.push(Intent::EnlargePhoto(false));
@@ -108,12 +117,18 @@ fn keyboard_shortcuts(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Int
     if state.session.is_none() || state.photo_enlarged {
         return;
     }
-    let (escape, space) = ui.input(|i| (i.key_pressed(egui::Key::Escape), i.key_pressed(egui::Key::Space)));
+    let (escape, space) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::Escape),
+            i.key_pressed(egui::Key::Space),
+        )
+    });
     if escape {
         intents.push(Intent::Clear);
     }
     let typing = ui.ctx().memory(|m| m.focused().is_some());
-    let photo_shown = matches!(&state.profile, ProfileState::Loaded(p) if matches!(p.photo, PhotoSlot::Shown(_)));
+    let photo_shown =
+        matches!(&state.profile, ProfileState::Loaded(p) if matches!(p.photo, PhotoSlot::Shown(_)));
     if space && !typing && photo_shown {
         intents.push(Intent::EnlargePhoto(true));
     }

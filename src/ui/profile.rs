@@ -1,7 +1,7 @@
 //! The profile view: photo beside the name, then every detail.
 
 use super::widgets::{copyable, initials, readable_key, value_text};
-use crate::app::{AppState, Intent, LoadedProfile, PhotoSlot, ProfileState, PHOTO_FRAME_POINTS};
+use crate::app::{AppState, Intent, LoadedProfile, PHOTO_FRAME_POINTS, PhotoSlot, ProfileState};
 use crate::capillary::Customer;
 
 pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
@@ -16,7 +16,10 @@ pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
             ui.add_space(40.0);
             ui.vertical_centered(|ui| {
                 ui.spinner();
-                ui.label(format!("Looking up {}…", lookup.kind.label().to_lowercase()));
+                ui.label(format!(
+                    "Looking up {}…",
+                    lookup.kind.label().to_lowercase()
+                ));
             });
         }
         ProfileState::Failed { message } => {
@@ -31,31 +34,38 @@ pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
 
 fn loaded(ui: &mut egui::Ui, profile: &LoadedProfile, intents: &mut Vec<Intent>) {
     let customer = &profile.customer;
-    let name = customer.display_name().unwrap_or_else(|| "(no name)".to_owned());
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        ui.horizontal_top(|ui| {
-            photo_frame(ui, &profile.photo, &name, intents);
-            ui.add_space(16.0);
-            ui.vertical(|ui| {
-                ui.label(egui::RichText::new(&name).size(30.0).strong());
-                banners(ui, customer);
-                ui.add_space(6.0);
-                identifiers(ui, customer, intents);
+    let name = customer
+        .display_name()
+        .unwrap_or_else(|| "(no name)".to_owned());
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.horizontal_top(|ui| {
+                photo_frame(ui, &profile.photo, &name, intents);
+                ui.add_space(16.0);
+                ui.vertical(|ui| {
+                    ui.label(egui::RichText::new(&name).size(30.0).strong());
+                    banners(ui, customer);
+                    ui.add_space(6.0);
+                    identifiers(ui, customer, intents);
+                });
             });
+            ui.add_space(12.0);
+            details(ui, customer, intents);
         });
-        ui.add_space(12.0);
-        details(ui, customer, intents);
-    });
 }
 
 fn photo_frame(ui: &mut egui::Ui, photo: &PhotoSlot, name: &str, intents: &mut Vec<Intent>) {
     let size = egui::vec2(PHOTO_FRAME_POINTS, PHOTO_FRAME_POINTS);
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
     let visuals = ui.visuals();
-    ui.painter().rect_filled(rect, 8.0, visuals.extreme_bg_color);
+    ui.painter()
+        .rect_filled(rect, 8.0, visuals.extreme_bg_color);
     match photo {
         PhotoSlot::Shown(texture) => {
-            let fitted = egui::Image::from_texture(texture).max_size(size).maintain_aspect_ratio(true);
+            let fitted = egui::Image::from_texture(texture)
+                .max_size(size)
+                .maintain_aspect_ratio(true);
             let image_size = fitted.calc_size(size, Some(texture.size_vec2()));
             let image_rect = egui::Rect::from_center_size(rect.center(), image_size);
             fitted.paint_at(ui, image_rect);
@@ -80,16 +90,29 @@ fn photo_frame(ui: &mut egui::Ui, photo: &PhotoSlot, name: &str, intents: &mut V
                 PhotoSlot::Failed(reason) => reason.as_str(),
                 _ => "No photo",
             };
-            let caption_rect = egui::Rect::from_min_max(egui::pos2(rect.left() + 8.0, rect.bottom() - 48.0), rect.right_bottom() - egui::vec2(8.0, 4.0));
-            ui.put(caption_rect, egui::Label::new(egui::RichText::new(caption).small()).wrap());
+            let caption_rect = egui::Rect::from_min_max(
+                egui::pos2(rect.left() + 8.0, rect.bottom() - 48.0),
+                rect.right_bottom() - egui::vec2(8.0, 4.0),
+            );
+            ui.put(
+                caption_rect,
+                egui::Label::new(egui::RichText::new(caption).small()).wrap(),
+            );
         }
     }
 }
 
 fn banners(ui: &mut egui::Ui, customer: &Customer) {
     if customer.is_flagged_fraud() {
-        let status = customer.fraud_details.as_ref().and_then(|f| f.status.clone()).unwrap_or_default();
-        warning(ui, &format!("⚠ Flagged for fraud ({status}). Follow the store's procedure."));
+        let status = customer
+            .fraud_details
+            .as_ref()
+            .and_then(|f| f.status.clone())
+            .unwrap_or_default();
+        warning(
+            ui,
+            &format!("⚠ Flagged for fraud ({status}). Follow the store's procedure."),
+        );
     }
     for warning_entry in &customer.warnings {
         if warning_entry.code == Some(8069) {
@@ -113,26 +136,29 @@ fn identifiers(ui: &mut egui::Ui, customer: &Customer, intents: &mut Vec<Intent>
     let Some(profile) = customer.profile() else {
         return;
     };
-    egui::Grid::new("identifiers").num_columns(2).spacing([16.0, 4.0]).show(ui, |ui| {
-        for identifier in &profile.identifiers {
-            let (Some(kind), Some(value)) = (&identifier.kind, &identifier.value) else {
-                continue;
-            };
-            ui.weak(identifier_label(kind));
-            ui.horizontal(|ui| {
-                copyable(ui, value, intents);
-                if let Some(status) = &identifier.status_label {
-                    ui.weak(format!("({status})"));
-                }
-            });
-            ui.end_row();
-        }
-        if let Some(id) = customer.customer_id() {
-            ui.weak("Customer ID");
-            copyable(ui, &id.to_string(), intents);
-            ui.end_row();
-        }
-    });
+    egui::Grid::new("identifiers")
+        .num_columns(2)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for identifier in &profile.identifiers {
+                let (Some(kind), Some(value)) = (&identifier.kind, &identifier.value) else {
+                    continue;
+                };
+                ui.weak(identifier_label(kind));
+                ui.horizontal(|ui| {
+                    copyable(ui, value, intents);
+                    if let Some(status) = &identifier.status_label {
+                        ui.weak(format!("({status})"));
+                    }
+                });
+                ui.end_row();
+            }
+            if let Some(id) = customer.customer_id() {
+                ui.weak("Customer ID");
+                copyable(ui, &id.to_string(), intents);
+                ui.end_row();
+            }
+        });
 }
 
 fn identifier_label(kind: &str) -> String {
@@ -151,13 +177,17 @@ fn section(ui: &mut egui::Ui, title: &str, rows: Vec<(String, String)>, intents:
     }
     ui.add_space(6.0);
     ui.label(egui::RichText::new(title).strong());
-    egui::Grid::new(title).num_columns(2).striped(true).spacing([16.0, 4.0]).show(ui, |ui| {
-        for (key, value) in rows {
-            ui.weak(key);
-            copyable(ui, &value, intents);
-            ui.end_row();
-        }
-    });
+    egui::Grid::new(title)
+        .num_columns(2)
+        .striped(true)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for (key, value) in rows {
+                ui.weak(key);
+                copyable(ui, &value, intents);
+                ui.end_row();
+            }
+        });
 }
 
 fn details(ui: &mut egui::Ui, customer: &Customer, intents: &mut Vec<Intent>) {
@@ -172,7 +202,11 @@ fn details(ui: &mut egui::Ui, customer: &Customer, intents: &mut Vec<Intent>) {
                     if c.primary == Some(true) {
                         marks.push("primary");
                     }
-                    marks.push(if c.verified == Some(true) { "verified" } else { "not verified" });
+                    marks.push(if c.verified == Some(true) {
+                        "verified"
+                    } else {
+                        "not verified"
+                    });
                     let kind = c.kind.as_deref().map(identifier_label).unwrap_or_default();
                     Some((kind, format!("{value}  ({})", marks.join(", "))))
                 })
@@ -181,10 +215,19 @@ fn details(ui: &mut egui::Ui, customer: &Customer, intents: &mut Vec<Intent>) {
         .unwrap_or_default();
     section(ui, "Contact", channels, intents);
 
-    let extended = customer.extended_fields.iter().map(|(k, v)| (readable_key(k), value_text(v))).collect();
+    let extended = customer
+        .extended_fields
+        .iter()
+        .map(|(k, v)| (readable_key(k), value_text(v)))
+        .collect();
     section(ui, "Extended fields", extended, intents);
     let custom = profile
-        .map(|p| p.fields.iter().map(|(k, v)| (readable_key(k), value_text(v))).collect())
+        .map(|p| {
+            p.fields
+                .iter()
+                .map(|(k, v)| (readable_key(k), value_text(v)))
+                .collect()
+        })
         .unwrap_or_default();
     section(ui, "Custom fields", custom, intents);
 

@@ -37,7 +37,13 @@ pub fn readable_key(key: &str) -> String {
     }
     let sentence = words
         .iter()
-        .map(|w| if w.chars().all(|c| c.is_uppercase()) && w.chars().count() > 1 { w.clone() } else { w.to_lowercase() })
+        .map(|w| {
+            if w.chars().all(|c| c.is_uppercase()) && w.chars().count() > 1 {
+                w.clone()
+            } else {
+                w.to_lowercase()
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ");
     let mut chars = sentence.chars();
@@ -61,7 +67,11 @@ pub fn value_text(value: &serde_json::Value) -> String {
 
 /// Up to two initials of a name, for the photo placeholder.
 pub fn initials(name: &str) -> String {
-    name.split_whitespace().filter_map(|w| w.chars().next()).take(2).flat_map(char::to_uppercase).collect()
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .take(2)
+        .flat_map(char::to_uppercase)
+        .collect()
 }
 
 #[cfg(test)]

@@ -13,7 +13,11 @@ use tokio::net::{TcpListener, TcpStream};
 #[derive(Clone, Debug)]
 pub enum Reply {
     /// Status, extra headers and body; Content-Length is set.
-    Http { status: u16, headers: Vec<(String, String)>, body: Vec<u8> },
+    Http {
+        status: u16,
+        headers: Vec<(String, String)>,
+        body: Vec<u8>,
+    },
     /// Sends nothing and keeps the connection open for this long.
     Stall(Duration),
     /// Announces `claimed` bytes, sends `sent`, then closes.
@@ -26,17 +30,28 @@ impl Reply {
     pub fn json(status: u16, body: &str) -> Reply {
         Reply::Http {
             status,
-            headers: vec![("Content-Type".into(), "application/json".into()), ("X-Cap-Requestid".into(), format!("req-{status}"))],
+            headers: vec![
+                ("Content-Type".into(), "application/json".into()),
+                ("X-Cap-Requestid".into(), format!("req-{status}")),
+            ],
             body: body.as_bytes().to_vec(),
         }
     }
 
     pub fn text(status: u16, content_type: &str, body: &str) -> Reply {
-        Reply::Http { status, headers: vec![("Content-Type".into(), content_type.into())], body: body.as_bytes().to_vec() }
+        Reply::Http {
+            status,
+            headers: vec![("Content-Type".into(), content_type.into())],
+            body: body.as_bytes().to_vec(),
+        }
     }
 
     pub fn bytes(status: u16, body: Vec<u8>) -> Reply {
-        Reply::Http { status, headers: vec![], body }
+        Reply::Http {
+            status,
+            headers: vec![],
+            body,
+        }
     }
 }
 
@@ -51,7 +66,10 @@ pub struct Recorded {
 
 impl Recorded {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n == &name.to_ascii_lowercase()).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(n, _)| n == &name.to_ascii_lowercase())
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -80,7 +98,9 @@ pub async fn scripted(replies: Vec<Reply>) -> Scripted {
     tokio::spawn(async move {
         let mut n = 0usize;
         loop {
-            let Ok((stream, _)) = listener.accept().await else { return };
+            let Ok((stream, _)) = listener.accept().await else {
+                return;
+            };
             let reply = replies[n.min(replies.len() - 1)].clone();
             n += 1;
             let recorded = recorded.clone();
@@ -113,8 +133,15 @@ async fn serve_one(mut stream: TcpStream, reply: Reply, recorded: Arc<Mutex<Vec<
         headers,
     });
     match reply {
-        Reply::Http { status, headers, body } => {
-            let mut out = format!("HTTP/1.1 {status} Scripted\r\nContent-Length: {}\r\nConnection: close\r\n", body.len());
+        Reply::Http {
+            status,
+            headers,
+            body,
+        } => {
+            let mut out = format!(
+                "HTTP/1.1 {status} Scripted\r\nContent-Length: {}\r\nConnection: close\r\n",
+                body.len()
+            );
             for (n, v) in headers {
                 out.push_str(&format!("{n}: {v}\r\n"));
             }
@@ -124,7 +151,9 @@ async fn serve_one(mut stream: TcpStream, reply: Reply, recorded: Arc<Mutex<Vec<
         }
         Reply::Stall(d) => tokio::time::sleep(d).await,
         Reply::CutOff { claimed, sent } => {
-            let out = format!("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {claimed}\r\n\r\n");
+            let out = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {claimed}\r\n\r\n"
+            );
             let _ = stream.write_all(out.as_bytes()).await;
             let _ = stream.write_all(&vec![b' '; sent]).await;
         }
