@@ -258,3 +258,19 @@ async fn plain_http_to_a_remote_host_is_refused_before_any_request() {
     assert!(err.to_string().contains("https://"));
     let _ = ClientConfig::default();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn client_debug_shows_no_secret() {
+    let server = demo(DemoConfig::default()).await;
+    for credentials in [
+        DemoServer::till_credentials(),
+        DemoServer::oauth_credentials(),
+    ] {
+        let client = client(&server, credentials);
+        client.verify().await.unwrap();
+        let shown = format!("{client:?}");
+        for secret in ["demo123", "demo-secret", "ZGVtby50aWxs", "Basic "] {
+            assert!(!shown.contains(secret), "{secret} leaked: {shown}");
+        }
+    }
+}
