@@ -13,6 +13,8 @@ pub enum Intent {
     LookUp,
     /// Look this up again (from the recent list).
     Reopen(Lookup),
+    /// Stop waiting for the lookup in flight.
+    Cancel,
     /// Esc: clear the input and the profile, cancel what is in flight.
     Clear,
     /// Copy a value to the clipboard, with a brief note.

@@ -14,7 +14,8 @@ pub use state::{
 };
 
 use crate::capillary::{
-    ApiError, ApiHost, CapillaryClient, ClientConfig, Credentials, Customer, Lookup, PhotoState,
+    ApiError, ApiHost, CapillaryClient, ClientConfig, Credentials, Customer, IdentifierKind,
+    Lookup, PhotoState,
 };
 use crate::config::{AuthScheme, HostChoice, STORAGE_KEY, Settings};
 use crate::demo::{
@@ -28,6 +29,10 @@ pub const PHOTO_FRAME_POINTS: f32 = 280.0;
 pub const ENLARGED_FACTOR: f32 = 2.0;
 /// How long "Copied" stays visible, in seconds.
 const TOAST_SECONDS: f64 = 1.5;
+/// As GTK does, the text cursor stops blinking after this many seconds
+/// without input: a blinking cursor repaints the window twice a second,
+/// which costs several percent of a CPU on a software renderer all day.
+pub const CURSOR_BLINK_SECONDS: f64 = 10.0;
 
 /// What the command line asked for.
 #[derive(Debug, Clone, Default)]
@@ -46,6 +51,9 @@ pub struct App {
     demo: Option<DemoServer>,
     demo_config: DemoConfig,
     client_config: ClientConfig,
+    /// egui time of the last key or pointer event.
+    last_input_time: f64,
+    cursor_blinking: bool,
 }
 
 impl App {
@@ -100,6 +108,8 @@ impl App {
             demo: None,
             demo_config,
             client_config,
+            last_input_time: 0.0,
+            cursor_blinking: true,
         };
         if app.state.login.host == HostChoice::Demo {
             app.prefill_demo_credentials();
@@ -116,6 +126,38 @@ impl App {
     /// True while a login, lookup or photo is in flight.
     pub fn is_busy(&self) -> bool {
         self.jobs.any_running()
+    }
+
+    /// Whether the text cursor currently blinks (it stops when idle).
+    pub fn cursor_blinking(&self) -> bool {
+        self.cursor_blinking
+    }
+
+    /// Stops the cursor blinking after [`CURSOR_BLINK_SECONDS`] without
+    /// input and restarts it on the next key or pointer event.
+    fn update_cursor_blink(&mut self, ctx: &egui::Context) {
+        let (now, had_input) = ctx.input(|i| {
+            let input = i.events.iter().any(|e| {
+                matches!(
+                    e,
+                    egui::Event::Key { .. }
+                        | egui::Event::Text(_)
+                        | egui::Event::PointerMoved(_)
+                        | egui::Event::PointerButton { .. }
+                        | egui::Event::MouseWheel { .. }
+                        | egui::Event::Paste(_)
+                )
+            });
+            (i.time, input)
+        });
+        if had_input {
+            self.last_input_time = now;
+        }
+        let blink = now - self.last_input_time < CURSOR_BLINK_SECONDS;
+        if blink != self.cursor_blinking {
+            self.cursor_blinking = blink;
+            ctx.all_styles_mut(|style| style.visuals.text_cursor.blink = blink);
+        }
     }
 
     /// The running demo tenant, if it was started.
@@ -158,6 +200,14 @@ impl App {
             Intent::LogOut => self.log_out(),
             Intent::LookUp => self.start_lookup_from_form(ctx),
             Intent::Reopen(lookup) => self.start_lookup(ctx, lookup),
+            Intent::Cancel => {
+                self.jobs.cancel_lookup();
+                self.state.current_lookup += 1;
+                self.state.profile = ProfileState::Failed {
+                    message: "Lookup cancelled.".to_owned(),
+                };
+                self.state.lookup.request_focus = true;
+            }
             Intent::Clear => {
                 self.jobs.cancel_lookup();
                 self.state.lookup.input.clear();
@@ -290,6 +340,10 @@ impl App {
                     self.state.lookup.kind = lookup.kind;
                 }
                 self.state.settings.identifier_kind = self.state.lookup.kind;
+                // Ready for the next scan at once: a scanner may fire again
+                // before this answer arrives.
+                self.state.lookup.input.clear();
+                self.state.lookup.request_focus = true;
                 self.start_lookup(ctx, lookup);
             }
             Err(e) => {
@@ -345,7 +399,16 @@ impl App {
                 let label = customer
                     .display_name()
                     .unwrap_or_else(|| lookup.value.clone());
-                self.state.remember(RecentLookup { lookup, label });
+                // Reopened by customer ID: one entry per customer, however
+                // they were found, and a fresh photo URL each time.
+                let reopen = customer
+                    .customer_id()
+                    .and_then(|id| Lookup::new(IdentifierKind::CustomerId, &id.to_string()).ok())
+                    .unwrap_or(lookup);
+                self.state.remember(RecentLookup {
+                    lookup: reopen,
+                    label,
+                });
                 let photo = match customer.photo() {
                     PhotoState::Available(_) => {
                         if let Some(session) = &self.state.session {
@@ -371,7 +434,6 @@ impl App {
                     photo,
                     lookup_id,
                 }));
-                self.state.lookup.input.clear();
             }
             Err(error) => {
                 tracing::info!(lookup_id, error = %error.kind, "lookup failed");
@@ -384,9 +446,8 @@ impl App {
                     return;
                 }
                 self.state.last_failed_request_id = error.request_id.clone();
-                self.state.profile = ProfileState::Failed {
-                    message: error.to_string(),
-                };
+                let message = format!("{} {}: {error}", lookup.kind.label(), lookup.value);
+                self.state.profile = ProfileState::Failed { message };
             }
         }
     }
@@ -452,6 +513,7 @@ impl App {
     /// One frame: apply finished jobs, draw, apply the intents.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.update_cursor_blink(&ctx);
         self.poll_jobs(&ctx);
         let intents = crate::ui::draw(ui, &mut self.state, self.jobs.any_running());
         for intent in intents {

@@ -7,6 +7,7 @@ use crate::capillary::IdentifierKind;
 pub const INPUT_LABEL: &str = "Customer identifier";
 
 pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool, intents: &mut Vec<Intent>) {
+    let loading = matches!(state.profile, ProfileState::Loading { .. });
     let form = &mut state.lookup;
     ui.horizontal(|ui| {
         let type_label = ui.label("Find by");
@@ -51,6 +52,9 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool, intents: &mut V
         }
         if busy {
             ui.spinner();
+            if loading && ui.button("Cancel").clicked() {
+                intents.push(Intent::Cancel);
+            }
         }
     });
     if !state.recent.is_empty() {

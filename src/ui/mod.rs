@@ -41,8 +41,8 @@ fn top_bar(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
                     intents.push(Intent::LogOut);
                 }
                 let current = state.settings.theme;
-                let label = ui.label("Theme");
-                egui::ComboBox::from_id_salt("theme")
+                // Right to left: the combo box first, so its label sits on its left.
+                let combo = egui::ComboBox::from_id_salt("theme")
                     .selected_text(current.label())
                     .show_ui(ui, |ui| {
                         for theme in ThemeChoice::ALL {
@@ -55,8 +55,9 @@ fn top_bar(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
                             }
                         }
                     })
-                    .response
-                    .labelled_by(label.id);
+                    .response;
+                let label = ui.label("Theme");
+                let _ = combo.labelled_by(label.id);
             });
         });
     });

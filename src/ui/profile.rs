@@ -79,12 +79,14 @@ fn photo_frame(ui: &mut egui::Ui, photo: &PhotoSlot, name: &str, intents: &mut V
             ui.put(spinner, egui::Spinner::new().size(32.0));
         }
         PhotoSlot::Absent | PhotoSlot::Failed(_) => {
-            ui.painter().text(
-                rect.center(),
-                egui::Align2::CENTER_CENTER,
-                initials(name),
-                egui::FontId::proportional(72.0),
-                visuals.weak_text_color(),
+            let initials_rect = egui::Rect::from_center_size(
+                rect.center() - egui::vec2(0.0, 16.0),
+                egui::vec2(rect.width(), 90.0),
+            );
+            let colour = visuals.weak_text_color();
+            ui.put(
+                initials_rect,
+                egui::Label::new(egui::RichText::new(initials(name)).size(72.0).color(colour)),
             );
             let caption = match photo {
                 PhotoSlot::Failed(reason) => reason.as_str(),

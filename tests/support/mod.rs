@@ -3,6 +3,8 @@
 //! is recorded so tests can assert on what the client sent.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod ui;
+
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

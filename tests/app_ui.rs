@@ -1,0 +1,248 @@
+//! The real `App` driven through egui_kittest against the demo tenant:
+//! widgets found by their accessible labels, keyboard as a cashier uses it.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+
+mod support;
+
+use customer_lookup::app::{PhotoSlot, ProfileState};
+use customer_lookup::demo::DemoConfig;
+use egui_kittest::kittest::Queryable as _;
+use std::collections::HashMap;
+use std::time::Duration;
+use support::ui::{
+    WAIT, assert_shown, demo_app, log_in, look_up, photo_shown, runtime, settled,
+    shown_customer_id, wait_for,
+};
+
+#[test]
+fn sign_in_look_up_by_every_kind_and_see_the_photo() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    let mut harness = demo_app(DemoConfig::default());
+    log_in(&mut harness);
+    assert!(
+        harness.get_by_label("Customer identifier").is_focused(),
+        "focus starts in the lookup input"
+    );
+
+    for typed in ["919800000001", "asha.rao@example.com"] {
+        look_up(&mut harness, typed);
+        wait_for(&mut harness, typed, WAIT, photo_shown);
+        assert_eq!(
+            shown_customer_id(harness.state()),
+            Some(565_039_601),
+            "{typed}"
+        );
+        assert_shown(&harness, "Asha Rao");
+        assert!(
+            harness.get_by_label("Customer identifier").is_focused(),
+            "focus back in the input after {typed}"
+        );
+    }
+    // The @ switched the selector to Email; choose Card number explicitly.
+    harness.get_by_label("Find by").click();
+    harness.run_steps(2);
+    harness.get_by_label("Card number").click();
+    harness.run_steps(2);
+    look_up(&mut harness, "DEMO0004");
+    wait_for(&mut harness, "card lookup", WAIT, photo_shown);
+    assert_eq!(shown_customer_id(harness.state()), Some(565_039_604));
+    // Esc clears the profile (whose "Customer ID" row would match too).
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    harness.get_by_label("Find by").click();
+    harness.run_steps(2);
+    harness.get_by_label("Customer ID").click();
+    harness.run_steps(2);
+    look_up(&mut harness, "565039505");
+    wait_for(&mut harness, "id lookup", WAIT, photo_shown);
+    assert_shown(&harness, "Tom Sawyer");
+    // Details are on screen: extended and custom fields with readable keys.
+    assert_shown(&harness, "City name");
+    assert_shown(&harness, "12 Demo Street, Bangalore");
+    assert_shown(&harness, "Gender");
+    let ProfileState::Loaded(profile) = &harness.state().state().profile else {
+        panic!("loaded")
+    };
+    let PhotoSlot::Shown(texture) = &profile.photo else {
+        panic!("photo shown")
+    };
+    assert_eq!(
+        texture.size()[1],
+        560,
+        "prepared for the enlarged frame at 1 px per point"
+    );
+    assert_eq!(
+        harness.state().state().recent.len(),
+        3,
+        "three distinct customers in the recent list"
+    );
+}
+
+#[test]
+fn wrong_password_says_so_and_keeps_the_username() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    let mut harness = demo_app(DemoConfig::default());
+    harness.run_steps(3);
+    let password = harness.get_by_label("Password");
+    password.focus();
+    harness.step();
+    harness.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::A]);
+    harness.get_by_label("Password").type_text("wrong");
+    harness.step();
+    harness.get_by_label("Log in").click();
+    wait_for(&mut harness, "refusal", WAIT, |app| {
+        app.state().login.error.is_some()
+    });
+    harness.get_by_label_contains("Wrong username or password.");
+    let login = &harness.state().state().login;
+    assert_eq!(login.username, "demo.till");
+    assert!(login.password.is_empty(), "the password is cleared");
+    assert!(harness.state().state().session.is_none());
+}
+
+#[test]
+fn not_found_then_escape_clears() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    let mut harness = demo_app(DemoConfig::default());
+    log_in(&mut harness);
+    look_up(&mut harness, "910000000000");
+    wait_for(&mut harness, "not found", WAIT, settled);
+    harness.get_by_label_contains("No customer found");
+    assert!(harness.get_by_label("Customer identifier").is_focused());
+
+    look_up(&mut harness, "919800000007");
+    wait_for(&mut harness, "no-photo customer", WAIT, settled);
+    assert_shown(&harness, "Olivia Brown");
+    assert_shown(&harness, "No photo");
+    assert_shown(&harness, "OB");
+
+    harness
+        .get_by_label("Customer identifier")
+        .type_text("9198");
+    harness.step();
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(3);
+    let state = harness.state().state();
+    assert!(matches!(state.profile, ProfileState::Empty));
+    assert!(state.lookup.input.is_empty());
+    assert!(
+        harness.query_by_label("Olivia Brown").is_none() || !state.recent.is_empty(),
+        "only the recent list may still name her"
+    );
+}
+
+#[test]
+fn slow_then_fast_shows_the_fast_one_and_never_the_slow_photo() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    let slow = 565_039_601; // Asha Rao
+    let fast = 565_039_602; // प्रिया शर्मा
+    let demo = DemoConfig {
+        customer_delays: HashMap::from([(slow, Duration::from_millis(1500))]),
+        ..DemoConfig::default()
+    };
+    let mut harness = demo_app(demo);
+    log_in(&mut harness);
+
+    // Slow lookup superseded by a fast one: the slow answer is dropped.
+    look_up(&mut harness, "919800000001");
+    look_up(&mut harness, "919800000002");
+    wait_for(&mut harness, "fast customer", WAIT, photo_shown);
+    assert_eq!(shown_customer_id(harness.state()), Some(fast));
+    let started = std::time::Instant::now();
+    while started.elapsed() < Duration::from_millis(2500) {
+        harness.step();
+        assert_eq!(
+            shown_customer_id(harness.state()),
+            Some(fast),
+            "the slow answer must never replace the fast one"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+
+    // Slow customer loaded, its slow photo still in flight, then a fast
+    // lookup: the fast customer's photo shows, the slow photo never does.
+    look_up(&mut harness, "919800000001");
+    wait_for(&mut harness, "slow customer's details", WAIT, |app| {
+        shown_customer_id(app) == Some(slow)
+    });
+    assert!(
+        matches!(&harness.state().state().profile, ProfileState::Loaded(p) if matches!(p.photo, PhotoSlot::Loading))
+    );
+    look_up(&mut harness, "919800000002");
+    wait_for(&mut harness, "fast photo", WAIT, |app| {
+        shown_customer_id(app) == Some(fast) && photo_shown(app)
+    });
+    let fast_lookup = harness.state().state().current_lookup;
+    let started = std::time::Instant::now();
+    while started.elapsed() < Duration::from_millis(2500) {
+        harness.step();
+        let state = harness.state().state();
+        assert_eq!(shown_customer_id(harness.state()), Some(fast));
+        let ProfileState::Loaded(profile) = &state.profile else {
+            panic!("still loaded")
+        };
+        assert_eq!(
+            profile.lookup_id, fast_lookup,
+            "the photo belongs to the fast lookup"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn log_out_wipes_customer_data() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    let mut harness = demo_app(DemoConfig::default());
+    log_in(&mut harness);
+    look_up(&mut harness, "918877665544");
+    wait_for(&mut harness, "customer", WAIT, photo_shown);
+    harness.get_by_label("Log out").click();
+    harness.run_steps(3);
+    let state = harness.state().state();
+    assert!(state.session.is_none());
+    assert!(matches!(state.profile, ProfileState::Empty));
+    assert!(state.recent.is_empty());
+    assert!(harness.query_by_label("Tom Sawyer").is_none());
+    harness.get_by_label("Log in");
+}
+
+#[test]
+fn idle_window_stops_blinking_and_requests_no_frames() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    let mut harness = demo_app(DemoConfig::default());
+    log_in(&mut harness);
+    harness.hover_at(egui::pos2(500.0, 400.0));
+    harness.step();
+    assert!(harness.get_by_label("Customer identifier").is_focused());
+    assert!(harness.state().cursor_blinking());
+    // kittest advances egui's clock a quarter second per step, with no input.
+    for _ in 0..44 {
+        harness.step();
+    }
+    assert!(
+        !harness.state().cursor_blinking(),
+        "still blinking after 11 s idle"
+    );
+    assert!(!harness.ctx.global_style().visuals.text_cursor.blink);
+    let repaint = harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .map(|v| v.repaint_delay);
+    assert_eq!(
+        repaint,
+        Some(Duration::MAX),
+        "an idle window must not schedule frames"
+    );
+    // Any input brings the blink back.
+    harness.hover_at(egui::pos2(300.0, 300.0));
+    harness.step();
+    assert!(harness.state().cursor_blinking());
+}

@@ -1,0 +1,163 @@
+//! Smoke test of the real binary in a real window: starts it with `--demo`
+//! under Xvfb, drives it with the keyboard through xdotool exactly as a
+//! cashier would (Enter to sign in, type a mobile, Enter), takes
+//! screenshots with ImageMagick's `import`, and checks that the demo
+//! customer's photo pixels are on screen.
+//!
+//! It runs the binary named by `CUSTOMER_LOOKUP_SMOKE_BIN` (`.ci/run` points
+//! it at the release build) or else the one cargo built for the tests.
+//! Needs `xvfb`, `xdotool` and `imagemagick` (installed by `.ci/run`).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct KillOnDrop(Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn require(tool: &str) {
+    let found = Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {tool}"))
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        found,
+        "`{tool}` is needed for the window smoke test: apt-get install xvfb xdotool imagemagick (see .ci/run)"
+    );
+}
+
+fn xdotool(display: &str, args: &[&str]) -> String {
+    let out = Command::new("xdotool")
+        .args(args)
+        .env("DISPLAY", display)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+fn screenshot(display: &str, path: &Path) -> Option<image::RgbaImage> {
+    let status = Command::new("import")
+        .args(["-window", "root", path.to_str()?])
+        .env("DISPLAY", display)
+        .status()
+        .ok()?;
+    if !status.success() {
+        return None;
+    }
+    image::open(path).ok().map(|i| i.into_rgba8())
+}
+
+fn count_near(image: &image::RgbaImage, colour: [u8; 3], tolerance: i16) -> usize {
+    image
+        .pixels()
+        .filter(|p| {
+            p.0.iter()
+                .zip(colour)
+                .all(|(a, b)| (i16::from(*a) - i16::from(b)).abs() <= tolerance)
+        })
+        .count()
+}
+
+fn binary() -> PathBuf {
+    std::env::var_os("CUSTOMER_LOOKUP_SMOKE_BIN").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_customer-lookup")),
+        PathBuf::from,
+    )
+}
+
+#[test]
+fn demo_customer_photo_appears_in_a_real_window() {
+    for tool in ["Xvfb", "xdotool", "import"] {
+        require(tool);
+    }
+    let scratch = tempfile::tempdir().unwrap();
+    let display = format!(":{}", 90 + std::process::id() % 400);
+    let _xvfb = KillOnDrop(
+        Command::new("Xvfb")
+            .args([
+                display.as_str(),
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    std::thread::sleep(Duration::from_millis(700));
+    // A fresh HOME: no saved settings, so it opens on the demo like a first start.
+    let app = KillOnDrop(
+        Command::new(binary())
+            .arg("--demo")
+            .env("DISPLAY", &display)
+            .env("HOME", scratch.path())
+            .env("XDG_DATA_HOME", scratch.path().join("data"))
+            .env("XDG_CONFIG_HOME", scratch.path().join("config"))
+            .env_remove("WAYLAND_DISPLAY")
+            .env_remove("CUSTOMER_LOOKUP_HOST")
+            .env_remove("CUSTOMER_LOOKUP_USER")
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(scratch.path().join("app.log")).unwrap())
+            .spawn()
+            .unwrap(),
+    );
+
+    let started = Instant::now();
+    let window = loop {
+        let id = xdotool(&display, &["search", "--name", "^Customer Lookup$"]);
+        if let Some(first) = id.lines().next().filter(|l| !l.is_empty()) {
+            break first.to_owned();
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no window appeared; log: {}",
+            std::fs::read_to_string(scratch.path().join("app.log")).unwrap_or_default()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    std::thread::sleep(Duration::from_millis(1500));
+    xdotool(&display, &["windowfocus", "--sync", &window]);
+    xdotool(&display, &["key", "Return"]); // sign in with the demo credentials
+    std::thread::sleep(Duration::from_millis(1500));
+    xdotool(&display, &["type", "--delay", "40", "919800000001"]);
+    xdotool(&display, &["key", "Return"]);
+
+    // Asha Rao's photo: green background, yellow shirt.
+    let shot = scratch.path().join("screen.png");
+    let started = Instant::now();
+    loop {
+        if let Some(image) = screenshot(&display, &shot) {
+            let background = count_near(&image, [46, 139, 87], 14);
+            let shirt = count_near(&image, [250, 200, 40], 14);
+            if background > 2000 && shirt > 2000 {
+                break;
+            }
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the demo customer's photo did not appear; last screenshot kept at {}",
+            keep(&shot).display()
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    drop(app);
+}
+
+/// Copies a failing screenshot somewhere that outlives the temp dir.
+fn keep(shot: &Path) -> PathBuf {
+    let kept = std::env::temp_dir().join("customer-lookup-smoke-failure.png");
+    let _ = std::fs::copy(shot, &kept);
+    kept
+}

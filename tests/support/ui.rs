@@ -1,0 +1,110 @@
+//! Helpers for driving the real [`App`] with egui_kittest.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use customer_lookup::app::{App, PhotoSlot, ProfileState, StartOptions};
+use customer_lookup::capillary::ClientConfig;
+use customer_lookup::demo::DemoConfig;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use std::time::{Duration, Instant};
+
+/// A multi-thread runtime for the app's background jobs; keep the guard
+/// of `enter()` alive for the whole test.
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+/// The app on the demo tenant, as `--demo` opens it.
+pub fn demo_app(demo: DemoConfig) -> Harness<'static, App> {
+    Harness::builder()
+        .with_size([1000.0, 720.0])
+        .build_eframe(move |cc| {
+            App::with_settings(
+                &cc.egui_ctx,
+                None,
+                StartOptions {
+                    demo: true,
+                    ..StartOptions::default()
+                },
+                demo,
+                ClientConfig::default(),
+            )
+        })
+}
+
+/// Steps the app (real time passes, so background jobs finish) until
+/// `done` holds; panics after `timeout`.
+pub fn wait_for(
+    harness: &mut Harness<'_, App>,
+    what: &str,
+    timeout: Duration,
+    done: impl Fn(&App) -> bool,
+) {
+    let started = Instant::now();
+    loop {
+        harness.step();
+        if done(harness.state()) {
+            // A few more frames so the UI reflects the new state.
+            harness.run_steps(3);
+            return;
+        }
+        assert!(
+            started.elapsed() < timeout,
+            "timed out waiting for {what}; state: {:?}",
+            harness.state().state().profile
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+pub const WAIT: Duration = Duration::from_secs(15);
+
+/// Signs in with the pre-filled demo credentials by pressing Enter.
+pub fn log_in(harness: &mut Harness<'_, App>) {
+    harness.run_steps(3);
+    harness.key_press(egui::Key::Enter);
+    wait_for(harness, "sign-in", WAIT, |app| {
+        app.state().session.is_some()
+    });
+}
+
+/// Types into the lookup field and presses Enter.
+pub fn look_up(harness: &mut Harness<'_, App>, text: &str) {
+    harness.get_by_label("Customer identifier").type_text(text);
+    harness.step();
+    harness.key_press(egui::Key::Enter);
+    harness.step();
+}
+
+/// True when a customer is shown with the photo loaded.
+pub fn photo_shown(app: &App) -> bool {
+    matches!(&app.state().profile, ProfileState::Loaded(p) if matches!(p.photo, PhotoSlot::Shown(_)))
+}
+
+/// True when the profile view has settled (loaded with the photo in any
+/// final state, or failed).
+pub fn settled(app: &App) -> bool {
+    match &app.state().profile {
+        ProfileState::Loaded(p) => !matches!(p.photo, PhotoSlot::Loading),
+        ProfileState::Failed { .. } => true,
+        _ => false,
+    }
+}
+
+/// The id of the customer on screen.
+pub fn shown_customer_id(app: &App) -> Option<i64> {
+    app.state().customer().and_then(|c| c.customer_id())
+}
+
+/// Asserts that some node has exactly this label (a name can appear both
+/// as the heading and in the recent list).
+pub fn assert_shown(harness: &Harness<'_, App>, label: &str) {
+    assert!(
+        harness.query_all_by_label(label).next().is_some(),
+        "{label:?} is not on screen"
+    );
+}
