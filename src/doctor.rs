@@ -3,7 +3,7 @@
 //! For whoever installs the till, and for support.
 
 use crate::capillary::{ApiError, ApiHost, CapillaryClient, Credentials, ErrorKind, Lookup};
-use crate::photo::{DecodeLimits, decode, prepare_for_frame};
+use crate::photo::{DecodeLimits, decode, prepare_photo};
 use crate::secret::Secret;
 use serde_json::{Value, json};
 use std::time::Instant;
@@ -245,10 +245,12 @@ async fn check(args: &DoctorArgs) -> Report {
     let frame = args.frame;
     let decoded = tokio::task::spawn_blocking(move || {
         let limits = DecodeLimits::default();
-        decode(&bytes, &limits).map(|photo| {
-            let texture = frame.map(|px| prepare_for_frame(&photo.image, px).dimensions());
-            (photo.format, photo.image.dimensions(), texture, bytes.len())
-        })
+        match frame {
+            // Exactly what the app does before uploading the texture.
+            Some(px) => prepare_photo(&bytes, px, &limits)
+                .map(|p| (p.format, (p.width, p.height), Some(p.texture.dimensions()), bytes.len())),
+            None => decode(&bytes, &limits).map(|p| (p.format, p.image.dimensions(), None, bytes.len())),
+        }
     })
     .await;
     let decoded = match decoded {

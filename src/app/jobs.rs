@@ -4,7 +4,7 @@
 //! aborts its task (so a superseded lookup stops using the network).
 
 use crate::capillary::{ApiError, CapillaryClient, Customer, Lookup};
-use crate::photo::{DecodeLimits, decode, prepare_for_frame};
+use crate::photo::{DecodeLimits, prepare_photo};
 use poll_promise::Promise;
 use std::future::Future;
 
@@ -116,13 +116,10 @@ pub async fn load_photo(
         .await
         .map_err(|e| e.to_string())?;
     let prepared = tokio::task::spawn_blocking(move || {
-        let decoded = decode(&photo.bytes, &DecodeLimits::default()).map_err(|e| e.to_string())?;
-        let pixels = prepare_for_frame(&decoded.image, frame_px);
+        let prepared = prepare_photo(&photo.bytes, frame_px, &DecodeLimits::default()).map_err(|e| e.to_string())?;
+        let pixels = prepared.texture;
         let size = [pixels.width() as usize, pixels.height() as usize];
-        Ok::<_, String>(egui::ColorImage::from_rgba_unmultiplied(
-            size,
-            pixels.as_raw(),
-        ))
+        Ok::<_, String>(egui::ColorImage::from_rgba_unmultiplied(size, pixels.as_raw()))
     })
     .await;
     prepared.unwrap_or_else(|_| Err("The photo couldn't be read.".to_owned()))

@@ -4,8 +4,10 @@
 
 mod decode;
 mod format;
+mod pipeline;
 mod prepare;
 
 pub use decode::{DecodeLimits, DecodedPhoto, PhotoError, decode};
+pub use pipeline::{prepare_photo, PreparedPhoto};
 pub use format::{PhotoFormat, Sniffed, sniff};
 pub use prepare::{MAX_TEXTURE_SIDE, NEUTRAL_BACKGROUND, fitted_size, prepare_for_frame};

@@ -36,7 +36,8 @@ pub fn prepare_for_frame(image: &RgbaImage, frame_px: u32) -> RgbaImage {
     out
 }
 
-fn flatten_alpha(image: &mut RgbaImage) {
+/// Composites transparent pixels over [`NEUTRAL_BACKGROUND`].
+pub(crate) fn flatten_alpha(image: &mut RgbaImage) {
     for Rgba(px) in image.pixels_mut() {
         let alpha = u16::from(px[3]);
         if alpha == 255 {
