@@ -247,9 +247,17 @@ async fn check(args: &DoctorArgs) -> Report {
         let limits = DecodeLimits::default();
         match frame {
             // Exactly what the app does before uploading the texture.
-            Some(px) => prepare_photo(&bytes, px, &limits)
-                .map(|p| (p.format, (p.width, p.height), Some(p.texture.dimensions()), bytes.len())),
-            None => decode(&bytes, &limits).map(|p| (p.format, p.image.dimensions(), None, bytes.len())),
+            Some(px) => prepare_photo(&bytes, px, &limits).map(|p| {
+                (
+                    p.format,
+                    (p.width, p.height),
+                    Some(p.texture.dimensions()),
+                    bytes.len(),
+                )
+            }),
+            None => {
+                decode(&bytes, &limits).map(|p| (p.format, p.image.dimensions(), None, bytes.len()))
+            }
         }
     })
     .await;

@@ -202,12 +202,41 @@ fn log_out_wipes_customer_data() {
     log_in(&mut harness);
     look_up(&mut harness, "918877665544");
     wait_for(&mut harness, "customer", WAIT, photo_shown);
+    look_up(&mut harness, "919800000001");
+    wait_for(&mut harness, "second customer", WAIT, photo_shown);
+    // Reopening a recent customer shows the cached photo: no new download.
+    let downloads = harness
+        .state()
+        .demo_server()
+        .unwrap()
+        .stats()
+        .photo_requests;
+    harness.get_by_label("Tom Sawyer").click();
+    wait_for(&mut harness, "reopened customer", WAIT, |app| {
+        shown_customer_id(app) == Some(565_039_505)
+    });
+    assert!(photo_shown(harness.state()), "shown at once from the cache");
+    assert_eq!(
+        harness
+            .state()
+            .demo_server()
+            .unwrap()
+            .stats()
+            .photo_requests,
+        downloads
+    );
+    assert_eq!(harness.state().cached_photos(), 2);
     harness.get_by_label("Log out").click();
     harness.run_steps(3);
     let state = harness.state().state();
     assert!(state.session.is_none());
     assert!(matches!(state.profile, ProfileState::Empty));
     assert!(state.recent.is_empty());
+    assert_eq!(
+        harness.state().cached_photos(),
+        0,
+        "photos wiped from memory"
+    );
     assert!(harness.query_by_label("Tom Sawyer").is_none());
     harness.get_by_label("Log in");
 }

@@ -116,10 +116,14 @@ pub async fn load_photo(
         .await
         .map_err(|e| e.to_string())?;
     let prepared = tokio::task::spawn_blocking(move || {
-        let prepared = prepare_photo(&photo.bytes, frame_px, &DecodeLimits::default()).map_err(|e| e.to_string())?;
+        let prepared = prepare_photo(&photo.bytes, frame_px, &DecodeLimits::default())
+            .map_err(|e| e.to_string())?;
         let pixels = prepared.texture;
         let size = [pixels.width() as usize, pixels.height() as usize];
-        Ok::<_, String>(egui::ColorImage::from_rgba_unmultiplied(size, pixels.as_raw()))
+        Ok::<_, String>(egui::ColorImage::from_rgba_unmultiplied(
+            size,
+            pixels.as_raw(),
+        ))
     })
     .await;
     prepared.unwrap_or_else(|_| Err("The photo couldn't be read.".to_owned()))

@@ -4,10 +4,12 @@
 
 mod intent;
 mod jobs;
+mod photo_cache;
 mod state;
 
 pub use intent::Intent;
 pub use jobs::{Job, Jobs};
+pub use photo_cache::{PhotoCache, PhotoKey};
 pub use state::{
     AppState, LoadedProfile, LoginForm, LookupForm, PhotoSlot, ProfileState, RECENT_LIMIT,
     RecentLookup, Session,
@@ -54,6 +56,9 @@ pub struct App {
     /// egui time of the last key or pointer event.
     last_input_time: f64,
     cursor_blinking: bool,
+    photo_cache: PhotoCache,
+    /// Where the photo in flight goes in the cache.
+    pending_photo_key: Option<PhotoKey>,
 }
 
 impl App {
@@ -110,6 +115,8 @@ impl App {
             client_config,
             last_input_time: 0.0,
             cursor_blinking: true,
+            photo_cache: PhotoCache::default(),
+            pending_photo_key: None,
         };
         if app.state.login.host == HostChoice::Demo {
             app.prefill_demo_credentials();
@@ -320,8 +327,15 @@ impl App {
         }
     }
 
+    /// Photos in the in-memory cache (tests check it empties on logout).
+    pub fn cached_photos(&self) -> usize {
+        self.photo_cache.len()
+    }
+
     fn log_out(&mut self) {
         self.jobs = Jobs::default();
+        self.photo_cache.clear();
+        self.pending_photo_key = None;
         self.state.session = None;
         self.state.wipe_customer_data();
         self.state.login = LoginForm::from_settings(&self.state.settings);
@@ -411,18 +425,34 @@ impl App {
                 });
                 let photo = match customer.photo() {
                     PhotoState::Available(_) => {
-                        if let Some(session) = &self.state.session {
-                            let frame_px =
-                                (PHOTO_FRAME_POINTS * ENLARGED_FACTOR * ctx.pixels_per_point())
-                                    .ceil() as u32;
-                            let work = jobs::load_photo(
-                                session.client.clone(),
-                                customer.clone(),
+                        let frame_px =
+                            (PHOTO_FRAME_POINTS * ENLARGED_FACTOR * ctx.pixels_per_point()).ceil()
+                                as u32;
+                        let key = customer
+                            .customer_id()
+                            .zip(customer.photo_entry().and_then(|e| e.cache_key()))
+                            .map(|(customer_id, file)| PhotoKey {
+                                customer_id,
+                                file,
                                 frame_px,
-                            );
-                            self.jobs.photo = Some(Job::spawn(ctx, lookup_id, work));
+                            });
+                        match key.as_ref().and_then(|k| self.photo_cache.get(k)) {
+                            Some(image) => {
+                                PhotoSlot::Shown(load_photo_texture(ctx, lookup_id, &image))
+                            }
+                            None => {
+                                if let Some(session) = &self.state.session {
+                                    let work = jobs::load_photo(
+                                        session.client.clone(),
+                                        customer.clone(),
+                                        frame_px,
+                                    );
+                                    self.jobs.photo = Some(Job::spawn(ctx, lookup_id, work));
+                                    self.pending_photo_key = key;
+                                }
+                                PhotoSlot::Loading
+                            }
                         }
-                        PhotoSlot::Loading
                     }
                     PhotoState::Unavailable(reason) => {
                         PhotoSlot::Failed(format!("The photo is not available ({reason})."))
@@ -464,17 +494,14 @@ impl App {
         if profile.lookup_id != lookup_id || lookup_id != self.state.current_lookup {
             return; // the photo of another customer: never shown
         }
+        let key = self.pending_photo_key.take();
         profile.photo = match result {
             Ok(image) => {
-                let options = egui::TextureOptions {
-                    mipmap_mode: Some(egui::TextureFilter::Linear),
-                    ..egui::TextureOptions::LINEAR
-                };
-                PhotoSlot::Shown(ctx.load_texture(
-                    format!("customer-photo-{lookup_id}"),
-                    image,
-                    options,
-                ))
+                let image = std::sync::Arc::new(image);
+                if let Some(key) = key {
+                    self.photo_cache.insert(key, image.clone());
+                }
+                PhotoSlot::Shown(load_photo_texture(ctx, lookup_id, &image))
             }
             Err(reason) => PhotoSlot::Failed(reason),
         };
@@ -520,6 +547,24 @@ impl App {
             self.apply(&ctx, intent);
         }
     }
+}
+
+/// Uploads a prepared photo. Mipmaps keep it smooth when the texture
+/// (sized for the enlarged view) is drawn smaller in the profile frame.
+fn load_photo_texture(
+    ctx: &egui::Context,
+    lookup_id: u64,
+    image: &egui::ColorImage,
+) -> egui::TextureHandle {
+    let options = egui::TextureOptions {
+        mipmap_mode: Some(egui::TextureFilter::Linear),
+        ..egui::TextureOptions::LINEAR
+    };
+    ctx.load_texture(
+        format!("customer-photo-{lookup_id}"),
+        image.clone(),
+        options,
+    )
 }
 
 fn with_request_id(error: &ApiError) -> String {

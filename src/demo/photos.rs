@@ -141,3 +141,30 @@ pub fn with_exif_orientation(jpeg: &[u8], orientation: u16) -> Vec<u8> {
     out.extend_from_slice(jpeg.get(2..).unwrap_or_default());
     out
 }
+
+/// A photo-like picture of any size: gradients, edges and noise, so it
+/// compresses and decodes like a real photo rather than flat colour. Used
+/// for large test photos and the benchmarks.
+pub fn photo_like(width: u32, height: u32) -> RgbaImage {
+    RgbaImage::from_fn(width, height, |x, y| {
+        let (fx, fy) = (x as f32 / width as f32, y as f32 / height as f32);
+        let noise = ((hash(x, y) >> 24) as f32 / 255.0 - 0.5) * 40.0;
+        let stripes = ((fx * 60.0).sin() * (fy * 45.0).cos()) * 50.0;
+        let r = 128.0 + 100.0 * (fx * 6.0).sin() + stripes + noise;
+        let g = 128.0 + 90.0 * (fy * 5.0 + fx * 2.0).cos() + noise;
+        let b = 128.0 + 80.0 * ((fx - fy) * 9.0).sin() - stripes + noise;
+        Rgba([
+            r.clamp(0.0, 255.0) as u8,
+            g.clamp(0.0, 255.0) as u8,
+            b.clamp(0.0, 255.0) as u8,
+            255,
+        ])
+    })
+}
+
+/// Encodes any picture as a JPEG of the given quality (1–100).
+pub fn jpeg(image: &RgbaImage, quality: u8) -> Result<Vec<u8>, image::ImageError> {
+    let mut out = Vec::new();
+    JpegEncoder::new_with_quality(&mut out, quality).encode_image(&to_rgb(image))?;
+    Ok(out)
+}

@@ -45,6 +45,9 @@ pub struct DemoConfig {
     /// Whether `lookup/customerDetails` embeds `customerImage` when asked.
     /// Capillary's docs show no example of it, so the client must cope.
     pub lookup_embeds_image: bool,
+    /// Serve these bytes as every customer's photo (customers without a
+    /// photo keep none): benchmarks use a 12 MP JPEG.
+    pub photo_override: Option<Arc<Vec<u8>>>,
 }
 
 impl Default for DemoConfig {
@@ -55,6 +58,7 @@ impl Default for DemoConfig {
             latency: Duration::ZERO,
             customer_delays: HashMap::new(),
             lookup_embeds_image: true,
+            photo_override: None,
         }
     }
 }
@@ -314,6 +318,9 @@ impl DemoState {
     fn photo(&self, customer_id: i64) -> Option<Arc<Vec<u8>>> {
         let customer = self.find(|c| c.id == customer_id)?;
         let (look, format) = customer.photo?;
+        if let Some(bytes) = &self.config.photo_override {
+            return Some(bytes.clone());
+        }
         let mut cache = self.photos.lock().ok()?;
         if let Some(bytes) = cache.get(&customer_id) {
             return Some(bytes.clone());

@@ -3,6 +3,7 @@
 //! is recorded so tests can assert on what the client sent.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod photos;
 pub mod ui;
 
 use std::net::SocketAddr;
