@@ -18,6 +18,9 @@ pub struct Cli {
     /// Pre-fill the login panel's username
     #[arg(long, env = "CUSTOMER_LOOKUP_USER", value_name = "NAME")]
     pub user: Option<String>,
+    /// Lock the screen after this many seconds without input (0: never; default 300)
+    #[arg(long, value_name = "SECONDS")]
+    pub lock_after: Option<u64>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

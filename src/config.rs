@@ -83,7 +83,7 @@ impl ThemeChoice {
 }
 
 /// Everything persisted. Unknown or missing fields fall back to defaults.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub host: HostChoice,
@@ -92,6 +92,24 @@ pub struct Settings {
     pub auth_scheme: AuthScheme,
     pub theme: ThemeChoice,
     pub identifier_kind: IdentifierKind,
+    /// Lock the screen after this many seconds without input; 0 never.
+    pub lock_after_secs: u64,
+}
+
+/// Five minutes, as shared tills usually do.
+pub const DEFAULT_LOCK_AFTER_SECS: u64 = 300;
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            host: HostChoice::default(),
+            username: String::new(),
+            auth_scheme: AuthScheme::default(),
+            theme: ThemeChoice::default(),
+            identifier_kind: IdentifierKind::default(),
+            lock_after_secs: DEFAULT_LOCK_AFTER_SECS,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -106,6 +124,7 @@ mod tests {
             auth_scheme: AuthScheme::OAuth,
             theme: ThemeChoice::Dark,
             identifier_kind: IdentifierKind::CardNumber,
+            lock_after_secs: 90,
         };
         let text = ron::to_string(&settings).unwrap();
         assert!(text.contains("https://eu.api.capillarytech.com"), "{text}");

@@ -29,6 +29,7 @@ fn main() -> ExitCode {
                 demo: cli.demo,
                 host: cli.host,
                 user: cli.user,
+                lock_after_secs: cli.lock_after,
             };
             match customer_lookup::app::run_native(runtime, options) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -5,13 +5,13 @@
 
 mod support;
 
-use customer_lookup::app::{PhotoSlot, ProfileState};
+use customer_lookup::app::{PhotoSlot, ProfileState, StartOptions};
 use customer_lookup::demo::DemoConfig;
 use egui_kittest::kittest::Queryable as _;
 use std::collections::HashMap;
 use std::time::Duration;
 use support::ui::{
-    WAIT, assert_shown, demo_app, log_in, look_up, photo_shown, runtime, settled,
+    WAIT, assert_shown, demo_app, demo_app_with, log_in, look_up, photo_shown, runtime, settled,
     shown_customer_id, wait_for,
 };
 
@@ -40,6 +40,14 @@ fn sign_in_look_up_by_every_kind_and_see_the_photo() {
             "focus back in the input after {typed}"
         );
     }
+    // Click to copy, with a brief note.
+    harness.get_by_label("asha.rao@example.com").click();
+    harness.run_steps(2);
+    harness.get_by_label("Copied");
+    for _ in 0..8 {
+        harness.step(); // 2 s later the note is gone
+    }
+    assert!(harness.query_by_label("Copied").is_none());
     // The @ switched the selector to Email; choose Card number explicitly.
     harness.get_by_label("Find by").click();
     harness.run_steps(2);
@@ -265,13 +273,53 @@ fn idle_window_stops_blinking_and_requests_no_frames() {
         .viewport_output
         .get(&egui::ViewportId::ROOT)
         .map(|v| v.repaint_delay);
-    assert_eq!(
-        repaint,
-        Some(Duration::MAX),
-        "an idle window must not schedule frames"
+    // Only the idle lock's deadline (5 minutes away) is scheduled.
+    assert!(
+        repaint.is_some_and(|d| d > Duration::from_secs(250)),
+        "an idle window must not schedule frames: {repaint:?}"
     );
     // Any input brings the blink back.
     harness.hover_at(egui::pos2(300.0, 300.0));
     harness.step();
     assert!(harness.state().cursor_blinking());
+}
+
+#[test]
+fn idle_lock_returns_to_login_and_drops_customer_data() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    let options = StartOptions {
+        demo: true,
+        lock_after_secs: Some(30),
+        ..StartOptions::default()
+    };
+    let mut harness = demo_app_with(DemoConfig::default(), options);
+    log_in(&mut harness);
+    look_up(&mut harness, "918877665544");
+    wait_for(&mut harness, "customer", WAIT, photo_shown);
+    // Input keeps it unlocked: 29 s of simulated time, then a mouse move.
+    harness.hover_at(egui::pos2(400.0, 300.0));
+    for _ in 0..116 {
+        harness.step();
+    }
+    harness.hover_at(egui::pos2(400.0, 400.0));
+    harness.step();
+    assert!(
+        harness.state().state().session.is_some(),
+        "locked too early"
+    );
+    // 30 s without input (kittest's clock: a quarter second per step).
+    for _ in 0..122 {
+        harness.step();
+    }
+    let state = harness.state().state();
+    assert!(state.session.is_none(), "not locked after 30 s idle");
+    assert!(matches!(state.profile, ProfileState::Empty));
+    assert!(state.recent.is_empty());
+    assert_eq!(harness.state().cached_photos(), 0);
+    assert_eq!(state.login.username, "demo.till", "username kept");
+    assert!(state.login.password.is_empty(), "password asked again");
+    harness.run_steps(2);
+    harness.get_by_label_contains("Locked after 30 seconds without use");
+    assert!(harness.query_by_label("Tom Sawyer").is_none());
 }

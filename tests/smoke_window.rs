@@ -2,7 +2,8 @@
 //! under Xvfb, drives it with the keyboard through xdotool exactly as a
 //! cashier would (Enter to sign in, type a mobile, Enter), takes
 //! screenshots with ImageMagick's `import`, and checks that the demo
-//! customer's photo pixels are on screen.
+//! customer's photo pixels are on screen. Then Ctrl+Q closes it, and no
+//! file it left under its HOME (settings, log) holds customer data.
 //!
 //! It runs the binary named by `CUSTOMER_LOOKUP_SMOKE_BIN` (`.ci/run` points
 //! it at the release build) or else the one cargo built for the tests.
@@ -152,7 +153,67 @@ fn demo_customer_photo_appears_in_a_real_window() {
         );
         std::thread::sleep(Duration::from_millis(300));
     }
-    drop(app);
+
+    // Ctrl+Q closes the window the way a person would; eframe saves the
+    // settings on the way out. Then nothing about the customer may be on
+    // disk: not in the settings, not in the log, nowhere under HOME.
+    xdotool(&display, &["key", "ctrl+q"]);
+    let mut app = app;
+    let started = Instant::now();
+    while app.0.try_wait().unwrap().is_none() {
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "Ctrl+Q did not close the app"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let files = files_under(scratch.path());
+    let settings_saved = files
+        .iter()
+        .any(|(path, text)| text.contains("demo.till") && !path.ends_with("app.log"));
+    assert!(
+        settings_saved,
+        "settings were not saved on exit: {:?}",
+        files.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    for needle in [
+        "Asha",
+        "Rao",
+        "919800000001",
+        "asha.rao",
+        "EXT-0001",
+        "DEMO0001",
+        "demo123",
+        "X-Amz-",
+        "demo-session-",
+    ] {
+        for (path, text) in &files {
+            assert!(
+                !text.contains(needle),
+                "{needle:?} found on disk in {}",
+                path.display()
+            );
+        }
+    }
+}
+
+/// Every file below `dir` with its contents (lossy text).
+fn files_under(dir: &Path) -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else if path.extension().is_none_or(|e| e != "png") {
+            let text =
+                String::from_utf8_lossy(&std::fs::read(&path).unwrap_or_default()).into_owned();
+            out.push((path, text));
+        }
+    }
+    out
 }
 
 /// Copies a failing screenshot somewhere that outlives the temp dir.

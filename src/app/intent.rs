@@ -22,4 +22,6 @@ pub enum Intent {
     /// Show or hide the enlarged photo.
     EnlargePhoto(bool),
     SetTheme(ThemeChoice),
+    /// Ctrl+Q: close the window (settings are saved on the way out).
+    Quit,
 }

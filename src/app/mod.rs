@@ -42,6 +42,8 @@ pub struct StartOptions {
     pub demo: bool,
     pub host: Option<String>,
     pub user: Option<String>,
+    /// Lock after this many seconds without input (overrides the setting).
+    pub lock_after_secs: Option<u64>,
 }
 
 /// The Customer Lookup app.
@@ -96,6 +98,9 @@ impl App {
         }
         if let Some(host) = &options.host {
             settings.host = HostChoice::from_url(host);
+        }
+        if let Some(secs) = options.lock_after_secs {
+            settings.lock_after_secs = secs;
         }
         if let Some(user) = &options.user {
             settings.username = user.clone();
@@ -167,6 +172,36 @@ impl App {
         }
     }
 
+    /// After the configured time without input, returns to the login panel
+    /// (username kept, password asked again) and drops every customer byte,
+    /// photo and texture from memory. An idle app is woken once, at the
+    /// deadline, for this; no frames are drawn in between.
+    fn lock_when_idle(&mut self, ctx: &egui::Context) {
+        if self.state.session.is_none() || self.state.settings.lock_after_secs == 0 {
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let limit = self.state.settings.lock_after_secs as f64;
+        let idle = now - self.last_input_time;
+        if idle >= limit {
+            let minutes = self.state.settings.lock_after_secs.div_ceil(60);
+            tracing::info!(idle_secs = idle as u64, "locked after inactivity");
+            self.log_out();
+            // The password is asked again, even the demo's.
+            self.state.login.clear_secrets();
+            self.state.login.error = Some(if self.state.settings.lock_after_secs < 60 {
+                format!(
+                    "Locked after {} seconds without use. Sign in again.",
+                    self.state.settings.lock_after_secs
+                )
+            } else {
+                format!("Locked after {minutes} minute(s) without use. Sign in again.")
+            });
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(limit - idle));
+        }
+    }
+
     /// The running demo tenant, if it was started.
     pub fn demo_server(&self) -> Option<&DemoServer> {
         self.demo.as_ref()
@@ -229,6 +264,7 @@ impl App {
                 self.state.toast = Some(("Copied".to_owned(), until));
             }
             Intent::EnlargePhoto(open) => self.state.photo_enlarged = open,
+            Intent::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Intent::SetTheme(theme) => {
                 self.state.settings.theme = theme;
                 ctx.set_theme(theme.preference());
@@ -541,6 +577,7 @@ impl App {
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.update_cursor_blink(&ctx);
+        self.lock_when_idle(&ctx);
         self.poll_jobs(&ctx);
         let intents = crate::ui::draw(ui, &mut self.state, self.jobs.any_running());
         for intent in intents {

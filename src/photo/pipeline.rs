@@ -47,9 +47,30 @@ fn prepare_unguarded(
     frame_px: u32,
     limits: &DecodeLimits,
 ) -> Result<PreparedPhoto, PhotoError> {
-    if sniff(bytes) == Sniffed::Supported(PhotoFormat::Jpeg) {
+    if sniff(bytes) == Sniffed::Supported(PhotoFormat::Jpeg) && worth_scaled_decode(bytes, frame_px)
+    {
         return prepare_jpeg(bytes, frame_px, limits);
     }
+    prepare_full(bytes, frame_px, limits)
+}
+
+/// True when the JPEG is at least twice the frame, so the IDCT can skip
+/// work; smaller ones decode faster in full with `image`'s decoder.
+fn worth_scaled_decode(bytes: &[u8], frame_px: u32) -> bool {
+    let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(bytes));
+    match decoder.read_info().ok().and(decoder.info()) {
+        Some(info) => u32::from(info.width.max(info.height)) >= frame_px.saturating_mul(2),
+        // Let the scaled path report what is wrong with the header.
+        None => true,
+    }
+}
+
+/// Full decode, then the fast resize.
+fn prepare_full(
+    bytes: &[u8],
+    frame_px: u32,
+    limits: &DecodeLimits,
+) -> Result<PreparedPhoto, PhotoError> {
     let decoded = decode(bytes, limits)?;
     let (width, height) = decoded.image.dimensions();
     let (w, h) = fitted_size(width, height, frame_px);

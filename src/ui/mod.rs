@@ -115,6 +115,9 @@ fn enlarged_photo(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>
 }
 
 fn keyboard_shortcuts(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
+    if ui.input(|i| i.modifiers.command && i.key_pressed(egui::Key::Q)) {
+        intents.push(Intent::Quit);
+    }
     if state.session.is_none() || state.photo_enlarged {
         return;
     }

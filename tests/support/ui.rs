@@ -20,19 +20,21 @@ pub fn runtime() -> tokio::runtime::Runtime {
 
 /// The app on the demo tenant, as `--demo` opens it.
 pub fn demo_app(demo: DemoConfig) -> Harness<'static, App> {
+    demo_app_with(
+        demo,
+        StartOptions {
+            demo: true,
+            ..StartOptions::default()
+        },
+    )
+}
+
+/// The app on the demo tenant with other start options.
+pub fn demo_app_with(demo: DemoConfig, options: StartOptions) -> Harness<'static, App> {
     Harness::builder()
         .with_size([1000.0, 720.0])
         .build_eframe(move |cc| {
-            App::with_settings(
-                &cc.egui_ctx,
-                None,
-                StartOptions {
-                    demo: true,
-                    ..StartOptions::default()
-                },
-                demo,
-                ClientConfig::default(),
-            )
+            App::with_settings(&cc.egui_ctx, None, options, demo, ClientConfig::default())
         })
 }
 
