@@ -323,3 +323,124 @@ fn idle_lock_returns_to_login_and_drops_customer_data() {
     harness.get_by_label_contains("Locked after 30 seconds without use");
     assert!(harness.query_by_label("Tom Sawyer").is_none());
 }
+
+#[test]
+fn photo_enlarges_and_esc_closes_it() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    let mut harness = demo_app(DemoConfig::default());
+    log_in(&mut harness);
+    look_up(&mut harness, "919800000004");
+    wait_for(&mut harness, "photo", WAIT, photo_shown);
+    harness.get_by_label("Customer photo").click();
+    harness.run_steps(3);
+    assert!(harness.state().state().photo_enlarged);
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(3);
+    let state = harness.state().state();
+    assert!(!state.photo_enlarged, "Esc closes the enlarged photo");
+    assert!(
+        photo_shown(harness.state()),
+        "and leaves the profile in place"
+    );
+}
+
+#[test]
+fn fraud_banner_and_a_photo_that_fails() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    let mut harness = demo_app(DemoConfig::default());
+    log_in(&mut harness);
+    look_up(&mut harness, "919800000008");
+    wait_for(&mut harness, "fraud customer", WAIT, settled);
+    harness.get_by_label_contains("Flagged for fraud (MARKED)");
+
+    // Every photo URL dead: the placeholder gets a one-line reason and the details stay.
+    harness
+        .state()
+        .demo_server()
+        .unwrap()
+        .revoke_next_photo_urls(10);
+    look_up(&mut harness, "919800000001");
+    wait_for(&mut harness, "failed photo", WAIT, settled);
+    let ProfileState::Loaded(profile) = &harness.state().state().profile else {
+        panic!("details shown")
+    };
+    assert!(
+        matches!(&profile.photo, PhotoSlot::Failed(reason) if reason.contains("expired")),
+        "{:?}",
+        profile.photo
+    );
+    harness.get_by_label_contains("photo link had expired");
+    assert_shown(&harness, "AR");
+    assert_shown(&harness, "Asha Rao");
+}
+
+#[test]
+fn names_in_every_script_have_glyphs() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    let mut harness = demo_app(DemoConfig::default());
+    harness.run_steps(2);
+    for name in ["प्रिया शर्मा", "陈 美玲", "ليلى حداد", "கார்த்திக் சுப்ரமணியன்"]
+    {
+        let ok = harness
+            .ctx
+            .fonts_mut(|fonts| fonts.has_glyphs(&egui::FontId::proportional(30.0), name));
+        assert!(
+            ok,
+            "{name} would render as boxes: install fonts-noto-core and fonts-noto-cjk"
+        );
+    }
+}
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+struct MemoryStorage(HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn settings_survive_a_restart_but_secrets_do_not() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    let mut harness = demo_app(DemoConfig::default());
+    log_in(&mut harness);
+    look_up(&mut harness, "asha.rao@example.com");
+    wait_for(&mut harness, "customer", WAIT, photo_shown);
+    harness.get_by_label("Theme").click();
+    harness.run_steps(2);
+    harness.get_by_label("Dark").click();
+    harness.run_steps(2);
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    let saved: String = storage.0.values().cloned().collect();
+    for secret in ["demo123", "Asha", "asha.rao", "919800000001"] {
+        assert!(!saved.contains(secret), "{secret} persisted: {saved}");
+    }
+
+    let ctx = egui::Context::default();
+    let restarted = customer_lookup::app::App::new(&ctx, Some(&storage), StartOptions::default());
+    let state = restarted.state();
+    assert_eq!(
+        state.settings.theme,
+        customer_lookup::config::ThemeChoice::Dark
+    );
+    assert_eq!(
+        state.settings.identifier_kind,
+        customer_lookup::capillary::IdentifierKind::Email
+    );
+    assert_eq!(state.login.username, "demo.till");
+    assert!(state.session.is_none(), "a restart signs in again");
+}

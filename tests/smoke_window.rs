@@ -2,7 +2,8 @@
 //! under Xvfb, drives it with the keyboard through xdotool exactly as a
 //! cashier would (Enter to sign in, type a mobile, Enter), takes
 //! screenshots with ImageMagick's `import`, and checks that the demo
-//! customer's photo pixels are on screen. Then Ctrl+Q closes it, and no
+//! customer's photo pixels are on screen; that the idle window uses under
+//! 1 % of a CPU once the cursor stops blinking. Then Ctrl+Q closes it, and no
 //! file it left under its HOME (settings, log) holds customer data.
 //!
 //! It runs the binary named by `CUSTOMER_LOOKUP_SMOKE_BIN` (`.ci/run` points
@@ -11,14 +12,26 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+use support::photos::count_near;
 
 struct KillOnDrop(Child);
 
 impl Drop for KillOnDrop {
     fn drop(&mut self) {
+        // SIGTERM first, so Xvfb removes its lock file and socket.
+        let _ = Command::new("kill").arg(self.0.id().to_string()).status();
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(3) {
+            if self.0.try_wait().ok().flatten().is_some() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
@@ -57,17 +70,6 @@ fn screenshot(display: &str, path: &Path) -> Option<image::RgbaImage> {
     image::open(path).ok().map(|i| i.into_rgba8())
 }
 
-fn count_near(image: &image::RgbaImage, colour: [u8; 3], tolerance: i16) -> usize {
-    image
-        .pixels()
-        .filter(|p| {
-            p.0.iter()
-                .zip(colour)
-                .all(|(a, b)| (i16::from(*a) - i16::from(b)).abs() <= tolerance)
-        })
-        .count()
-}
-
 fn binary() -> PathBuf {
     std::env::var_os("CUSTOMER_LOOKUP_SMOKE_BIN").map_or_else(
         || PathBuf::from(env!("CARGO_BIN_EXE_customer-lookup")),
@@ -81,23 +83,31 @@ fn demo_customer_photo_appears_in_a_real_window() {
         require(tool);
     }
     let scratch = tempfile::tempdir().unwrap();
-    let display = format!(":{}", 90 + std::process::id() % 400);
-    let _xvfb = KillOnDrop(
-        Command::new("Xvfb")
-            .args([
-                display.as_str(),
-                "-screen",
-                "0",
-                "1280x800x24",
-                "-nolisten",
-                "tcp",
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    std::thread::sleep(Duration::from_millis(700));
+    // `-displayfd 1`: Xvfb picks a free display and prints its number on
+    // stdout once it accepts connections (no guessing, no fixed sleep).
+    let mut xvfb = Command::new("Xvfb")
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "1280x800x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut number = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(xvfb.stdout.take().unwrap()),
+        &mut number,
+    )
+    .unwrap();
+    let _xvfb = KillOnDrop(xvfb);
+    let display = format!(":{}", number.trim());
+    assert!(display.len() > 1, "Xvfb did not report a display");
     // A fresh HOME: no saved settings, so it opens on the demo like a first start.
     let app = KillOnDrop(
         Command::new(binary())
@@ -153,6 +163,19 @@ fn demo_customer_photo_appears_in_a_real_window() {
         );
         std::thread::sleep(Duration::from_millis(300));
     }
+
+    // Idle with the lookup field focused: once the cursor stops blinking
+    // (10 s without input) the window draws nothing, so it uses no CPU.
+    std::thread::sleep(Duration::from_secs(11));
+    let pid = app.0.id();
+    let before = cpu_ticks(pid);
+    std::thread::sleep(Duration::from_secs(5));
+    let used = cpu_ticks(pid) - before;
+    // Clock ticks are 1/100 s: 5 ticks in 5 s is 1 % of one core.
+    assert!(
+        used <= 5,
+        "idle window used {used} ticks of CPU in 5 s (over 1 %)"
+    );
 
     // Ctrl+Q closes the window the way a person would; eframe saves the
     // settings on the way out. Then nothing about the customer may be on
@@ -221,4 +244,13 @@ fn keep(shot: &Path) -> PathBuf {
     let kept = std::env::temp_dir().join("customer-lookup-smoke-failure.png");
     let _ = std::fs::copy(shot, &kept);
     kept
+}
+
+/// User + system CPU time of a process, in clock ticks (/proc/PID/stat).
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let after = &stat[stat.rfind(')').unwrap() + 2..];
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
 }

@@ -12,6 +12,7 @@ use customer_lookup::demo::DemoConfig;
 use egui_kittest::Harness;
 use std::collections::HashMap;
 use std::time::Duration;
+use support::photos::count_near;
 use support::ui::{WAIT, demo_app, log_in, look_up, photo_shown, runtime, settled, wait_for};
 
 /// Lets the cursor stop blinking (so it is drawn steadily) and moves the
@@ -21,17 +22,6 @@ fn steady(harness: &mut Harness<'_, App>) {
     for _ in 0..44 {
         harness.step();
     }
-}
-
-fn count_near(image: &image::RgbaImage, colour: [u8; 3], tolerance: i16) -> usize {
-    image
-        .pixels()
-        .filter(|p| {
-            p.0.iter()
-                .zip(colour)
-                .all(|(a, b)| (i16::from(*a) - i16::from(b)).abs() <= tolerance)
-        })
-        .count()
 }
 
 #[test]

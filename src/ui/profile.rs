@@ -55,9 +55,13 @@ fn loaded(ui: &mut egui::Ui, profile: &LoadedProfile, intents: &mut Vec<Intent>)
         });
 }
 
+/// The accessible name of the photo frame.
+pub const PHOTO_LABEL: &str = "Customer photo";
+
 fn photo_frame(ui: &mut egui::Ui, photo: &PhotoSlot, name: &str, intents: &mut Vec<Intent>) {
     let size = egui::vec2(PHOTO_FRAME_POINTS, PHOTO_FRAME_POINTS);
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, PHOTO_LABEL));
     let visuals = ui.visuals();
     ui.painter()
         .rect_filled(rect, 8.0, visuals.extreme_bg_color);

@@ -194,3 +194,12 @@ fn crc32(bytes: &[u8]) -> u32 {
 pub fn detailed(width: u32, height: u32) -> RgbaImage {
     customer_lookup::demo::photos::photo_like(width, height)
 }
+
+/// How many pixels of `image` are within `tolerance` of `colour` (used to
+/// find a photo on screen by its colours).
+pub fn count_near(image: &RgbaImage, colour: [u8; 3], tolerance: i16) -> usize {
+    image
+        .pixels()
+        .filter(|p| close([p.0[0], p.0[1], p.0[2]], colour, tolerance))
+        .count()
+}
