@@ -5,6 +5,7 @@
 //! `fonts-noto-cjk`; Windows: Nirmala UI, Microsoft YaHei; macOS: the
 //! Sangam and PingFang families).
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// A script and the font files (by file name) that cover it, most
@@ -75,37 +76,37 @@ fn font_dirs() -> Vec<PathBuf> {
     dirs
 }
 
-fn find(dir: &Path, name: &str, depth: u8) -> Option<PathBuf> {
-    let candidate = dir.join(name);
-    if candidate.is_file() {
-        return Some(candidate);
+/// Every font file below `dir` (a few levels deep), by file name; the
+/// first found for a name wins. One walk serves every script's lookups.
+fn index_fonts(dir: &Path, depth: u8, found: &mut HashMap<String, PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+        if path.is_dir() {
+            if depth > 0 {
+                index_fonts(&path, depth - 1, found);
+            }
+        } else if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
+            found.entry(name.to_owned()).or_insert(path);
+        }
     }
-    if depth == 0 {
-        return None;
-    }
-    let entries = std::fs::read_dir(dir).ok()?;
-    entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .find_map(|sub| find(&sub, name, depth - 1))
 }
 
 /// Finds one font file per script; returns (script, path) pairs.
 pub fn find_fallback_fonts() -> Vec<(&'static str, PathBuf)> {
-    let dirs = font_dirs();
+    let mut files = HashMap::new();
+    for dir in font_dirs() {
+        index_fonts(&dir, 4, &mut files);
+    }
     let mut found: Vec<(&'static str, PathBuf)> = Vec::new();
     for (script, names) in SCRIPTS {
-        let hit = names
-            .iter()
-            .find_map(|name| dirs.iter().find_map(|dir| find(dir, name, 4)));
-        if let Some(path) = hit {
-            found.push((script, path));
-        } else {
-            tracing::warn!(
+        match names.iter().find_map(|name| files.get(*name)) {
+            Some(path) => found.push((script, path.clone())),
+            None => tracing::warn!(
                 script,
                 "no font found for this script; names in it may show as boxes"
-            );
+            ),
         }
     }
     found
