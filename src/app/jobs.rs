@@ -4,7 +4,7 @@
 //! aborts its task (so a superseded lookup stops using the network).
 
 use crate::capillary::{ApiError, CapillaryClient, Customer, Lookup};
-use crate::photo::{DecodeLimits, prepare_photo};
+use crate::photo::{DecodeLimits, PreparedPhoto, prepare_photo};
 use poll_promise::Promise;
 use std::future::Future;
 
@@ -104,6 +104,13 @@ pub async fn look_up(client: CapillaryClient, lookup: Lookup) -> Result<Customer
     client.lookup(&lookup).await
 }
 
+/// The pixels uploaded for a prepared photo.
+pub fn texture_image(prepared: &PreparedPhoto) -> egui::ColorImage {
+    let pixels = &prepared.texture;
+    let size = [pixels.width() as usize, pixels.height() as usize];
+    egui::ColorImage::from_rgba_unmultiplied(size, pixels.as_raw())
+}
+
 /// Downloads, decodes and sizes the photo for a frame of `frame_px` pixels.
 /// Decoding runs on the blocking pool, never on the UI thread.
 pub async fn load_photo(
@@ -118,12 +125,7 @@ pub async fn load_photo(
     let prepared = tokio::task::spawn_blocking(move || {
         let prepared = prepare_photo(&photo.bytes, frame_px, &DecodeLimits::default())
             .map_err(|e| e.to_string())?;
-        let pixels = prepared.texture;
-        let size = [pixels.width() as usize, pixels.height() as usize];
-        Ok::<_, String>(egui::ColorImage::from_rgba_unmultiplied(
-            size,
-            pixels.as_raw(),
-        ))
+        Ok::<_, String>(texture_image(&prepared))
     })
     .await;
     prepared.unwrap_or_else(|_| Err("The photo couldn't be read.".to_owned()))

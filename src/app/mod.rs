@@ -8,7 +8,7 @@ mod photo_cache;
 mod state;
 
 pub use intent::Intent;
-pub use jobs::{Job, Jobs};
+pub use jobs::{Job, Jobs, texture_image};
 pub use photo_cache::{PhotoCache, PhotoKey};
 pub use state::{
     AppState, LoadedProfile, LoginForm, LookupForm, PhotoSlot, ProfileState, RECENT_LIMIT,
@@ -368,6 +368,13 @@ impl App {
         self.photo_cache.len()
     }
 
+    /// Replaces the photo cache with an empty one of this many bytes; 0
+    /// keeps nothing, so every lookup downloads and decodes (the stress
+    /// test uses it to race photo jobs against each other).
+    pub fn set_photo_cache_budget(&mut self, bytes: usize) {
+        self.photo_cache = PhotoCache::with_budget(bytes);
+    }
+
     fn log_out(&mut self) {
         self.jobs = Jobs::default();
         self.photo_cache.clear();
@@ -461,9 +468,7 @@ impl App {
                 });
                 let photo = match customer.photo() {
                     PhotoState::Available(_) => {
-                        let frame_px =
-                            (PHOTO_FRAME_POINTS * ENLARGED_FACTOR * ctx.pixels_per_point()).ceil()
-                                as u32;
+                        let frame_px = photo_frame_px(ctx.pixels_per_point());
                         let key = customer
                             .customer_id()
                             .zip(customer.photo_entry().and_then(|e| e.cache_key()))
@@ -584,6 +589,12 @@ impl App {
             self.apply(&ctx, intent);
         }
     }
+}
+
+/// The square, in pixels, photos are prepared for: the enlarged view at
+/// the screen's pixels per point (the profile frame draws it smaller).
+pub fn photo_frame_px(pixels_per_point: f32) -> u32 {
+    (PHOTO_FRAME_POINTS * ENLARGED_FACTOR * pixels_per_point).ceil() as u32
 }
 
 /// Uploads a prepared photo. Mipmaps keep it smooth when the texture

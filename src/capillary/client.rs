@@ -453,6 +453,17 @@ async fn read_capped(mut response: reqwest::Response, limit: u64) -> Result<Vec<
 }
 
 /// Turns status and body into the JSON answer or the right error.
+/// What the client makes of a customer answer (status and body), exactly as
+/// a lookup does: Capillary's error envelope, then the lenient model. Public
+/// for the fuzz target (`fuzz/fuzz_targets/customer_answer.rs`).
+pub fn parse_customer_answer(status: u16, body: &[u8]) -> Result<Customer, ApiError> {
+    let status = StatusCode::from_u16(status)
+        .map_err(|_| ApiError::new(ErrorKind::UnexpectedStatus { status }))?;
+    classify(status, body)
+        .map_err(ApiError::new)
+        .and_then(parse_value)
+}
+
 fn interpret(raw: RawResponse) -> Result<Value, ApiError> {
     let RawResponse {
         status,

@@ -13,7 +13,7 @@ mod presigned;
 pub use auth::{Credentials, OAuthToken, md5_hex, till_authorization};
 pub use client::{
     CapillaryClient, ClientConfig, LOOKUP_EMBED, OAUTH_HEADER, PhotoBytes, REQUEST_ID_HEADER,
-    SOURCE,
+    SOURCE, parse_customer_answer,
 };
 pub use error::{ApiError, ErrorKind};
 pub use host::{ApiHost, Cluster, HostError};

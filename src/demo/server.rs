@@ -42,6 +42,9 @@ pub struct DemoConfig {
     pub latency: Duration,
     /// Extra delay for one customer's answers and photo, by customer ID.
     pub customer_delays: HashMap<i64, Duration>,
+    /// Up to this much more, different for every answer: a network whose
+    /// answers overtake each other (the stress test uses it).
+    pub jitter: Duration,
     /// Whether `lookup/customerDetails` embeds `customerImage` when asked.
     /// Capillary's docs show no example of it, so the client must cope.
     pub lookup_embeds_image: bool,
@@ -57,6 +60,7 @@ impl Default for DemoConfig {
             photo_url_ttl: Duration::from_secs(3600),
             latency: Duration::ZERO,
             customer_delays: HashMap::new(),
+            jitter: Duration::ZERO,
             lookup_embeds_image: true,
             photo_override: None,
         }
@@ -95,6 +99,7 @@ struct DemoState {
     expire_next: AtomicU64,
     revoke_next: AtomicU64,
     request_counter: AtomicU64,
+    jitter_counter: AtomicU64,
     connections: Arc<AtomicU64>,
     api_requests: AtomicU64,
     photo_requests: AtomicU64,
@@ -125,6 +130,7 @@ impl DemoServer {
             expire_next: AtomicU64::new(0),
             revoke_next: AtomicU64::new(0),
             request_counter: AtomicU64::new(0),
+            jitter_counter: AtomicU64::new(0),
             connections: connections.clone(),
             api_requests: AtomicU64::new(0),
             photo_requests: AtomicU64::new(0),
@@ -252,11 +258,26 @@ impl DemoState {
         )
     }
 
+    /// A pseudo-random share of `config.jitter` (a counter through
+    /// splitmix64: varied enough for tests, no RNG dependency).
+    fn jitter(&self) -> Duration {
+        if self.config.jitter.is_zero() {
+            return Duration::ZERO;
+        }
+        let n = self.jitter_counter.fetch_add(1, Ordering::Relaxed);
+        let mut z = n.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^= z >> 31;
+        let fraction = (z >> 11) as f64 / (1u64 << 53) as f64;
+        self.config.jitter.mul_f64(fraction)
+    }
+
     async fn delay(&self, customer_id: Option<i64>) {
         let extra = customer_id
             .and_then(|id| self.config.customer_delays.get(&id).copied())
             .unwrap_or_default();
-        let total = self.config.latency + extra;
+        let total = self.config.latency + extra + self.jitter();
         if !total.is_zero() {
             tokio::time::sleep(total).await;
         }
