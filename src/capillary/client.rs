@@ -105,7 +105,7 @@ impl CapillaryClient {
             .default_headers(headers)
             .connect_timeout(config.connect_timeout)
             .timeout(config.request_timeout)
-            .redirect(reqwest::redirect::Policy::limited(3))
+            .redirect(redirect_policy(&host))
             .user_agent(concat!("customer-lookup/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| {
@@ -421,6 +421,31 @@ impl CapillaryClient {
     }
 }
 
+/// Redirects followed per request.
+pub const MAX_REDIRECTS: usize = 3;
+
+/// Follows at most [`MAX_REDIRECTS`]. A call to the API host is never
+/// followed to another host: it carries the till's Basic header or the
+/// OAuth token, and reqwest strips only the standard credential headers.
+/// Photo downloads (presigned, no credentials) may move between hosts, as
+/// S3 does between regional endpoints.
+fn redirect_policy(api_host: &ApiHost) -> reqwest::redirect::Policy {
+    let api_origin = api_host.url().origin();
+    reqwest::redirect::Policy::custom(move |attempt| {
+        if attempt.previous().len() > MAX_REDIRECTS {
+            return attempt.error("too many redirects");
+        }
+        let from_api = attempt
+            .previous()
+            .first()
+            .is_some_and(|first| first.origin() == api_origin);
+        if from_api && attempt.url().origin() != api_origin {
+            return attempt.stop();
+        }
+        attempt.follow()
+    })
+}
+
 fn photo_url(customer: &Customer) -> Result<&PresignedUrl, ApiError> {
     match customer.photo() {
         PhotoState::Available(url) => Ok(url),
@@ -488,6 +513,7 @@ fn classify(status: StatusCode, body: &[u8]) -> Result<Value, ErrorKind> {
             }),
             None => Err(ErrorKind::Forbidden { message: None }),
         },
+        300..=399 => Err(ErrorKind::RedirectedAway),
         461 => Err(ErrorKind::Busy),
         521 => Err(ErrorKind::ConcurrentAction),
         200..=299 => {

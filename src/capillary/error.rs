@@ -27,6 +27,11 @@ pub enum ErrorKind {
     InsecureConnection { detail: String },
     /// The connection broke some other way (reset mid-body, proxy error…).
     Network { detail: String },
+    /// More redirects than the client follows (3).
+    TooManyRedirects,
+    /// The API host redirected to another host. Not followed: the
+    /// credentials on the request must never leave the API host.
+    RedirectedAway,
     /// HTTP 401: wrong username/password, or a dead token.
     Unauthorized,
     /// OAuth token generation was refused.
@@ -137,6 +142,13 @@ impl fmt::Display for ErrorKind {
                 write!(f, "The connection isn't secure ({detail}). Nothing was sent.")
             }
             ErrorKind::Network { detail } => write!(f, "The network connection failed ({detail})."),
+            ErrorKind::TooManyRedirects => f.write_str(
+                "The server redirected too many times (over 3), so the download was stopped.",
+            ),
+            ErrorKind::RedirectedAway => f.write_str(
+                "The server redirected to another host. It was not followed, so your credentials \
+                 were not sent there. Check the host.",
+            ),
             ErrorKind::Unauthorized => f.write_str("Wrong username or password."),
             ErrorKind::OAuthFailed { message } => {
                 write!(f, "Could not sign in with this client key and secret ({message}).")
@@ -227,6 +239,9 @@ impl std::error::Error for ApiError {}
 pub(crate) fn from_reqwest(err: &reqwest::Error, host: &str) -> ErrorKind {
     if err.is_timeout() {
         return ErrorKind::Timeout;
+    }
+    if err.is_redirect() {
+        return ErrorKind::TooManyRedirects;
     }
     let chain = error_chain(err);
     let lower = chain.to_ascii_lowercase();

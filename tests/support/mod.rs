@@ -7,10 +7,11 @@ pub mod photos;
 pub mod ui;
 
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tokio::net::TcpListener;
 
 /// What the server does with one request.
 #[derive(Clone, Debug)]
@@ -49,6 +50,15 @@ impl Reply {
         }
     }
 
+    /// A `302 Found` to `location`.
+    pub fn redirect(location: &str) -> Reply {
+        Reply::Http {
+            status: 302,
+            headers: vec![("Location".into(), location.into())],
+            body: Vec::new(),
+        }
+    }
+
     pub fn bytes(status: u16, body: Vec<u8>) -> Reply {
         Reply::Http {
             status,
@@ -79,6 +89,8 @@ impl Recorded {
 pub struct Scripted {
     pub addr: SocketAddr,
     pub requests: Arc<Mutex<Vec<Recorded>>>,
+    /// TLS servers only: connections whose handshake failed.
+    pub failed_handshakes: Arc<AtomicU64>,
 }
 
 impl Scripted {
@@ -89,14 +101,45 @@ impl Scripted {
     pub fn requests(&self) -> Vec<Recorded> {
         self.requests.lock().unwrap().clone()
     }
+
+    pub fn failed_handshakes(&self) -> u64 {
+        self.failed_handshakes.load(Ordering::SeqCst)
+    }
 }
 
 /// Starts a server that answers requests with `replies` in order.
 pub async fn scripted(replies: Vec<Reply>) -> Scripted {
+    start(replies, None).await
+}
+
+/// The same over TLS with this certificate chain and key.
+pub async fn scripted_tls(
+    replies: Vec<Reply>,
+    chain: Vec<rustls::pki_types::CertificateDer<'static>>,
+    key: rustls::pki_types::PrivateKeyDer<'static>,
+) -> Scripted {
+    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .unwrap()
+    .with_no_client_auth()
+    .with_single_cert(chain, key)
+    .unwrap();
+    start(
+        replies,
+        Some(tokio_rustls::TlsAcceptor::from(Arc::new(config))),
+    )
+    .await
+}
+
+async fn start(replies: Vec<Reply>, tls: Option<tokio_rustls::TlsAcceptor>) -> Scripted {
     let listener = TcpListener::bind(("127.0.0.1", 0)).await.unwrap();
     let addr = listener.local_addr().unwrap();
     let requests = Arc::new(Mutex::new(Vec::new()));
+    let failed_handshakes = Arc::new(AtomicU64::new(0));
     let recorded = requests.clone();
+    let failed = failed_handshakes.clone();
     let replies = Arc::new(replies);
     tokio::spawn(async move {
         let mut n = 0usize;
@@ -107,13 +150,33 @@ pub async fn scripted(replies: Vec<Reply>) -> Scripted {
             let reply = replies[n.min(replies.len() - 1)].clone();
             n += 1;
             let recorded = recorded.clone();
-            tokio::spawn(async move { serve_one(stream, reply, recorded).await });
+            let failed = failed.clone();
+            let tls = tls.clone();
+            tokio::spawn(async move {
+                match tls {
+                    None => serve_one(stream, reply, recorded).await,
+                    Some(acceptor) => match acceptor.accept(stream).await {
+                        Ok(stream) => serve_one(stream, reply, recorded).await,
+                        Err(_) => {
+                            failed.fetch_add(1, Ordering::SeqCst);
+                        }
+                    },
+                }
+            });
         }
     });
-    Scripted { addr, requests }
+    Scripted {
+        addr,
+        requests,
+        failed_handshakes,
+    }
 }
 
-async fn serve_one(mut stream: TcpStream, reply: Reply, recorded: Arc<Mutex<Vec<Recorded>>>) {
+async fn serve_one<S: AsyncRead + AsyncWrite + Unpin>(
+    mut stream: S,
+    reply: Reply,
+    recorded: Arc<Mutex<Vec<Recorded>>>,
+) {
     let mut head = Vec::new();
     let mut buf = [0u8; 4096];
     while !head.windows(4).any(|w| w == b"\r\n\r\n") {
