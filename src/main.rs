@@ -7,7 +7,12 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    customer_lookup::logging::init();
+    // The window logs to a file too, for support; `doctor` to stderr only.
+    let log_dir = match cli.command {
+        None => customer_lookup::logging::log_dir(),
+        Some(_) => None,
+    };
+    customer_lookup::logging::init(log_dir.as_deref());
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -637,7 +637,7 @@ pub fn run_native(runtime: tokio::runtime::Runtime, options: StartOptions) -> Re
     let _entered = runtime.enter();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Customer Lookup")
-        .with_app_id("customer-lookup")
+        .with_app_id(crate::logging::APP_ID)
         .with_inner_size([1040.0, 720.0])
         .with_min_inner_size([640.0, 480.0]);
     if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
@@ -648,7 +648,7 @@ pub fn run_native(runtime: tokio::runtime::Runtime, options: StartOptions) -> Re
         ..Default::default()
     };
     eframe::run_native(
-        "customer-lookup",
+        crate::logging::APP_ID,
         native,
         Box::new(move |cc| Ok(Box::new(App::new(&cc.egui_ctx, cc.storage, options)))),
     )

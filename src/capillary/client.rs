@@ -477,7 +477,6 @@ async fn read_capped(mut response: reqwest::Response, limit: u64) -> Result<Vec<
     }
 }
 
-/// Turns status and body into the JSON answer or the right error.
 /// What the client makes of a customer answer (status and body), exactly as
 /// a lookup does: Capillary's error envelope, then the lenient model. Public
 /// for the fuzz target (`fuzz/fuzz_targets/customer_answer.rs`).
@@ -498,6 +497,7 @@ fn interpret(raw: RawResponse) -> Result<Value, ApiError> {
     classify(status, &body).map_err(|kind| ApiError::new(kind).with_request_id(request_id))
 }
 
+/// Turns status and body into the JSON answer or the right error.
 fn classify(status: StatusCode, body: &[u8]) -> Result<Value, ErrorKind> {
     let json: Option<Value> = serde_json::from_slice(body).ok();
     let first_error = json.as_ref().and_then(first_capillary_error);
@@ -518,10 +518,16 @@ fn classify(status: StatusCode, body: &[u8]) -> Result<Value, ErrorKind> {
         521 => Err(ErrorKind::ConcurrentAction),
         200..=299 => {
             let Some(json) = json else {
-                return Err(if body.iter().all(u8::is_ascii_whitespace) {
+                let text = body.trim_ascii_start();
+                return Err(if text.is_empty() {
                     ErrorKind::EmptyBody
-                } else {
+                } else if text.starts_with(b"<") {
+                    // A login page of a proxy or captive portal, or an error page.
                     ErrorKind::NotJson
+                } else {
+                    ErrorKind::BadJson {
+                        detail: "it is not valid JSON".into(),
+                    }
                 });
             };
             if !json.is_object() {
