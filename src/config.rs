@@ -94,6 +94,9 @@ pub struct Settings {
     pub identifier_kind: IdentifierKind,
     /// Lock the screen after this many seconds without input; 0 never.
     pub lock_after_secs: u64,
+    /// Keep the secret in the system keyring (never here) and fill it in
+    /// at the next start. Off until the person ticks the box.
+    pub remember_password: bool,
 }
 
 /// Five minutes, as shared tills usually do.
@@ -108,6 +111,7 @@ impl Default for Settings {
             theme: ThemeChoice::default(),
             identifier_kind: IdentifierKind::default(),
             lock_after_secs: DEFAULT_LOCK_AFTER_SECS,
+            remember_password: false,
         }
     }
 }
@@ -125,6 +129,7 @@ mod tests {
             theme: ThemeChoice::Dark,
             identifier_kind: IdentifierKind::CardNumber,
             lock_after_secs: 90,
+            remember_password: true,
         };
         let text = ron::to_string(&settings).unwrap();
         assert!(text.contains("https://eu.api.capillarytech.com"), "{text}");

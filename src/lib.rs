@@ -11,3 +11,4 @@ pub mod logging;
 pub mod photo;
 pub mod secret;
 pub mod ui;
+pub mod vault;

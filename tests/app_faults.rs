@@ -7,13 +7,13 @@
 
 mod support;
 
-use customer_lookup::app::{App, PhotoSlot, ProfileState, StartOptions};
+use customer_lookup::app::{App, PhotoSlot, ProfileState};
 use customer_lookup::capillary::ClientConfig;
-use customer_lookup::demo::DemoConfig;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};
+use support::ui::AtServer;
 use support::{Reply, Scripted, customer_with_photo, scripted};
 
 /// One runtime for every test's servers and app jobs.
@@ -42,25 +42,13 @@ fn client_config() -> ClientConfig {
     }
 }
 
-/// The app pointed at `url` as till `store.till`, signed in when the
-/// server's first answer allows it.
+/// The app pointed at `url` as till `store.till`, with short timeouts.
 fn app_at(url: &str) -> Harness<'static, App> {
-    let options = StartOptions {
-        host: Some(url.to_owned()),
-        user: Some("store.till".to_owned()),
-        ..StartOptions::default()
-    };
-    Harness::builder()
-        .with_size([1000.0, 720.0])
-        .build_eframe(move |cc| {
-            App::with_settings(
-                &cc.egui_ctx,
-                None,
-                options,
-                DemoConfig::default(),
-                client_config(),
-            )
-        })
+    AtServer {
+        client_config: client_config(),
+        ..AtServer::new(url)
+    }
+    .build()
 }
 
 /// Steps until `done`, failing if any frame is slow or `timeout` passes.

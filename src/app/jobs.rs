@@ -5,6 +5,8 @@
 
 use crate::capillary::{ApiError, CapillaryClient, Customer, Lookup};
 use crate::photo::{DecodeLimits, PreparedPhoto, prepare_photo};
+use crate::secret::Secret;
+use crate::vault::Vault;
 use poll_promise::Promise;
 use std::future::Future;
 
@@ -72,6 +74,60 @@ pub struct Jobs {
     pub login: Option<Job<Result<CapillaryClient, ApiError>>>,
     pub lookup: Option<Job<Result<Customer, ApiError>>>,
     pub photo: Option<Job<Result<egui::ColorImage, String>>>,
+    /// The keyring check and the remembered secret; not counted as busy
+    /// (a missing Secret Service can take D-Bus's timeout to answer).
+    pub keyring: Option<Job<KeyringReport>>,
+}
+
+/// What the keyring said at start-up or after logging out.
+#[derive(Debug)]
+pub struct KeyringReport {
+    pub available: Result<(), String>,
+    /// The account asked for and its remembered secret, if any.
+    pub account: String,
+    pub remembered: Option<Secret>,
+}
+
+/// Checks the keyring and, when `load` is set, reads `account`'s secret.
+pub async fn ask_keyring(vault: Vault, account: String, load: bool) -> KeyringReport {
+    let asked = account.clone();
+    let report = tokio::task::spawn_blocking(move || {
+        let available = vault.check();
+        let remembered = match (&available, load) {
+            (Ok(()), true) => vault.load(&account).unwrap_or_else(|error| {
+                tracing::warn!(%error, "could not read the remembered password");
+                None
+            }),
+            _ => None,
+        };
+        KeyringReport {
+            available,
+            account,
+            remembered,
+        }
+    })
+    .await;
+    report.unwrap_or_else(|_| KeyringReport {
+        available: Err("The system keyring could not be asked.".to_owned()),
+        account: asked,
+        remembered: None,
+    })
+}
+
+/// Remembers (`Some`) or forgets (`None`) `account`'s secret, in the
+/// background; a failure is logged (without the secret) and otherwise
+/// ignored: signing in worked, only the convenience did not.
+pub fn update_keyring(vault: Vault, account: String, secret: Option<Secret>) {
+    tokio::task::spawn_blocking(move || {
+        let result = match &secret {
+            Some(secret) => vault.store(&account, secret),
+            None => vault.forget(&account),
+        };
+        match result {
+            Ok(()) => tracing::info!(remembered = secret.is_some(), "keyring updated"),
+            Err(error) => tracing::warn!(%error, "keyring not updated"),
+        }
+    });
 }
 
 impl Jobs {

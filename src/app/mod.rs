@@ -11,8 +11,8 @@ pub use intent::Intent;
 pub use jobs::{Job, Jobs, texture_image};
 pub use photo_cache::{PhotoCache, PhotoKey};
 pub use state::{
-    AppState, LoadedProfile, LoginForm, LookupForm, PhotoSlot, ProfileState, RECENT_LIMIT,
-    RecentLookup, Session,
+    AppState, KeyringStatus, LoadedProfile, LoginForm, LookupForm, PhotoSlot, ProfileState,
+    RECENT_LIMIT, RecentLookup, Session,
 };
 
 use crate::capillary::{
@@ -24,6 +24,7 @@ use crate::demo::{
     DEMO_CLIENT_KEY, DEMO_CLIENT_SECRET, DEMO_PASSWORD, DEMO_USER, DemoConfig, DemoServer,
 };
 use crate::secret::Secret;
+use crate::vault::Vault;
 
 /// The photo frame's side in points; the texture is prepared for the
 /// enlarged view, which is this many times larger.
@@ -61,6 +62,11 @@ pub struct App {
     photo_cache: PhotoCache,
     /// Where the photo in flight goes in the cache.
     pending_photo_key: Option<PhotoKey>,
+    /// The system keyring for "Remember password", once set up.
+    vault: Option<Vault>,
+    /// What to do in the keyring when the sign-in in flight succeeds:
+    /// remember this secret for the account, or (`None`) forget it.
+    keyring_on_sign_in: Option<(String, Option<Secret>)>,
 }
 
 impl App {
@@ -72,13 +78,15 @@ impl App {
         options: StartOptions,
     ) -> Self {
         let saved: Option<Settings> = storage.and_then(|s| eframe::get_value(s, STORAGE_KEY));
-        Self::with_settings(
+        let mut app = Self::with_settings(
             ctx,
             saved,
             options,
             DemoConfig::default(),
             ClientConfig::default(),
-        )
+        );
+        app.set_vault(ctx, Vault::os());
+        app
     }
 
     /// Like [`App::new`] with explicit settings and configs (tests use it to
@@ -122,6 +130,8 @@ impl App {
             cursor_blinking: true,
             photo_cache: PhotoCache::default(),
             pending_photo_key: None,
+            vault: None,
+            keyring_on_sign_in: None,
         };
         if app.state.login.host == HostChoice::Demo {
             app.prefill_demo_credentials();
@@ -239,7 +249,11 @@ impl App {
     pub fn apply(&mut self, ctx: &egui::Context, intent: Intent) {
         match intent {
             Intent::LogIn => self.start_login(ctx),
-            Intent::LogOut => self.log_out(),
+            Intent::LogOut => {
+                self.log_out();
+                // Fill in the remembered secret again (never after a lock).
+                self.ask_keyring(ctx);
+            }
             Intent::LookUp => self.start_lookup_from_form(ctx),
             Intent::Reopen(lookup) => self.start_lookup(ctx, lookup),
             Intent::Cancel => {
@@ -318,8 +332,13 @@ impl App {
                 return;
             }
         };
-        self.state.login.error = None;
-        self.state.login.pending = true;
+        let login = &mut self.state.login;
+        login.error = None;
+        login.pending = true;
+        self.keyring_on_sign_in = (login.keyring == KeyringStatus::Available).then(|| {
+            let secret = login.remember.then(|| login.secret().clone());
+            (login.keyring_account(), secret)
+        });
         let client = CapillaryClient::with_config(host, credentials, self.client_config.clone());
         self.jobs.login = Some(Job::spawn(ctx, 0, jobs::log_in(client)));
     }
@@ -341,6 +360,12 @@ impl App {
                 };
                 settings.auth_scheme = form.scheme;
                 settings.username = client.credentials().principal().to_owned();
+                if let Some((account, secret)) = self.keyring_on_sign_in.take()
+                    && let Some(vault) = self.vault.clone()
+                {
+                    settings.remember_password = secret.is_some();
+                    jobs::update_keyring(vault, account, secret);
+                }
                 form.clear_secrets();
                 form.error = None;
                 tracing::info!(host = %client.host(), "signed in");
@@ -352,6 +377,7 @@ impl App {
                 self.state.lookup.request_focus = true;
             }
             Err(error) => {
+                self.keyring_on_sign_in = None;
                 tracing::info!(error = %error.kind, "sign-in failed");
                 let form = &mut self.state.login;
                 form.error = Some(with_request_id(&error));
@@ -368,6 +394,52 @@ impl App {
         self.photo_cache.len()
     }
 
+    /// Offers "Remember password" backed by `vault` (the OS keyring in the
+    /// app, an in-memory store in tests): checks it in the background and
+    /// fills in the remembered secret when the person chose that.
+    pub fn set_vault(&mut self, ctx: &egui::Context, vault: Vault) {
+        self.vault = Some(vault);
+        self.ask_keyring(ctx);
+    }
+
+    fn ask_keyring(&mut self, ctx: &egui::Context) {
+        let Some(vault) = self.vault.clone() else {
+            return;
+        };
+        let login = &mut self.state.login;
+        if login.keyring != KeyringStatus::Available {
+            login.keyring = KeyringStatus::Checking;
+        }
+        let load = self.state.settings.remember_password;
+        let work = jobs::ask_keyring(vault, login.keyring_account(), load);
+        self.jobs.keyring = Some(Job::spawn(ctx, 0, work));
+    }
+
+    fn finish_keyring(&mut self, report: jobs::KeyringReport) {
+        let login = &mut self.state.login;
+        login.keyring = match report.available {
+            Ok(()) => KeyringStatus::Available,
+            Err(reason) => {
+                tracing::info!(%reason, "remember password not offered");
+                login.remember = false;
+                KeyringStatus::Unavailable(reason)
+            }
+        };
+        // Only into an untouched form for the same account.
+        if let Some(secret) = report.remembered
+            && self.state.session.is_none()
+            && !login.pending
+            && login.keyring_account() == report.account
+            && login.secret().is_empty()
+        {
+            match login.scheme {
+                AuthScheme::Till => login.password = secret,
+                AuthScheme::OAuth => login.client_secret = secret,
+            }
+            login.focus_first_empty = true;
+        }
+    }
+
     /// Replaces the photo cache with an empty one of this many bytes; 0
     /// keeps nothing, so every lookup downloads and decodes (the stress
     /// test uses it to race photo jobs against each other).
@@ -381,7 +453,9 @@ impl App {
         self.pending_photo_key = None;
         self.state.session = None;
         self.state.wipe_customer_data();
+        let keyring = std::mem::take(&mut self.state.login.keyring);
         self.state.login = LoginForm::from_settings(&self.state.settings);
+        self.state.login.keyring = keyring;
         if self.state.login.host == HostChoice::Demo {
             self.prefill_demo_credentials();
         }
@@ -550,6 +624,10 @@ impl App {
 
     /// Applies every finished job.
     fn poll_jobs(&mut self, ctx: &egui::Context) {
+        if let Some(report) = self.jobs.keyring.as_mut().and_then(Job::try_take) {
+            self.jobs.keyring = None;
+            self.finish_keyring(report);
+        }
         if let Some(result) = self.jobs.login.as_mut().and_then(Job::try_take) {
             self.jobs.login = None;
             self.finish_login(result);

@@ -9,6 +9,24 @@ use crate::secret::Secret;
 /// How many recent lookups are kept (in memory only).
 pub const RECENT_LIMIT: usize = 10;
 
+/// Whether "Remember password" can be offered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyringStatus {
+    /// The system keyring is being asked (it may be slow to answer).
+    Checking,
+    Available,
+    /// Not offered, with the reason shown beside the disabled box.
+    Unavailable(String),
+}
+
+impl Default for KeyringStatus {
+    fn default() -> Self {
+        KeyringStatus::Unavailable(
+            "This computer has no system keyring, so passwords can't be remembered.".to_owned(),
+        )
+    }
+}
+
 /// The login panel's fields.
 #[derive(Debug, Default)]
 pub struct LoginForm {
@@ -20,6 +38,9 @@ pub struct LoginForm {
     pub client_key: String,
     pub client_secret: Secret,
     pub show_secret: bool,
+    /// "Remember password on this computer" is ticked.
+    pub remember: bool,
+    pub keyring: KeyringStatus,
     pub error: Option<String>,
     /// Credentials are being checked.
     pub pending: bool,
@@ -33,6 +54,7 @@ impl LoginForm {
         let mut form = LoginForm {
             host: settings.host.clone(),
             scheme: settings.auth_scheme,
+            remember: settings.remember_password,
             focus_first_empty: true,
             ..LoginForm::default()
         };
@@ -44,6 +66,28 @@ impl LoginForm {
             AuthScheme::OAuth => form.client_key = settings.username.clone(),
         }
         form
+    }
+
+    /// Who is signing in where: the keyring account of the typed secret.
+    pub fn keyring_account(&self) -> String {
+        let host = match &self.host {
+            HostChoice::Demo => "demo".to_owned(),
+            HostChoice::Cluster(cluster) => cluster.url().to_owned(),
+            HostChoice::Custom(_) => self.custom_url.trim().to_owned(),
+        };
+        let principal = match self.scheme {
+            AuthScheme::Till => self.username.trim(),
+            AuthScheme::OAuth => self.client_key.trim(),
+        };
+        crate::vault::account(&host, self.scheme, principal)
+    }
+
+    /// The secret typed for the chosen scheme.
+    pub fn secret(&self) -> &Secret {
+        match self.scheme {
+            AuthScheme::Till => &self.password,
+            AuthScheme::OAuth => &self.client_secret,
+        }
     }
 
     /// Forgets what was typed into the secret fields.

@@ -1,6 +1,6 @@
 //! The login panel: server, auth scheme, credentials, Log in.
 
-use crate::app::{Intent, LoginForm};
+use crate::app::{Intent, KeyringStatus, LoginForm};
 use crate::capillary::Cluster;
 use crate::config::{AuthScheme, HostChoice};
 
@@ -28,6 +28,8 @@ pub fn draw(ui: &mut egui::Ui, form: &mut LoginForm, intents: &mut Vec<Intent>) 
                 ui.label("Use the store's Capillary credentials.");
                 ui.add_space(10.0);
                 let submitted = fields(ui, form);
+                ui.add_space(6.0);
+                remember(ui, form);
                 ui.add_space(12.0);
                 ui.horizontal(|ui| {
                     let button = ui.add_enabled(
@@ -52,6 +54,30 @@ pub fn draw(ui: &mut egui::Ui, form: &mut LoginForm, intents: &mut Vec<Intent>) 
                 }
             });
     });
+}
+
+/// The label of the "Remember password" box.
+pub const REMEMBER_LABEL: &str = "Remember password on this computer";
+
+/// "Remember password", offered only where the system keyring works;
+/// elsewhere disabled with the reason.
+fn remember(ui: &mut egui::Ui, form: &mut LoginForm) {
+    match &form.keyring {
+        KeyringStatus::Available => {
+            ui.checkbox(&mut form.remember, REMEMBER_LABEL).on_hover_text(
+                "Kept in the system keyring, never in a file. Untick it and sign in to forget it.",
+            );
+        }
+        KeyringStatus::Checking => {
+            ui.add_enabled(false, egui::Checkbox::new(&mut false, REMEMBER_LABEL))
+                .on_disabled_hover_text("Checking the system keyring…");
+        }
+        KeyringStatus::Unavailable(reason) => {
+            ui.add_enabled(false, egui::Checkbox::new(&mut false, REMEMBER_LABEL))
+                .on_disabled_hover_text(reason.as_str());
+            ui.add(egui::Label::new(egui::RichText::new(reason).weak().small()).wrap());
+        }
+    }
 }
 
 /// The form fields; true when Enter was pressed in one of them.

@@ -8,6 +8,8 @@ mod lookup;
 mod profile;
 mod widgets;
 
+pub use login::REMEMBER_LABEL;
+
 use crate::app::{AppState, Intent, PhotoSlot, ProfileState};
 use crate::config::ThemeChoice;
 

@@ -38,6 +38,53 @@ pub fn demo_app_with(demo: DemoConfig, options: StartOptions) -> Harness<'static
         })
 }
 
+/// How the app under test is pointed at a scripted server.
+pub struct AtServer {
+    pub url: String,
+    pub saved: Option<customer_lookup::config::Settings>,
+    pub lock_after_secs: Option<u64>,
+    pub client_config: ClientConfig,
+    pub vault: Option<customer_lookup::vault::Vault>,
+}
+
+impl AtServer {
+    pub fn new(url: &str) -> Self {
+        Self {
+            url: url.to_owned(),
+            saved: None,
+            lock_after_secs: None,
+            client_config: ClientConfig::default(),
+            vault: None,
+        }
+    }
+
+    /// The app at the server as till `store.till`.
+    pub fn build(self) -> Harness<'static, App> {
+        let options = StartOptions {
+            host: Some(self.url),
+            user: Some("store.till".to_owned()),
+            lock_after_secs: self.lock_after_secs,
+            ..StartOptions::default()
+        };
+        let (saved, client_config, vault) = (self.saved, self.client_config, self.vault);
+        Harness::builder()
+            .with_size([1000.0, 720.0])
+            .build_eframe(move |cc| {
+                let mut app = App::with_settings(
+                    &cc.egui_ctx,
+                    saved,
+                    options,
+                    DemoConfig::default(),
+                    client_config,
+                );
+                if let Some(vault) = vault {
+                    app.set_vault(&cc.egui_ctx, vault);
+                }
+                app
+            })
+    }
+}
+
 /// Steps the app (real time passes, so background jobs finish) until
 /// `done` holds; panics after `timeout`.
 pub fn wait_for(

@@ -1,0 +1,122 @@
+//! "Remember password": the password (or OAuth client secret) kept in the
+//! operating system's keyring, never in a file. Secret Service (GNOME
+//! Keyring, KWallet) on Linux, Keychain on macOS, Credential Manager on
+//! Windows. Where there is none (a headless Linux box, a kiosk session) the
+//! check fails and the login panel says why instead of offering the box.
+//!
+//! Every call may block (D-Bus, a keychain prompt), so the app makes them
+//! on tokio's blocking pool, never on the UI thread.
+
+use crate::config::AuthScheme;
+use crate::secret::Secret;
+use keyring::Entry;
+use keyring::credential::{CredentialBuilder, CredentialPersistence};
+use std::sync::Arc;
+
+/// The keyring "service" every entry of this app is filed under.
+pub const SERVICE: &str = "customer-lookup";
+
+/// The account a secret is filed under: who signs in where, and how.
+pub fn account(host: &str, scheme: AuthScheme, principal: &str) -> String {
+    let scheme = match scheme {
+        AuthScheme::Till => "till",
+        AuthScheme::OAuth => "oauth",
+    };
+    format!("{scheme}:{principal}@{host}")
+}
+
+/// A credential store; cheap to clone.
+#[derive(Clone)]
+pub struct Vault {
+    builder: Arc<CredentialBuilder>,
+}
+
+impl std::fmt::Debug for Vault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Vault")
+    }
+}
+
+impl Vault {
+    /// The operating system's keyring.
+    pub fn os() -> Vault {
+        Vault {
+            builder: Arc::from(keyring::default::default_credential_builder()),
+        }
+    }
+
+    /// Another store (tests use an in-memory one).
+    pub fn with_builder(builder: Box<CredentialBuilder>) -> Vault {
+        Vault {
+            builder: Arc::from(builder),
+        }
+    }
+
+    fn entry(&self, account: &str) -> Result<Entry, String> {
+        self.builder
+            .build(None, SERVICE, account)
+            .map(Entry::new_with_credential)
+            .map_err(|e| unavailable(&e))
+    }
+
+    /// Whether secrets can be kept here across restarts; the reason to show
+    /// when not. Reads one entry that never exists, so it never prompts.
+    pub fn check(&self) -> Result<(), String> {
+        if !matches!(
+            self.builder.persistence(),
+            CredentialPersistence::UntilDelete
+        ) {
+            return Err(NO_KEYRING.to_owned());
+        }
+        match self.entry("availability-check")?.get_password() {
+            Ok(_) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(e) => Err(unavailable(&e)),
+        }
+    }
+
+    /// The remembered secret for `account`, if any.
+    pub fn load(&self, account: &str) -> Result<Option<Secret>, String> {
+        match self.entry(account)?.get_password() {
+            Ok(password) => Ok(Some(Secret::new(password))),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(e) => Err(unavailable(&e)),
+        }
+    }
+
+    /// Remembers `secret` for `account`, replacing what was there.
+    pub fn store(&self, account: &str, secret: &Secret) -> Result<(), String> {
+        self.entry(account)?
+            .set_password(secret.expose())
+            .map_err(|e| unavailable(&e))
+    }
+
+    /// Forgets `account`'s secret; nothing remembered is fine.
+    pub fn forget(&self, account: &str) -> Result<(), String> {
+        match self.entry(account)?.delete_credential() {
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(e) => Err(unavailable(&e)),
+        }
+    }
+}
+
+const NO_KEYRING: &str = "This computer has no system keyring, so passwords can't be remembered.";
+
+/// Words for a keyring failure. Never includes the secret (keyring's
+/// errors carry none; `BadEncoding`'s bytes are not shown).
+fn unavailable(error: &keyring::Error) -> String {
+    match error {
+        keyring::Error::NoStorageAccess(_) => {
+            "The system keyring is locked or refused access, so passwords can't be remembered."
+                .to_owned()
+        }
+        keyring::Error::PlatformFailure(detail) if cfg!(target_os = "linux") => format!(
+            "No system keyring is running (Secret Service, e.g. GNOME Keyring or KWallet), \
+             so passwords can't be remembered ({detail})."
+        ),
+        keyring::Error::PlatformFailure(detail) => {
+            format!("The system keyring failed ({detail}), so passwords can't be remembered.")
+        }
+        keyring::Error::BadEncoding(_) => "The remembered password could not be read.".to_owned(),
+        other => format!("The system keyring refused the entry ({other})."),
+    }
+}

@@ -1,0 +1,298 @@
+//! "Remember password": off by default, kept only in the keyring (an
+//! in-memory keyring store here, never the machine's), filled in at the
+//! next start and after logging out but never after an idle lock,
+//! forgotten when unticked, and disabled with a reason where the keyring
+//! does not work.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+
+mod support;
+
+use customer_lookup::app::{App, KeyringStatus};
+use customer_lookup::capillary::till_authorization;
+use customer_lookup::secret::Secret;
+use customer_lookup::ui::REMEMBER_LABEL;
+use customer_lookup::vault::Vault;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use keyring::credential::{Credential, CredentialApi, CredentialBuilderApi};
+use std::any::Any;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
+use std::time::Duration;
+use support::ui::{AtServer, WAIT, runtime, wait_for};
+use support::{Reply, Scripted, scripted};
+
+static RT: LazyLock<tokio::runtime::Runtime> = LazyLock::new(runtime);
+
+/// A keyring in memory: (service, account) → secret. `broken` makes every
+/// call fail the way a Linux box without a Secret Service does.
+#[derive(Clone, Default)]
+struct MemoryKeyring {
+    entries: Arc<Mutex<HashMap<(String, String), Vec<u8>>>>,
+    broken: bool,
+}
+
+struct MemoryCredential {
+    keyring: MemoryKeyring,
+    key: (String, String),
+}
+
+fn no_secret_service() -> keyring::Error {
+    keyring::Error::PlatformFailure("org.freedesktop.DBus.Error.ServiceUnknown".into())
+}
+
+impl CredentialApi for MemoryCredential {
+    fn set_secret(&self, secret: &[u8]) -> keyring::Result<()> {
+        if self.keyring.broken {
+            return Err(no_secret_service());
+        }
+        let mut entries = self.keyring.entries.lock().unwrap();
+        entries.insert(self.key.clone(), secret.to_vec());
+        Ok(())
+    }
+
+    fn get_secret(&self) -> keyring::Result<Vec<u8>> {
+        if self.keyring.broken {
+            return Err(no_secret_service());
+        }
+        let entries = self.keyring.entries.lock().unwrap();
+        entries
+            .get(&self.key)
+            .cloned()
+            .ok_or(keyring::Error::NoEntry)
+    }
+
+    fn delete_credential(&self) -> keyring::Result<()> {
+        if self.keyring.broken {
+            return Err(no_secret_service());
+        }
+        let mut entries = self.keyring.entries.lock().unwrap();
+        entries
+            .remove(&self.key)
+            .map(|_| ())
+            .ok_or(keyring::Error::NoEntry)
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+impl CredentialBuilderApi for MemoryKeyring {
+    fn build(
+        &self,
+        _target: Option<&str>,
+        service: &str,
+        user: &str,
+    ) -> keyring::Result<Box<Credential>> {
+        Ok(Box::new(MemoryCredential {
+            keyring: self.clone(),
+            key: (service.to_owned(), user.to_owned()),
+        }))
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+impl MemoryKeyring {
+    fn vault(&self) -> Vault {
+        Vault::with_builder(Box::new(self.clone()))
+    }
+
+    fn secrets(&self) -> HashMap<String, String> {
+        let entries = self.entries.lock().unwrap();
+        entries
+            .iter()
+            .map(|((_, account), secret)| {
+                (account.clone(), String::from_utf8(secret.clone()).unwrap())
+            })
+            .collect()
+    }
+}
+
+/// A server that accepts any till: every answer is "customer not found",
+/// which is what the sign-in check wants.
+fn server() -> Scripted {
+    RT.block_on(scripted(vec![Reply::json(
+        404,
+        r#"{"errors":[{"code":8015,"message":"Customer not found"}]}"#,
+    )]))
+}
+
+fn keyring_settled(app: &App) -> bool {
+    app.state().login.keyring != KeyringStatus::Checking
+}
+
+fn typed_password(harness: &Harness<'_, App>) -> String {
+    harness.state().state().login.password.expose().to_owned()
+}
+
+fn sign_in_with_enter(harness: &mut Harness<'_, App>) {
+    harness.key_press(egui::Key::Enter);
+    wait_for(harness, "sign-in", WAIT, |app| {
+        app.state().session.is_some()
+    });
+}
+
+/// Waits for the background keyring write.
+fn wait_for_keyring(keyring: &MemoryKeyring, done: impl Fn(&HashMap<String, String>) -> bool) {
+    for _ in 0..400 {
+        if done(&keyring.secrets()) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    panic!("keyring never got there: {:?}", keyring.secrets().keys());
+}
+
+#[test]
+fn a_missing_keyring_disables_the_box_and_says_why() {
+    let server = server();
+    let _guard = RT.enter();
+    let broken = MemoryKeyring {
+        broken: true,
+        ..MemoryKeyring::default()
+    };
+    let mut harness = AtServer {
+        vault: Some(broken.vault()),
+        ..AtServer::new(&server.url())
+    }
+    .build();
+    wait_for(&mut harness, "the keyring check", WAIT, keyring_settled);
+    let status = harness.state().state().login.keyring.clone();
+    assert!(
+        matches!(&status, KeyringStatus::Unavailable(r) if r.contains("No system keyring is running")),
+        "{status:?}"
+    );
+    assert!(
+        harness
+            .get_by_label(REMEMBER_LABEL)
+            .accesskit_node()
+            .is_disabled()
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("No system keyring is running")
+            .next()
+            .is_some(),
+        "the reason is on screen"
+    );
+    // Signing in still works, and nothing was remembered anywhere.
+    harness.get_by_label("Password").type_text("s3cret-pass");
+    sign_in_with_enter(&mut harness);
+    assert!(!harness.state().state().settings.remember_password);
+}
+
+#[test]
+fn off_by_default() {
+    let server = server();
+    let _guard = RT.enter();
+    let keyring = MemoryKeyring::default();
+    let mut harness = AtServer {
+        vault: Some(keyring.vault()),
+        ..AtServer::new(&server.url())
+    }
+    .build();
+    wait_for(&mut harness, "the keyring check", WAIT, keyring_settled);
+    assert_eq!(
+        harness.state().state().login.keyring,
+        KeyringStatus::Available
+    );
+    assert!(
+        !harness
+            .get_by_label(REMEMBER_LABEL)
+            .accesskit_node()
+            .is_disabled()
+    );
+    harness.get_by_label("Password").type_text("s3cret-pass");
+    sign_in_with_enter(&mut harness);
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(keyring.secrets().is_empty(), "{:?}", keyring.secrets());
+}
+
+#[test]
+fn remembered_filled_in_at_restart_and_after_log_out_but_not_after_a_lock_then_forgotten() {
+    let server = server();
+    let _guard = RT.enter();
+    let keyring = MemoryKeyring::default();
+    let account = format!("till:store.till@{}", server.url());
+
+    // First start: tick the box and sign in.
+    let mut harness = AtServer {
+        vault: Some(keyring.vault()),
+        ..AtServer::new(&server.url())
+    }
+    .build();
+    wait_for(&mut harness, "the keyring check", WAIT, keyring_settled);
+    harness.get_by_label("Password").type_text("s3cret-pass");
+    harness.get_by_label(REMEMBER_LABEL).click();
+    harness.run_steps(2);
+    harness.get_by_label("Password").focus();
+    harness.run_steps(1);
+    sign_in_with_enter(&mut harness);
+    wait_for_keyring(&keyring, |s| s.get(&account).is_some());
+    assert_eq!(keyring.secrets()[&account], "s3cret-pass");
+    let settings = harness.state().state().settings.clone();
+    assert!(settings.remember_password);
+    let saved = ron::to_string(&settings).unwrap();
+    assert!(!saved.contains("s3cret-pass"), "{saved}");
+    drop(harness);
+
+    // Restart: the password is filled in from the keyring; Enter signs in.
+    let mut harness = AtServer {
+        saved: Some(settings.clone()),
+        lock_after_secs: Some(30),
+        vault: Some(keyring.vault()),
+        ..AtServer::new(&server.url())
+    }
+    .build();
+    wait_for(&mut harness, "the remembered password", WAIT, |app| {
+        !app.state().login.password.is_empty()
+    });
+    assert_eq!(typed_password(&harness), "s3cret-pass");
+    let before = server.requests().len();
+    sign_in_with_enter(&mut harness);
+    let expected = till_authorization("store.till", &Secret::new("s3cret-pass"));
+    assert_eq!(
+        server.requests()[before].header("authorization"),
+        Some(expected.expose())
+    );
+
+    // Log out: filled in again.
+    harness.get_by_label("Log out").click();
+    wait_for(
+        &mut harness,
+        "the password after logging out",
+        WAIT,
+        |app| app.state().session.is_none() && !app.state().login.password.is_empty(),
+    );
+
+    // An idle lock asks for the password: never filled in from the keyring.
+    sign_in_with_enter(&mut harness);
+    for _ in 0..200 {
+        harness.step(); // kittest's clock: 0.25 s a frame, no input
+        if harness.state().state().session.is_none() {
+            break;
+        }
+    }
+    assert!(harness.state().state().session.is_none(), "not locked");
+    for _ in 0..40 {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert_eq!(typed_password(&harness), "", "a lock must ask again");
+
+    // Untick, sign in: the keyring forgets.
+    harness.get_by_label("Password").type_text("s3cret-pass");
+    harness.get_by_label(REMEMBER_LABEL).click();
+    harness.run_steps(2);
+    assert!(!harness.state().state().login.remember);
+    harness.get_by_label("Password").focus();
+    harness.run_steps(1);
+    sign_in_with_enter(&mut harness);
+    wait_for_keyring(&keyring, |s| s.is_empty());
+    assert!(!harness.state().state().settings.remember_password);
+}
