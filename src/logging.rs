@@ -36,6 +36,8 @@ pub fn filter_from(rust_log: Option<&str>) -> Targets {
 /// A daily-rotating file `customer-lookup.YYYY-MM-DD.log` in `dir`,
 /// keeping [`LOG_FILES_KEPT`] files.
 pub fn file_appender(dir: &Path) -> Result<RollingFileAppender, String> {
+    // Made first: the appender prunes old files before it creates any.
+    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     RollingFileAppender::builder()
         .rotation(Rotation::DAILY)
         .filename_prefix(APP_ID)

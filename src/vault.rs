@@ -109,12 +109,15 @@ fn unavailable(error: &keyring::Error) -> String {
             "The system keyring is locked or refused access, so passwords can't be remembered."
                 .to_owned()
         }
-        keyring::Error::PlatformFailure(detail) if cfg!(target_os = "linux") => format!(
-            "No system keyring is running (Secret Service, e.g. GNOME Keyring or KWallet), \
-             so passwords can't be remembered ({detail})."
-        ),
         keyring::Error::PlatformFailure(detail) => {
-            format!("The system keyring failed ({detail}), so passwords can't be remembered.")
+            tracing::info!(%detail, "system keyring failed");
+            if cfg!(target_os = "linux") {
+                "No system keyring (Secret Service, such as GNOME Keyring) is running, so \
+                 passwords can't be remembered."
+                    .to_owned()
+            } else {
+                "The system keyring failed, so passwords can't be remembered.".to_owned()
+            }
         }
         keyring::Error::BadEncoding(_) => "The remembered password could not be read.".to_owned(),
         other => format!("The system keyring refused the entry ({other})."),

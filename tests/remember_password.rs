@@ -164,7 +164,7 @@ fn a_missing_keyring_disables_the_box_and_says_why() {
     wait_for(&mut harness, "the keyring check", WAIT, keyring_settled);
     let status = harness.state().state().login.keyring.clone();
     assert!(
-        matches!(&status, KeyringStatus::Unavailable(r) if r.contains("No system keyring is running")),
+        matches!(&status, KeyringStatus::Unavailable(r) if r.contains("No system keyring (Secret Service")),
         "{status:?}"
     );
     assert!(
@@ -175,7 +175,7 @@ fn a_missing_keyring_disables_the_box_and_says_why() {
     );
     assert!(
         harness
-            .query_all_by_label_contains("No system keyring is running")
+            .query_all_by_label_contains("No system keyring (Secret Service")
             .next()
             .is_some(),
         "the reason is on screen"

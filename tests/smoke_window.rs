@@ -117,6 +117,8 @@ fn demo_customer_photo_appears_in_a_real_window() {
             .env("XDG_DATA_HOME", scratch.path().join("data"))
             .env("XDG_CONFIG_HOME", scratch.path().join("config"))
             .env_remove("WAYLAND_DISPLAY")
+            // Everything logged, so the disk scan below covers every level.
+            .env("RUST_LOG", "trace")
             .env_remove("CUSTOMER_LOOKUP_HOST")
             .env_remove("CUSTOMER_LOOKUP_USER")
             .stdout(Stdio::null())
@@ -164,6 +166,27 @@ fn demo_customer_photo_appears_in_a_real_window() {
         std::thread::sleep(Duration::from_millis(300));
     }
 
+    // A second customer (Tom Sawyer), looked up while Asha is on screen.
+    xdotool(&display, &["type", "--delay", "40", "918877665544"]);
+    xdotool(&display, &["key", "Return"]);
+    let started = Instant::now();
+    loop {
+        if let Some(image) = screenshot(&display, &shot) {
+            // Tom's photo: steel-blue background, red shirt.
+            if count_near(&image, [70, 130, 180], 14) > 2000
+                && count_near(&image, [200, 60, 50], 14) > 2000
+            {
+                break;
+            }
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the second customer's photo did not appear; last screenshot kept at {}",
+            keep(&shot).display()
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    }
+
     // Idle with the lookup field focused: once the cursor stops blinking
     // (10 s without input) the window draws nothing, so it uses no CPU.
     std::thread::sleep(Duration::from_secs(11));
@@ -199,9 +222,23 @@ fn demo_customer_photo_appears_in_a_real_window() {
         "settings were not saved on exit: {:?}",
         files.iter().map(|f| &f.0).collect::<Vec<_>>()
     );
+    // The log file in the data directory has the session, at trace level.
+    let logs: Vec<&(PathBuf, String)> = files
+        .iter()
+        .filter(|(path, _)| path.starts_with(scratch.path().join("data/customer-lookup/logs")))
+        .collect();
+    assert!(
+        logs.iter()
+            .any(|(_, text)| text.contains("customer shown") && text.contains("TRACE")),
+        "no log file with the session under data/customer-lookup/logs: {:?}",
+        files.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
     for needle in [
         "Asha",
         "Rao",
+        "Sawyer",
+        "918877665544",
+        "tom.sawyer",
         "919800000001",
         "asha.rao",
         "EXT-0001",

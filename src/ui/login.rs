@@ -28,8 +28,6 @@ pub fn draw(ui: &mut egui::Ui, form: &mut LoginForm, intents: &mut Vec<Intent>) 
                 ui.label("Use the store's Capillary credentials.");
                 ui.add_space(10.0);
                 let submitted = fields(ui, form);
-                ui.add_space(6.0);
-                remember(ui, form);
                 ui.add_space(12.0);
                 ui.horizontal(|ui| {
                     let button = ui.add_enabled(
@@ -75,7 +73,7 @@ fn remember(ui: &mut egui::Ui, form: &mut LoginForm) {
         KeyringStatus::Unavailable(reason) => {
             ui.add_enabled(false, egui::Checkbox::new(&mut false, REMEMBER_LABEL))
                 .on_disabled_hover_text(reason.as_str());
-            ui.add(egui::Label::new(egui::RichText::new(reason).weak().small()).wrap());
+            ui.add(egui::Label::new(egui::RichText::new(reason).weak()).wrap());
         }
     }
 }
@@ -165,6 +163,13 @@ fn fields(ui: &mut egui::Ui, form: &mut LoginForm) -> bool {
                     .labelled_by(label.id);
                 text_fields.push((response, empty));
                 ui.checkbox(&mut form.show_secret, "Show");
+            });
+            ui.end_row();
+
+            ui.label("");
+            ui.vertical(|ui| {
+                ui.set_max_width(260.0);
+                remember(ui, form);
             });
             ui.end_row();
         });
