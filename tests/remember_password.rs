@@ -25,11 +25,14 @@ use support::{Reply, Scripted, scripted};
 
 static RT: LazyLock<tokio::runtime::Runtime> = LazyLock::new(runtime);
 
+/// (service, account) → secret bytes.
+type Entries = HashMap<(String, String), Vec<u8>>;
+
 /// A keyring in memory: (service, account) → secret. `broken` makes every
 /// call fail the way a Linux box without a Secret Service does.
 #[derive(Clone, Default)]
 struct MemoryKeyring {
-    entries: Arc<Mutex<HashMap<(String, String), Vec<u8>>>>,
+    entries: Arc<Mutex<Entries>>,
     broken: bool,
 }
 
