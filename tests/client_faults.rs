@@ -6,19 +6,10 @@
 mod support;
 
 use customer_lookup::capillary::{
-    ApiHost, CapillaryClient, ClientConfig, Credentials, Customer, ErrorKind, IdentifierKind,
-    Lookup,
+    ApiHost, CapillaryClient, ClientConfig, Customer, ErrorKind, IdentifierKind, Lookup,
 };
-use customer_lookup::secret::Secret;
 use std::time::{Duration, Instant};
-use support::{Reply, Scripted, scripted};
-
-fn till() -> Credentials {
-    Credentials::Till {
-        username: "store.server".into(),
-        password: Secret::new("server123"),
-    }
-}
+use support::{Reply, Scripted, scripted, till};
 
 fn fast_config() -> ClientConfig {
     ClientConfig {

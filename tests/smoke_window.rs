@@ -149,43 +149,18 @@ fn demo_customer_photo_appears_in_a_real_window() {
 
     // Asha Rao's photo: green background, yellow shirt.
     let shot = scratch.path().join("screen.png");
-    let started = Instant::now();
-    loop {
-        if let Some(image) = screenshot(&display, &shot) {
-            let background = count_near(&image, [46, 139, 87], 14);
-            let shirt = count_near(&image, [250, 200, 40], 14);
-            if background > 2000 && shirt > 2000 {
-                break;
-            }
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "the demo customer's photo did not appear; last screenshot kept at {}",
-            keep(&shot).display()
-        );
-        std::thread::sleep(Duration::from_millis(300));
-    }
+    wait_for_photo(&display, &shot, "Asha Rao", [[46, 139, 87], [250, 200, 40]]);
 
-    // A second customer (Tom Sawyer), looked up while Asha is on screen.
+    // A second customer, looked up while Asha is on screen: Tom Sawyer,
+    // steel-blue background, red shirt.
     xdotool(&display, &["type", "--delay", "40", "918877665544"]);
     xdotool(&display, &["key", "Return"]);
-    let started = Instant::now();
-    loop {
-        if let Some(image) = screenshot(&display, &shot) {
-            // Tom's photo: steel-blue background, red shirt.
-            if count_near(&image, [70, 130, 180], 14) > 2000
-                && count_near(&image, [200, 60, 50], 14) > 2000
-            {
-                break;
-            }
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "the second customer's photo did not appear; last screenshot kept at {}",
-            keep(&shot).display()
-        );
-        std::thread::sleep(Duration::from_millis(300));
-    }
+    wait_for_photo(
+        &display,
+        &shot,
+        "Tom Sawyer",
+        [[70, 130, 180], [200, 60, 50]],
+    );
 
     // Idle with the lookup field focused: once the cursor stops blinking
     // (10 s without input) the window draws nothing, so it uses no CPU.
@@ -254,6 +229,25 @@ fn demo_customer_photo_appears_in_a_real_window() {
                 path.display()
             );
         }
+    }
+}
+
+/// Screenshots until both colours of a customer's portrait cover a good
+/// part of the screen; fails after 30 s, keeping the last screenshot.
+fn wait_for_photo(display: &str, shot: &Path, who: &str, colours: [[u8; 3]; 2]) {
+    let started = Instant::now();
+    loop {
+        if let Some(image) = screenshot(display, shot)
+            && colours.iter().all(|c| count_near(&image, *c, 14) > 2000)
+        {
+            return;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "{who}'s photo did not appear; last screenshot kept at {}",
+            keep(shot).display()
+        );
+        std::thread::sleep(Duration::from_millis(300));
     }
 }
 

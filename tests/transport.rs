@@ -14,14 +14,7 @@ use customer_lookup::secret::Secret;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use std::process::{Command, Stdio};
 use std::time::Duration;
-use support::{Recorded, Reply, Scripted, customer_with_photo, scripted, scripted_tls};
-
-fn till() -> Credentials {
-    Credentials::Till {
-        username: "store.server".into(),
-        password: Secret::new("server123"),
-    }
-}
+use support::{Recorded, Reply, Scripted, customer_with_photo, scripted, scripted_tls, till};
 
 fn oauth() -> Credentials {
     Credentials::OAuth {

@@ -247,6 +247,14 @@ async fn serve_one<S: AsyncRead + AsyncWrite + Unpin>(
     let _ = stream.shutdown().await;
 }
 
+/// The till the scripted-server tests sign in as.
+pub fn till() -> customer_lookup::capillary::Credentials {
+    customer_lookup::capillary::Credentials::Till {
+        username: "store.server".into(),
+        password: customer_lookup::secret::Secret::new("server123"),
+    }
+}
+
 /// A minimal customer JSON whose photo is at `photo_url`.
 pub fn customer_with_photo(id: i64, photo_url: &str) -> String {
     format!(
