@@ -100,11 +100,10 @@ fn demo_customer_photo_appears_in_a_real_window() {
         .spawn()
         .unwrap();
     let mut number = String::new();
-    std::io::BufRead::read_line(
-        &mut std::io::BufReader::new(xvfb.stdout.take().unwrap()),
-        &mut number,
-    )
-    .unwrap();
+    // Kept open for the whole test: were it closed, anything more Xvfb
+    // writes to stdout would kill it with SIGPIPE.
+    let mut xvfb_stdout = std::io::BufReader::new(xvfb.stdout.take().unwrap());
+    std::io::BufRead::read_line(&mut xvfb_stdout, &mut number).unwrap();
     let _xvfb = KillOnDrop(xvfb);
     let display = format!(":{}", number.trim());
     assert!(display.len() > 1, "Xvfb did not report a display");
@@ -175,6 +174,27 @@ fn demo_customer_photo_appears_in_a_real_window() {
         "idle window used {used} ticks of CPU in 5 s (over 1 %)"
     );
 
+    // Log out with the button at the top right of the 1040-point-wide
+    // window; the login panel replaces the profile.
+    xdotool(
+        &display,
+        &["mousemove", "--window", &window, "1001", "12", "click", "1"],
+    );
+    let started = Instant::now();
+    loop {
+        if let Some(image) = screenshot(&display, &shot)
+            && count_near(&image, [70, 130, 180], 14) < 100
+        {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "logging out did not clear the profile; screenshot kept at {}",
+            keep(&shot).display()
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    }
+
     // Ctrl+Q closes the window the way a person would; eframe saves the
     // settings on the way out. Then nothing about the customer may be on
     // disk: not in the settings, not in the log, nowhere under HOME.
@@ -188,6 +208,7 @@ fn demo_customer_photo_appears_in_a_real_window() {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
+    drop(xvfb_stdout);
     let files = files_under(scratch.path());
     let settings_saved = files
         .iter()
