@@ -1,6 +1,9 @@
 //! Customer Lookup: find a Capillary customer by mobile, email or card and
 //! see their photo. See README.md for the architecture.
 
+/// The app's name for its window, data directory and log files.
+pub const APP_ID: &str = "customer-lookup";
+
 pub mod app;
 pub mod capillary;
 pub mod cli;

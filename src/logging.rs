@@ -4,6 +4,7 @@
 //! modules that log are written to that rule, and `tests/log_hygiene.rs`
 //! checks it at `RUST_LOG=trace`.
 
+use crate::APP_ID;
 use std::path::{Path, PathBuf};
 use tracing_appender::rolling::{RollingFileAppender, Rotation};
 use tracing_subscriber::filter::Targets;
@@ -11,9 +12,6 @@ use tracing_subscriber::layer::SubscriberExt as _;
 use tracing_subscriber::util::SubscriberInitExt as _;
 
 const DEFAULT_FILTER: &str = "warn,customer_lookup=info";
-
-/// The app's name for its data directory and window.
-pub const APP_ID: &str = "customer-lookup";
 
 /// Log files kept: one per day, so a week of history for support.
 pub const LOG_FILES_KEPT: usize = 7;

@@ -99,7 +99,9 @@ impl Vault {
     }
 }
 
-const NO_KEYRING: &str = "This computer has no system keyring, so passwords can't be remembered.";
+/// Why "Remember password" is off where no keyring is set up at all.
+pub const NO_KEYRING: &str =
+    "This computer has no system keyring, so passwords can't be remembered.";
 
 /// Words for a keyring failure. Never includes the secret (keyring's
 /// errors carry none; `BadEncoding`'s bytes are not shown).

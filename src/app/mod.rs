@@ -553,7 +553,7 @@ impl App {
                             });
                         match key.as_ref().and_then(|k| self.photo_cache.get(k)) {
                             Some(image) => {
-                                PhotoSlot::Shown(load_photo_texture(ctx, lookup_id, &image))
+                                PhotoSlot::Shown(load_photo_texture(ctx, lookup_id, image))
                             }
                             None => {
                                 if let Some(session) = &self.state.session {
@@ -616,7 +616,7 @@ impl App {
                 if let Some(key) = key {
                     self.photo_cache.insert(key, image.clone());
                 }
-                PhotoSlot::Shown(load_photo_texture(ctx, lookup_id, &image))
+                PhotoSlot::Shown(load_photo_texture(ctx, lookup_id, image))
             }
             Err(reason) => PhotoSlot::Failed(reason),
         };
@@ -675,12 +675,13 @@ pub fn photo_frame_px(pixels_per_point: f32) -> u32 {
     (PHOTO_FRAME_POINTS * ENLARGED_FACTOR * pixels_per_point).ceil() as u32
 }
 
-/// Uploads a prepared photo. Mipmaps keep it smooth when the texture
+/// Uploads a prepared photo, sharing the cache's pixels rather than
+/// copying them on the UI thread. Mipmaps keep it smooth when the texture
 /// (sized for the enlarged view) is drawn smaller in the profile frame.
 fn load_photo_texture(
     ctx: &egui::Context,
     lookup_id: u64,
-    image: &egui::ColorImage,
+    image: std::sync::Arc<egui::ColorImage>,
 ) -> egui::TextureHandle {
     let options = egui::TextureOptions {
         mipmap_mode: Some(egui::TextureFilter::Linear),
@@ -688,7 +689,7 @@ fn load_photo_texture(
     };
     ctx.load_texture(
         format!("customer-photo-{lookup_id}"),
-        image.clone(),
+        egui::ImageData::Color(image),
         options,
     )
 }
@@ -715,7 +716,7 @@ pub fn run_native(runtime: tokio::runtime::Runtime, options: StartOptions) -> Re
     let _entered = runtime.enter();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Customer Lookup")
-        .with_app_id(crate::logging::APP_ID)
+        .with_app_id(crate::APP_ID)
         .with_inner_size([1040.0, 720.0])
         .with_min_inner_size([640.0, 480.0]);
     if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
@@ -726,7 +727,7 @@ pub fn run_native(runtime: tokio::runtime::Runtime, options: StartOptions) -> Re
         ..Default::default()
     };
     eframe::run_native(
-        crate::logging::APP_ID,
+        crate::APP_ID,
         native,
         Box::new(move |cc| Ok(Box::new(App::new(&cc.egui_ctx, cc.storage, options)))),
     )

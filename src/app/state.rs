@@ -21,9 +21,7 @@ pub enum KeyringStatus {
 
 impl Default for KeyringStatus {
     fn default() -> Self {
-        KeyringStatus::Unavailable(
-            "This computer has no system keyring, so passwords can't be remembered.".to_owned(),
-        )
+        KeyringStatus::Unavailable(crate::vault::NO_KEYRING.to_owned())
     }
 }
 

@@ -27,7 +27,7 @@ pub enum ErrorKind {
     InsecureConnection { detail: String },
     /// The connection broke some other way (reset mid-body, proxy error…).
     Network { detail: String },
-    /// More redirects than the client follows (3).
+    /// More redirects than the client follows ([`super::client::MAX_REDIRECTS`]).
     TooManyRedirects,
     /// The API host redirected to another host. Not followed: the
     /// credentials on the request must never leave the API host.
@@ -142,8 +142,10 @@ impl fmt::Display for ErrorKind {
                 write!(f, "The connection isn't secure ({detail}). Nothing was sent.")
             }
             ErrorKind::Network { detail } => write!(f, "The network connection failed ({detail})."),
-            ErrorKind::TooManyRedirects => f.write_str(
-                "The server redirected too many times (over 3), so the download was stopped.",
+            ErrorKind::TooManyRedirects => write!(
+                f,
+                "The server redirected too many times (over {}), so the download was stopped.",
+                super::client::MAX_REDIRECTS
             ),
             ErrorKind::RedirectedAway => f.write_str(
                 "The server redirected to another host. It was not followed, so your credentials \

@@ -18,6 +18,23 @@ pub struct DecodeLimits {
     pub max_alloc_bytes: u64,
 }
 
+impl DecodeLimits {
+    /// Refuses a header's claimed size before any pixel is allocated: no
+    /// pixels at all, a side over `max_side` or more than `max_pixels`.
+    pub fn check(&self, width: u32, height: u32) -> Result<(), PhotoError> {
+        if width == 0 || height == 0 {
+            return Err(PhotoError::Corrupt("it has no pixels".into()));
+        }
+        if width > self.max_side
+            || height > self.max_side
+            || u64::from(width) * u64::from(height) > self.max_pixels
+        {
+            return Err(PhotoError::TooLarge { width, height });
+        }
+        Ok(())
+    }
+}
+
 impl Default for DecodeLimits {
     fn default() -> Self {
         Self {
@@ -81,15 +98,7 @@ fn decode_unguarded(bytes: &[u8], limits: &DecodeLimits) -> Result<DecodedPhoto,
     reader.limits(image_limits);
     let mut decoder = reader.into_decoder().map_err(|e| describe(e, limits))?;
     let (width, height) = decoder.dimensions();
-    if width == 0 || height == 0 {
-        return Err(PhotoError::Corrupt("it has no pixels".into()));
-    }
-    if width > limits.max_side
-        || height > limits.max_side
-        || u64::from(width) * u64::from(height) > limits.max_pixels
-    {
-        return Err(PhotoError::TooLarge { width, height });
-    }
+    limits.check(width, height)?;
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);

@@ -10,4 +10,4 @@ mod prepare;
 pub use decode::{DecodeLimits, DecodedPhoto, PhotoError, decode};
 pub use format::{PhotoFormat, Sniffed, sniff};
 pub use pipeline::{PreparedPhoto, prepare_photo};
-pub use prepare::{MAX_TEXTURE_SIDE, NEUTRAL_BACKGROUND, fitted_size, prepare_for_frame};
+pub use prepare::{MAX_TEXTURE_SIDE, NEUTRAL_BACKGROUND, fitted_size};

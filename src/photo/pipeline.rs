@@ -110,18 +110,7 @@ fn prepare_jpeg(
         .info()
         .ok_or_else(|| PhotoError::Corrupt("no JPEG header".into()))?;
     let (stored_w, stored_h) = (u32::from(info.width), u32::from(info.height));
-    if stored_w == 0 || stored_h == 0 {
-        return Err(PhotoError::Corrupt("it has no pixels".into()));
-    }
-    if stored_w > limits.max_side
-        || stored_h > limits.max_side
-        || u64::from(stored_w) * u64::from(stored_h) > limits.max_pixels
-    {
-        return Err(PhotoError::TooLarge {
-            width: stored_w,
-            height: stored_h,
-        });
-    }
+    limits.check(stored_w, stored_h)?;
     // The frame is square, so the fitted size of the stored image is the
     // fitted size of the upright one with its sides swapped, if rotated.
     let (target_w, target_h) = fitted_size(stored_w, stored_h, frame_px);

@@ -1,6 +1,7 @@
-//! Decoded photo → pixels the size of the frame it is shown in.
+//! Fitting a photo to its frame and flattening transparency: the small
+//! rules the photo pipeline applies to every format.
 
-use image::{Rgba, RgbaImage, imageops};
+use image::{Rgba, RgbaImage};
 
 /// The largest texture side wgpu and most GL drivers accept.
 pub const MAX_TEXTURE_SIDE: u32 = 8192;
@@ -21,19 +22,6 @@ pub fn fitted_size(width: u32, height: u32, frame_px: u32) -> (u32, u32) {
     let w = (f64::from(width) * scale).round().max(1.0) as u32;
     let h = (f64::from(height) * scale).round().max(1.0) as u32;
     (w.min(limit), h.min(limit))
-}
-
-/// Downscales (Lanczos3) to fit the frame and flattens transparency onto
-/// [`NEUTRAL_BACKGROUND`].
-pub fn prepare_for_frame(image: &RgbaImage, frame_px: u32) -> RgbaImage {
-    let (w, h) = fitted_size(image.width(), image.height(), frame_px);
-    let mut out = if (w, h) == image.dimensions() {
-        image.clone()
-    } else {
-        imageops::resize(image, w, h, imageops::FilterType::Lanczos3)
-    };
-    flatten_alpha(&mut out);
-    out
 }
 
 /// Composites transparent pixels over [`NEUTRAL_BACKGROUND`].
@@ -71,7 +59,8 @@ mod tests {
     fn transparency_becomes_neutral_grey() {
         let mut image = RgbaImage::from_pixel(2, 2, Rgba([255, 0, 0, 0]));
         image.put_pixel(0, 0, Rgba([255, 0, 0, 255]));
-        let out = prepare_for_frame(&image, 10);
+        let mut out = image.clone();
+        flatten_alpha(&mut out);
         assert_eq!(out.get_pixel(0, 0), &Rgba([255, 0, 0, 255]));
         let [r, g, b] = NEUTRAL_BACKGROUND;
         assert_eq!(out.get_pixel(1, 1), &Rgba([r, g, b, 255]));
