@@ -5,7 +5,8 @@
 //! are 12 MP JPEGs.
 //!
 //! Run: `cargo bench --bench end_to_end`.
-
+// Tests read files and start servers freely; the rule is for the app.
+#![allow(clippy::disallowed_methods)]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)] // a benchmark reports on stdout
 
 use customer_lookup::capillary::{CapillaryClient, IdentifierKind, Lookup};

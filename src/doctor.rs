@@ -2,7 +2,7 @@
 //! step (host, credentials, a lookup, the photo) and says what is wrong.
 //! For whoever installs the till, and for support.
 
-use crate::capillary::{ApiError, ApiHost, CapillaryClient, Credentials, ErrorKind, Lookup};
+use crate::capillary::{ApiHost, CapillaryClient, Credentials, ErrorKind, Lookup};
 use crate::photo::{DecodeLimits, decode, prepare_photo};
 use crate::secret::Secret;
 use serde_json::{Value, json};
@@ -118,13 +118,6 @@ impl Report {
     }
 }
 
-fn describe(error: &ApiError) -> String {
-    match &error.request_id {
-        Some(id) => format!("{error} (request id {id})"),
-        None => error.to_string(),
-    }
-}
-
 /// Reads a secret from the environment, else asks for it without echo when
 /// run from a terminal (never from the command line, where `ps` shows it).
 fn read_secret(env_name: &str, prompt: &str) -> Result<Secret, String> {
@@ -182,17 +175,18 @@ async fn check(args: &DoctorArgs) -> Report {
         }),
         (None, None) => Err("Give --user (till) or --client-key (OAuth).".to_owned()),
     };
-    let verified =
-        match credentials.and_then(|c| CapillaryClient::new(host, c).map_err(|e| describe(&e))) {
-            Ok(client) => match client.verify().await {
-                Ok(()) => {
-                    let detail = format!("accepted for {}", client.credentials().principal());
-                    Ok((client, detail))
-                }
-                Err(e) => Err(describe(&e)),
-            },
-            Err(e) => Err(e),
-        };
+    let verified = match credentials
+        .and_then(|c| CapillaryClient::new(host, c).map_err(|e| e.to_string_with_request_id()))
+    {
+        Ok(client) => match client.verify().await {
+            Ok(()) => {
+                let detail = format!("accepted for {}", client.credentials().principal());
+                Ok((client, detail))
+            }
+            Err(e) => Err(e.to_string_with_request_id()),
+        },
+        Err(e) => Err(e),
+    };
     let Some(client) = report.record("credentials", started, verified) else {
         return report;
     };
@@ -203,7 +197,10 @@ async fn check(args: &DoctorArgs) -> Report {
     let started = Instant::now();
     let lookup = Lookup::parse_spec(spec).map_err(|e| e.to_string());
     let customer = match lookup {
-        Ok(lookup) => client.lookup(&lookup).await.map_err(|e| describe(&e)),
+        Ok(lookup) => client
+            .lookup(&lookup)
+            .await
+            .map_err(|e| e.to_string_with_request_id()),
         Err(e) => Err(e),
     };
     let customer = customer.map(|c| {
@@ -235,7 +232,7 @@ async fn check(args: &DoctorArgs) -> Report {
         Err(e) if e.kind == ErrorKind::NoPhoto => {
             Ok((None, "the customer has no photo".to_owned()))
         }
-        Err(e) => Err(describe(&e)),
+        Err(e) => Err(e.to_string_with_request_id()),
     };
     let Some(Some(bytes)) = report.record("photo download", started, download) else {
         return report;
@@ -243,6 +240,10 @@ async fn check(args: &DoctorArgs) -> Report {
 
     let started = Instant::now();
     let frame = args.frame;
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "doctor is a command-line tool, not the app's UI thread"
+    )]
     let decoded = tokio::task::spawn_blocking(move || {
         let limits = DecodeLimits::default();
         match frame {

@@ -3,6 +3,10 @@
 //! logged never includes customer data, secrets or URL queries: the
 //! modules that log are written to that rule, and `tests/log_hygiene.rs`
 //! checks it at `RUST_LOG=trace`.
+#![expect(
+    clippy::disallowed_methods,
+    reason = "the log folder is made and read here"
+)]
 
 use crate::APP_ID;
 use std::path::{Path, PathBuf};

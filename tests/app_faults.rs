@@ -7,8 +7,9 @@
 
 mod support;
 
-use customer_lookup::app::{App, PhotoSlot, ProfileState};
+use customer_lookup::app::App;
 use customer_lookup::capillary::ClientConfig;
+use customer_lookup::state::{PhotoSlot, ProfileState};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::sync::LazyLock;

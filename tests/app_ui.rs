@@ -5,8 +5,9 @@
 
 mod support;
 
-use customer_lookup::app::{PhotoSlot, ProfileState, StartOptions};
+use customer_lookup::app::{App, StartOptions};
 use customer_lookup::demo::DemoConfig;
+use customer_lookup::state::{PhotoSlot, ProfileState};
 use egui_kittest::kittest::Queryable as _;
 use std::collections::HashMap;
 use std::time::Duration;
@@ -44,9 +45,8 @@ fn sign_in_look_up_by_every_kind_and_see_the_photo() {
     harness.get_by_label("asha.rao@example.com").click();
     harness.run_steps(2);
     harness.get_by_label("Copied");
-    for _ in 0..8 {
-        harness.step(); // 2 s later the note is gone
-    }
+    harness.state_mut().advance_clock(Duration::from_secs(2));
+    harness.run_steps(2); // 2 s later the note is gone
     assert!(harness.query_by_label("Copied").is_none());
     // The @ switched the selector to Email; choose Card number explicitly.
     harness.get_by_label("Find by").click();
@@ -259,10 +259,10 @@ fn idle_window_stops_blinking_and_requests_no_frames() {
     harness.step();
     assert!(harness.get_by_label("Customer identifier").is_focused());
     assert!(harness.state().cursor_blinking());
-    // kittest advances egui's clock a quarter second per step, with no input.
-    for _ in 0..44 {
-        harness.step();
-    }
+    // 11 s without input on the app's clock; the blink stops, and the
+    // frame that draws the steady cursor is the last one.
+    harness.state_mut().advance_clock(Duration::from_secs(11));
+    harness.run_steps(2);
     assert!(
         !harness.state().cursor_blinking(),
         "still blinking after 11 s idle"
@@ -284,34 +284,46 @@ fn idle_window_stops_blinking_and_requests_no_frames() {
     assert!(harness.state().cursor_blinking());
 }
 
-#[test]
-fn idle_lock_returns_to_login_and_drops_customer_data() {
-    let rt = runtime();
-    let _entered = rt.enter();
+/// Signed in to the demo with the given lock time, Tom Sawyer on screen.
+fn tom_on_screen_with_lock_after(secs: u64) -> egui_kittest::Harness<'static, App> {
     let options = StartOptions {
         demo: true,
-        lock_after_secs: Some(30),
+        lock_after_secs: Some(secs),
         ..StartOptions::default()
     };
     let mut harness = demo_app_with(DemoConfig::default(), options);
     log_in(&mut harness);
     look_up(&mut harness, "918877665544");
     wait_for(&mut harness, "customer", WAIT, photo_shown);
+    harness
+}
+
+#[test]
+fn idle_lock_returns_to_login_and_drops_customer_data() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    let mut harness = tom_on_screen_with_lock_after(30);
     // Input keeps it unlocked: 29 s of simulated time, then a mouse move.
     harness.hover_at(egui::pos2(400.0, 300.0));
-    for _ in 0..116 {
-        harness.step();
-    }
+    harness.step();
+    harness.state_mut().advance_clock(Duration::from_secs(29));
+    harness.step();
     harness.hover_at(egui::pos2(400.0, 400.0));
     harness.step();
     assert!(
         harness.state().state().session.is_some(),
         "locked too early"
     );
-    // 30 s without input (kittest's clock: a quarter second per step).
-    for _ in 0..122 {
-        harness.step();
-    }
+    // 29 s without input: still open.
+    harness.state_mut().advance_clock(Duration::from_secs(29));
+    harness.step();
+    assert!(
+        harness.state().state().session.is_some(),
+        "locked before 30 s"
+    );
+    // 30 s without input.
+    harness.state_mut().advance_clock(Duration::from_secs(1));
+    harness.step();
     let state = harness.state().state();
     assert!(state.session.is_none(), "not locked after 30 s idle");
     assert!(matches!(state.profile, ProfileState::Empty));
@@ -319,6 +331,46 @@ fn idle_lock_returns_to_login_and_drops_customer_data() {
     assert_eq!(harness.state().cached_photos(), 0);
     assert_eq!(state.login.username, "demo.till", "username kept");
     assert!(state.login.password.is_empty(), "password asked again");
+    harness.run_steps(2);
+    harness.get_by_label_contains("Locked after 30 seconds without use");
+    assert!(harness.query_by_label("Tom Sawyer").is_none());
+}
+
+/// While the window is minimised eframe runs no `ui` pass, only
+/// `App::logic` (with egui's input time frozen). The lock must fire there.
+#[test]
+fn idle_lock_fires_while_minimised_with_no_frames_drawn() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    let mut harness = tom_on_screen_with_lock_after(30);
+    let drawn_passes = harness.ctx.cumulative_pass_nr();
+    let ctx = harness.ctx.clone();
+    let mut frame = eframe::Frame::_new_kittest();
+    // What eframe does while the window is minimised: logic alone.
+    let mut logic_only = |app: &mut App| {
+        let _ = ctx.run_logic(&egui::RawInput::default(), |ctx| {
+            eframe::App::logic(app, ctx, &mut frame);
+        });
+    };
+    harness.state_mut().advance_clock(Duration::from_secs(29));
+    logic_only(harness.state_mut());
+    assert!(
+        harness.state().state().session.is_some(),
+        "locked before 30 s"
+    );
+    harness.state_mut().advance_clock(Duration::from_secs(2));
+    logic_only(harness.state_mut());
+    assert_eq!(
+        harness.ctx.cumulative_pass_nr(),
+        drawn_passes,
+        "no frame was drawn"
+    );
+    let state = harness.state().state();
+    assert!(state.session.is_none(), "not locked while minimised");
+    assert!(matches!(state.profile, ProfileState::Empty));
+    assert!(state.recent.is_empty());
+    assert_eq!(harness.state().cached_photos(), 0);
+    // Restored: the first drawn frame shows the login panel.
     harness.run_steps(2);
     harness.get_by_label_contains("Locked after 30 seconds without use");
     assert!(harness.query_by_label("Tom Sawyer").is_none());

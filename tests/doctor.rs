@@ -1,5 +1,6 @@
 //! `customer-lookup doctor` run as a process against the demo tenant.
-
+// Tests read files and start servers freely; the rule is for the app.
+#![allow(clippy::disallowed_methods)]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 use customer_lookup::demo::{

@@ -5,7 +5,8 @@
 //! with its stderr captured, and the whole app in this process (UI logic,
 //! client, demo tenant, hyper on both ends) with every trace event
 //! captured by a subscriber.
-
+// Tests read files and start servers freely; the rule is for the app.
+#![allow(clippy::disallowed_methods)]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 mod support;

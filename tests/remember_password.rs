@@ -8,9 +8,10 @@
 
 mod support;
 
-use customer_lookup::app::{App, KeyringStatus};
+use customer_lookup::app::App;
 use customer_lookup::capillary::till_authorization;
 use customer_lookup::secret::Secret;
+use customer_lookup::state::KeyringStatus;
 use customer_lookup::ui::REMEMBER_LABEL;
 use customer_lookup::vault::Vault;
 use egui_kittest::Harness;
@@ -275,12 +276,12 @@ fn remembered_filled_in_at_restart_and_after_log_out_but_not_after_a_lock_then_f
 
     // An idle lock asks for the password: never filled in from the keyring.
     sign_in_with_enter(&mut harness);
-    for _ in 0..200 {
-        harness.step(); // kittest's clock: 0.25 s a frame, no input
-        if harness.state().state().session.is_none() {
-            break;
-        }
-    }
+    // The lock time passes on the app's clock, with no input.
+    let lock_after = harness.state().state().settings.lock_after_secs;
+    harness
+        .state_mut()
+        .advance_clock(Duration::from_secs(lock_after + 1));
+    harness.run_steps(2);
     assert!(harness.state().state().session.is_none(), "not locked");
     for _ in 0..40 {
         harness.step();

@@ -9,7 +9,8 @@
 //! It runs the binary named by `CUSTOMER_LOOKUP_SMOKE_BIN` (`.ci/run` points
 //! it at the release build) or else the one cargo built for the tests.
 //! Needs `xvfb`, `xdotool` and `imagemagick` (installed by `.ci/run`).
-
+// Tests read files and start servers freely; the rule is for the app.
+#![allow(clippy::disallowed_methods)]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 mod support;
@@ -59,8 +60,13 @@ fn xdotool(display: &str, args: &[&str]) -> String {
 }
 
 fn screenshot(display: &str, path: &Path) -> Option<image::RgbaImage> {
+    window_shot(display, "root", path)
+}
+
+/// A screenshot of one window's contents (`root`: the whole screen).
+fn window_shot(display: &str, window: &str, path: &Path) -> Option<image::RgbaImage> {
     let status = Command::new("import")
-        .args(["-window", "root", path.to_str()?])
+        .args(["-window", window, path.to_str()?])
         .env("DISPLAY", display)
         .status()
         .ok()?;
@@ -70,6 +76,27 @@ fn screenshot(display: &str, path: &Path) -> Option<image::RgbaImage> {
     image::open(path).ok().map(|i| i.into_rgba8())
 }
 
+/// True when the band of the login panel from its heading to the
+/// sign-in choice (above the fields, whose cursor blinks, and the message
+/// under them) looks the same in both window screenshots.
+fn same_top_of_login_panel(a: &image::RgbaImage, b: &image::RgbaImage) -> bool {
+    if a.dimensions() != b.dimensions() {
+        return false;
+    }
+    let (w, h) = a.dimensions();
+    let rows = h * 15 / 100..h * 33 / 100;
+    let mut difference = 0u64;
+    let mut count = 0u64;
+    for y in rows {
+        for x in 0..w {
+            let (p, q) = (a.get_pixel(x, y).0, b.get_pixel(x, y).0);
+            difference += (0..3).map(|c| u64::from(p[c].abs_diff(q[c]))).sum::<u64>();
+            count += 3;
+        }
+    }
+    difference / count.max(1) < 3
+}
+
 fn binary() -> PathBuf {
     std::env::var_os("CUSTOMER_LOOKUP_SMOKE_BIN").map_or_else(
         || PathBuf::from(env!("CARGO_BIN_EXE_customer-lookup")),
@@ -77,85 +104,120 @@ fn binary() -> PathBuf {
     )
 }
 
-#[test]
-fn demo_customer_photo_appears_in_a_real_window() {
-    for tool in ["Xvfb", "xdotool", "import"] {
-        require(tool);
-    }
-    let scratch = tempfile::tempdir().unwrap();
-    // `-displayfd 1`: Xvfb picks a free display and prints its number on
-    // stdout once it accepts connections (no guessing, no fixed sleep).
-    let mut xvfb = Command::new("Xvfb")
-        .args([
-            "-displayfd",
-            "1",
-            "-screen",
-            "0",
-            "1280x800x24",
-            "-nolisten",
-            "tcp",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut number = String::new();
+/// A virtual X server on a free display, stopped when dropped.
+struct VirtualDisplay {
+    name: String,
+    _xvfb: KillOnDrop,
     // Kept open for the whole test: were it closed, anything more Xvfb
     // writes to stdout would kill it with SIGPIPE.
-    let mut xvfb_stdout = std::io::BufReader::new(xvfb.stdout.take().unwrap());
-    std::io::BufRead::read_line(&mut xvfb_stdout, &mut number).unwrap();
-    let _xvfb = KillOnDrop(xvfb);
-    let display = format!(":{}", number.trim());
-    assert!(display.len() > 1, "Xvfb did not report a display");
-    // A fresh HOME: no saved settings, so it opens on the demo like a first start.
+    _stdout: std::io::BufReader<std::process::ChildStdout>,
+}
+
+impl VirtualDisplay {
+    fn start() -> Self {
+        // `-displayfd 1`: Xvfb picks a free display and prints its number on
+        // stdout once it accepts connections (no guessing, no fixed sleep).
+        let mut xvfb = Command::new("Xvfb")
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut number = String::new();
+        let mut stdout = std::io::BufReader::new(xvfb.stdout.take().unwrap());
+        std::io::BufRead::read_line(&mut stdout, &mut number).unwrap();
+        let name = format!(":{}", number.trim());
+        assert!(name.len() > 1, "Xvfb did not report a display");
+        Self {
+            name,
+            _xvfb: KillOnDrop(xvfb),
+            _stdout: stdout,
+        }
+    }
+}
+
+/// Starts the app on `display` with a fresh HOME under `scratch` (no saved
+/// settings, so `--demo` opens like a first start), everything logged to
+/// `scratch/app.log`; returns it and its window id once the window is up.
+fn launch(display: &str, scratch: &Path, args: &[&str]) -> (KillOnDrop, String) {
     let app = KillOnDrop(
         Command::new(binary())
-            .arg("--demo")
-            .env("DISPLAY", &display)
-            .env("HOME", scratch.path())
-            .env("XDG_DATA_HOME", scratch.path().join("data"))
-            .env("XDG_CONFIG_HOME", scratch.path().join("config"))
+            .args(args)
+            .env("DISPLAY", display)
+            .env("HOME", scratch)
+            .env("XDG_DATA_HOME", scratch.join("data"))
+            .env("XDG_CONFIG_HOME", scratch.join("config"))
             .env_remove("WAYLAND_DISPLAY")
             // Everything logged, so the disk scan below covers every level.
             .env("RUST_LOG", "trace")
             .env_remove("CUSTOMER_LOOKUP_HOST")
             .env_remove("CUSTOMER_LOOKUP_USER")
             .stdout(Stdio::null())
-            .stderr(std::fs::File::create(scratch.path().join("app.log")).unwrap())
+            .stderr(std::fs::File::create(scratch.join("app.log")).unwrap())
             .spawn()
             .unwrap(),
     );
-
     let started = Instant::now();
     let window = loop {
-        let id = xdotool(&display, &["search", "--name", "^Customer Lookup$"]);
+        let id = xdotool(display, &["search", "--name", "^Customer Lookup$"]);
         if let Some(first) = id.lines().next().filter(|l| !l.is_empty()) {
             break first.to_owned();
         }
         assert!(
             started.elapsed() < Duration::from_secs(30),
             "no window appeared; log: {}",
-            std::fs::read_to_string(scratch.path().join("app.log")).unwrap_or_default()
+            app_log(scratch)
         );
         std::thread::sleep(Duration::from_millis(200));
     };
     std::thread::sleep(Duration::from_millis(1500));
-    xdotool(&display, &["windowfocus", "--sync", &window]);
-    xdotool(&display, &["key", "Return"]); // sign in with the demo credentials
-    std::thread::sleep(Duration::from_millis(1500));
-    xdotool(&display, &["type", "--delay", "40", "919800000001"]);
-    xdotool(&display, &["key", "Return"]);
+    (app, window)
+}
 
+fn app_log(scratch: &Path) -> String {
+    std::fs::read_to_string(scratch.join("app.log")).unwrap_or_default()
+}
+
+/// Signs in with the demo credentials (Enter) and looks Asha Rao up by
+/// mobile, until her photo is on screen.
+fn sign_in_and_find_asha(display: &str, window: &str, shot: &Path) {
+    xdotool(display, &["windowfocus", "--sync", window]);
+    xdotool(display, &["key", "Return"]); // sign in with the demo credentials
+    std::thread::sleep(Duration::from_millis(1500));
+    xdotool(display, &["type", "--delay", "40", "919800000001"]);
+    xdotool(display, &["key", "Return"]);
     // Asha Rao's photo: green background, yellow shirt.
+    wait_for_photo(display, shot, "Asha Rao", ASHA);
+}
+
+const ASHA: [[u8; 3]; 2] = [[46, 139, 87], [250, 200, 40]];
+
+#[test]
+fn demo_customer_photo_appears_in_a_real_window() {
+    for tool in ["Xvfb", "xdotool", "import"] {
+        require(tool);
+    }
+    let scratch = tempfile::tempdir().unwrap();
+    let display = VirtualDisplay::start();
+    let display = display.name.as_str();
+    let (app, window) = launch(display, scratch.path(), &["--demo"]);
     let shot = scratch.path().join("screen.png");
-    wait_for_photo(&display, &shot, "Asha Rao", [[46, 139, 87], [250, 200, 40]]);
+    sign_in_and_find_asha(display, &window, &shot);
 
     // A second customer, looked up while Asha is on screen: Tom Sawyer,
     // steel-blue background, red shirt.
-    xdotool(&display, &["type", "--delay", "40", "918877665544"]);
-    xdotool(&display, &["key", "Return"]);
+    xdotool(display, &["type", "--delay", "40", "918877665544"]);
+    xdotool(display, &["key", "Return"]);
     wait_for_photo(
-        &display,
+        display,
         &shot,
         "Tom Sawyer",
         [[70, 130, 180], [200, 60, 50]],
@@ -177,12 +239,12 @@ fn demo_customer_photo_appears_in_a_real_window() {
     // Log out with the button at the top right of the 1040-point-wide
     // window; the login panel replaces the profile.
     xdotool(
-        &display,
+        display,
         &["mousemove", "--window", &window, "1001", "12", "click", "1"],
     );
     let started = Instant::now();
     loop {
-        if let Some(image) = screenshot(&display, &shot)
+        if let Some(image) = screenshot(display, &shot)
             && count_near(&image, [70, 130, 180], 14) < 100
         {
             break;
@@ -198,7 +260,7 @@ fn demo_customer_photo_appears_in_a_real_window() {
     // Ctrl+Q closes the window the way a person would; eframe saves the
     // settings on the way out. Then nothing about the customer may be on
     // disk: not in the settings, not in the log, nowhere under HOME.
-    xdotool(&display, &["key", "ctrl+q"]);
+    xdotool(display, &["key", "ctrl+q"]);
     let mut app = app;
     let started = Instant::now();
     while app.0.try_wait().unwrap().is_none() {
@@ -208,7 +270,6 @@ fn demo_customer_photo_appears_in_a_real_window() {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
-    drop(xvfb_stdout);
     let files = files_under(scratch.path());
     let settings_saved = files
         .iter()
@@ -250,6 +311,80 @@ fn demo_customer_photo_appears_in_a_real_window() {
                 path.display()
             );
         }
+    }
+}
+
+/// The idle lock must fire while the window is minimised, when eframe
+/// draws no frames at all. A real window manager (openbox) iconifies the
+/// window; the lock is logged while it is minimised, and the restored
+/// window shows the login panel, not the customer.
+#[test]
+fn idle_lock_fires_while_the_window_is_minimised() {
+    for tool in ["Xvfb", "xdotool", "import", "openbox"] {
+        require(tool);
+    }
+    let scratch = tempfile::tempdir().unwrap();
+    let display = VirtualDisplay::start();
+    let display = display.name.as_str();
+    let _window_manager = KillOnDrop(
+        Command::new("openbox")
+            .env("DISPLAY", display)
+            .env("HOME", scratch.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let (_app, window) = launch(display, scratch.path(), &["--demo", "--lock-after", "6"]);
+    let shot = scratch.path().join("screen.png");
+    let login_panel =
+        window_shot(display, &window, &shot).expect("a screenshot of the login panel");
+    sign_in_and_find_asha(display, &window, &shot);
+
+    assert!(
+        !app_log(scratch.path()).contains("locked after inactivity"),
+        "locked before it was minimised"
+    );
+    xdotool(display, &["windowminimize", "--sync", &window]);
+    let visible = || {
+        let found = xdotool(
+            display,
+            &["search", "--onlyvisible", "--name", "^Customer Lookup$"],
+        );
+        !found.is_empty()
+    };
+    assert!(!visible(), "the window manager did not minimise the window");
+    let minimised_at = Instant::now();
+    while !app_log(scratch.path()).contains("locked after inactivity") {
+        assert!(
+            minimised_at.elapsed() < Duration::from_secs(20),
+            "no lock 20 s after minimising with --lock-after 6; the app's log: {}",
+            app_log(scratch.path())
+                .lines()
+                .filter(|l| l.contains("customer_lookup"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert!(!visible(), "the lock must have happened while minimised");
+
+    xdotool(display, &["windowactivate", "--sync", &window]);
+    let restored_at = Instant::now();
+    loop {
+        if visible()
+            && let Some(image) = window_shot(display, &window, &shot)
+            && ASHA.iter().all(|c| count_near(&image, *c, 14) < 100)
+            && same_top_of_login_panel(&login_panel, &image)
+        {
+            break;
+        }
+        assert!(
+            restored_at.elapsed() < Duration::from_secs(10),
+            "the restored window does not show the login panel; screenshot kept at {}",
+            keep(&shot).display()
+        );
+        std::thread::sleep(Duration::from_millis(300));
     }
 }
 

@@ -7,7 +7,8 @@
 //! "Painted" is taken from egui's output: a recording renderer keeps a
 //! fingerprint of every texture the app uploads, and the shapes of the
 //! last frame say which texture was drawn.
-
+// Tests read files and start servers freely; the rule is for the app.
+#![allow(clippy::disallowed_methods)]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 mod support;

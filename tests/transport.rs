@@ -1,7 +1,8 @@
 //! What crosses the network: certificates, redirects and proxies, against
 //! real servers on 127.0.0.1 (a TLS server with a self-signed certificate,
 //! chains of redirecting servers, a scripted proxy).
-
+// Tests read files and start servers freely; the rule is for the app.
+#![allow(clippy::disallowed_methods)]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 mod support;

@@ -1,10 +1,16 @@
 //! Background work: network calls and decoding run as tokio tasks; the UI
-//! thread only polls their promises. Every finished job asks for a repaint
-//! *after* its result is available, and a job dropped before it finishes
-//! aborts its task (so a superseded lookup stops using the network).
+//! thread only polls their promises. This is the one module that starts
+//! tasks (`clippy.toml` refuses `tokio::spawn` elsewhere in the app).
+//!
+//! Every finished job asks for a repaint *after* its result is available,
+//! which wakes [`eframe::App::logic`] even while the window is hidden, and
+//! a job dropped before it finishes aborts its task (so a superseded lookup
+//! stops using the network). A job's output carries the request it was
+//! started with, so applying it never reads live form fields.
 
+use super::photo_cache::PhotoKey;
 use crate::capillary::{ApiError, CapillaryClient, Customer, Lookup};
-use crate::photo::{DecodeLimits, PreparedPhoto, prepare_photo};
+use crate::photo::{DecodeLimits, PhotoError, PreparedPhoto, prepare_photo};
 use crate::secret::Secret;
 use crate::vault::Vault;
 use poll_promise::Promise;
@@ -15,23 +21,25 @@ pub struct Job<T: Send + 'static> {
     /// `None` once the result was taken.
     promise: Option<Promise<T>>,
     task: tokio::task::JoinHandle<()>,
-    /// The lookup this job belongs to (0 for jobs that belong to none).
-    pub lookup_id: u64,
 }
 
 impl<T: Send + 'static> std::fmt::Debug for Job<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Job(lookup {})", self.lookup_id)
+        f.write_str(if self.is_running() {
+            "Job(running)"
+        } else {
+            "Job(done)"
+        })
     }
 }
 
 impl<T: Send + 'static> Job<T> {
     /// Starts `work` on the entered tokio runtime.
-    pub fn spawn(
-        ctx: &egui::Context,
-        lookup_id: u64,
-        work: impl Future<Output = T> + Send + 'static,
-    ) -> Self {
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "the one place app jobs are spawned"
+    )]
+    pub fn spawn(ctx: &egui::Context, work: impl Future<Output = T> + Send + 'static) -> Self {
         let (sender, promise) = Promise::new();
         let ctx = ctx.clone();
         let task = tokio::spawn(async move {
@@ -41,7 +49,6 @@ impl<T: Send + 'static> Job<T> {
         Self {
             promise: Some(promise),
             task,
-            lookup_id,
         }
     }
 
@@ -68,66 +75,22 @@ impl<T: Send + 'static> Drop for Job<T> {
     }
 }
 
+/// Takes a finished job's result out of `slot`, emptying the slot.
+pub fn take_finished<T: Send + 'static>(slot: &mut Option<Job<T>>) -> Option<T> {
+    let result = slot.as_mut().and_then(Job::try_take)?;
+    *slot = None;
+    Some(result)
+}
+
 /// The jobs that can be in flight; at most one of each kind.
 #[derive(Debug, Default)]
 pub struct Jobs {
-    pub login: Option<Job<Result<CapillaryClient, ApiError>>>,
-    pub lookup: Option<Job<Result<Customer, ApiError>>>,
-    pub photo: Option<Job<Result<egui::ColorImage, String>>>,
+    pub login: Option<Job<LoginOutcome>>,
+    pub lookup: Option<Job<LookupOutcome>>,
+    pub photo: Option<Job<PhotoOutcome>>,
     /// The keyring check and the remembered secret; not counted as busy
     /// (a missing Secret Service can take D-Bus's timeout to answer).
     pub keyring: Option<Job<KeyringReport>>,
-}
-
-/// What the keyring said at start-up or after logging out.
-#[derive(Debug)]
-pub struct KeyringReport {
-    pub available: Result<(), String>,
-    /// The account asked for and its remembered secret, if any.
-    pub account: String,
-    pub remembered: Option<Secret>,
-}
-
-/// Checks the keyring and, when `load` is set, reads `account`'s secret.
-pub async fn ask_keyring(vault: Vault, account: String, load: bool) -> KeyringReport {
-    let asked = account.clone();
-    let report = tokio::task::spawn_blocking(move || {
-        let available = vault.check();
-        let remembered = match (&available, load) {
-            (Ok(()), true) => vault.load(&account).unwrap_or_else(|error| {
-                tracing::warn!(%error, "could not read the remembered password");
-                None
-            }),
-            _ => None,
-        };
-        KeyringReport {
-            available,
-            account,
-            remembered,
-        }
-    })
-    .await;
-    report.unwrap_or_else(|_| KeyringReport {
-        available: Err("The system keyring could not be asked.".to_owned()),
-        account: asked,
-        remembered: None,
-    })
-}
-
-/// Remembers (`Some`) or forgets (`None`) `account`'s secret, in the
-/// background; a failure is logged (without the secret) and otherwise
-/// ignored: signing in worked, only the convenience did not.
-pub fn update_keyring(vault: Vault, account: String, secret: Option<Secret>) {
-    tokio::task::spawn_blocking(move || {
-        let result = match &secret {
-            Some(secret) => vault.store(&account, secret),
-            None => vault.forget(&account),
-        };
-        match result {
-            Ok(()) => tracing::info!(remembered = secret.is_some(), "keyring updated"),
-            Err(error) => tracing::warn!(%error, "keyring not updated"),
-        }
-    });
 }
 
 impl Jobs {
@@ -146,19 +109,66 @@ impl Jobs {
     }
 }
 
-/// Checks credentials: builds the client and proves it with one call.
-pub async fn log_in(
-    client: Result<CapillaryClient, ApiError>,
-) -> Result<CapillaryClient, ApiError> {
-    let client = client?;
-    client.verify().await?;
-    Ok(client)
+/// What a sign-in was started with: applied as it was when the check
+/// returns, whatever the form says by then.
+#[derive(Debug)]
+pub struct PendingLogin {
+    /// The server, as it is saved in the settings.
+    pub host: crate::config::HostChoice,
+    pub scheme: crate::config::AuthScheme,
+    /// What to do in the keyring when it succeeds: remember this secret for
+    /// the account, or (`None`) forget it; `None` outside when there is no
+    /// keyring.
+    pub keyring: Option<(String, Option<Secret>)>,
 }
 
-/// Looks a customer up.
-pub async fn look_up(client: CapillaryClient, lookup: Lookup) -> Result<Customer, ApiError> {
-    client.lookup(&lookup).await
+pub type LoginOutcome = (PendingLogin, Result<CapillaryClient, ApiError>);
+
+/// Checks credentials: builds the client and proves it with one call.
+pub async fn log_in(
+    pending: PendingLogin,
+    client: Result<CapillaryClient, ApiError>,
+) -> LoginOutcome {
+    let result = match client {
+        Ok(client) => client.verify().await.map(|()| client),
+        Err(error) => Err(error),
+    };
+    (pending, result)
 }
+
+/// Which lookup a job answers: results of superseded lookups are dropped.
+#[derive(Debug, Clone)]
+pub struct LookupTicket {
+    pub lookup_id: u64,
+    pub lookup: Lookup,
+}
+
+pub type LookupOutcome = (LookupTicket, Result<Customer, ApiError>);
+
+/// Looks a customer up.
+pub async fn look_up(client: CapillaryClient, ticket: LookupTicket) -> LookupOutcome {
+    let result = client.lookup(&ticket.lookup).await;
+    (ticket, result)
+}
+
+/// Where a photo job's result goes: which lookup's profile, and where in
+/// the photo cache.
+#[derive(Debug, Clone)]
+pub struct PhotoTicket {
+    pub lookup_id: u64,
+    pub cache_key: Option<PhotoKey>,
+}
+
+/// Why a photo could not be shown.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum PhotoLoadError {
+    #[error(transparent)]
+    Download(#[from] ApiError),
+    #[error(transparent)]
+    Decode(#[from] PhotoError),
+}
+
+pub type PhotoOutcome = (PhotoTicket, Result<egui::ColorImage, PhotoLoadError>);
 
 /// The pixels uploaded for a prepared photo.
 pub fn texture_image(prepared: &PreparedPhoto) -> egui::ColorImage {
@@ -173,16 +183,83 @@ pub async fn load_photo(
     client: CapillaryClient,
     customer: Customer,
     frame_px: u32,
-) -> Result<egui::ColorImage, String> {
-    let photo = client
-        .download_photo(&customer)
+    ticket: PhotoTicket,
+) -> PhotoOutcome {
+    let result = async {
+        let photo = client.download_photo(&customer).await?;
+        let prepared = off_ui_thread(move || {
+            prepare_photo(&photo.bytes, frame_px, &DecodeLimits::default())
+                .map(|prepared| texture_image(&prepared))
+        })
         .await
-        .map_err(|e| e.to_string())?;
-    let prepared = tokio::task::spawn_blocking(move || {
-        let prepared = prepare_photo(&photo.bytes, frame_px, &DecodeLimits::default())
-            .map_err(|e| e.to_string())?;
-        Ok::<_, String>(texture_image(&prepared))
+        .unwrap_or(Err(PhotoError::Crashed))?;
+        Ok(prepared)
+    }
+    .await;
+    (ticket, result)
+}
+
+/// What the keyring said at start-up or after logging out.
+#[derive(Debug)]
+pub struct KeyringReport {
+    pub available: Result<(), String>,
+    /// The account asked for and its remembered secret, if any.
+    pub account: String,
+    pub remembered: Option<Secret>,
+}
+
+/// Checks the keyring and, when `load` is set, reads `account`'s secret.
+pub async fn ask_keyring(vault: Vault, account: String, load: bool) -> KeyringReport {
+    let asked = account.clone();
+    let report = off_ui_thread(move || {
+        let available = vault.check();
+        let remembered = match (&available, load) {
+            (Ok(()), true) => vault.load(&account).unwrap_or_else(|error| {
+                tracing::warn!(%error, "could not read the remembered password");
+                None
+            }),
+            _ => None,
+        };
+        KeyringReport {
+            available,
+            account,
+            remembered,
+        }
     })
     .await;
-    prepared.unwrap_or_else(|_| Err("The photo couldn't be read.".to_owned()))
+    report.unwrap_or_else(|()| KeyringReport {
+        available: Err("The system keyring could not be asked.".to_owned()),
+        account: asked,
+        remembered: None,
+    })
+}
+
+/// Remembers (`Some`) or forgets (`None`) `account`'s secret, in the
+/// background; a failure is logged (without the secret) and otherwise
+/// ignored: signing in worked, only the convenience did not.
+pub fn update_keyring(vault: Vault, account: String, secret: Option<Secret>) {
+    drop(off_ui_thread(move || {
+        let result = match &secret {
+            Some(secret) => vault.store(&account, secret),
+            None => vault.forget(&account),
+        };
+        match result {
+            Ok(()) => tracing::info!(remembered = secret.is_some(), "keyring updated"),
+            Err(error) => tracing::warn!(%error, "keyring not updated"),
+        }
+    }));
+}
+
+/// Runs blocking work (decoding, the keyring) on tokio's blocking pool.
+/// The work runs to the end even if the returned future is dropped; `Err`
+/// when it panicked.
+#[expect(
+    clippy::disallowed_methods,
+    reason = "the one place app jobs are spawned"
+)]
+fn off_ui_thread<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> impl Future<Output = Result<T, ()>> {
+    let handle = tokio::task::spawn_blocking(work);
+    async move { handle.await.map_err(|_| ()) }
 }

@@ -163,9 +163,7 @@ impl CapillaryClient {
             return self.customer_by_id(id).await;
         }
         let Some(identifier_name) = lookup.kind.api_name() else {
-            return Err(ApiError::new(ErrorKind::BadJson {
-                detail: "unsupported identifier".into(),
-            }));
+            return Err(ApiError::new(ErrorKind::UnsupportedIdentifier));
         };
         let query = [
             ("source", SOURCE),

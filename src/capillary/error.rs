@@ -2,6 +2,7 @@
 //! message a cashier understands and, where the server sent one, the
 //! `X-Cap-Requestid` that support will ask for.
 
+use super::codes;
 use std::fmt;
 
 /// One failed call: what went wrong and the request id, if any.
@@ -56,6 +57,8 @@ pub enum ErrorKind {
     NotJson,
     /// JSON that does not have the expected shape.
     BadJson { detail: String },
+    /// The client has no way to look this kind of identifier up.
+    UnsupportedIdentifier,
     /// A body over the size limit.
     TooLarge { limit_bytes: u64 },
     /// The customer has no photo.
@@ -76,38 +79,40 @@ impl ErrorKind {
 
     /// True when the customer does not exist (a normal outcome of a lookup).
     pub fn is_not_found(&self) -> bool {
-        matches!(self, ErrorKind::Capillary { code, .. } if matches!(code, 8015 | 8065 | 816))
+        matches!(self, ErrorKind::Capillary { code, .. } if codes::NOT_FOUND.contains(code))
     }
 
     /// Words for a Capillary error code.
     fn capillary_message(code: i64, server_message: &str) -> String {
         let known = match code {
-            8015 | 8065 | 816 => "No customer found for that identifier. Check it and try again.",
-            8016 => {
+            codes::CUSTOMER_NOT_FOUND | codes::IDENTIFIER_NOT_FOUND | codes::LEGACY_NOT_FOUND => {
+                "No customer found for that identifier. Check it and try again."
+            }
+            codes::NO_SOURCE => {
                 "Capillary refused the lookup because no source was sent (code 8016). Report this to IT."
             }
-            8003 | 8012 => {
+            codes::INVALID_SOURCE | codes::INVALID_SOURCE_TYPE => {
                 "Capillary says the source is invalid (INSTORE). Ask IT to check the org's settings."
             }
-            8011 => {
+            codes::INVALID_ACCOUNT => {
                 "Capillary says the source account is invalid. Ask IT to check the org's settings."
             }
-            8013 => {
+            codes::UNSUPPORTED_IDENTIFIER => {
                 "Capillary does not accept that identifier type for this org. Try another identifier."
             }
-            8045 => {
+            codes::ACCOUNT_ID_REQUIRED => {
                 "Capillary asks for an account id for this source. Ask IT to check the org's settings."
             }
-            8069 => {
+            codes::MERGED => {
                 "This customer was merged into another account. Look up the other account instead."
             }
-            8062 => "The customer's points could not be loaded just now.",
-            8063 => "The customer's segments could not be loaded just now.",
-            11013 => "Enter an identifier to look up.",
-            1044 => {
+            codes::POINTS_UNAVAILABLE => "The customer's points could not be loaded just now.",
+            codes::SEGMENTS_UNAVAILABLE => "The customer's segments could not be loaded just now.",
+            codes::EMPTY_IDENTIFIER => "Enter an identifier to look up.",
+            codes::NO_ACCESS => {
                 "These credentials may not view customer details. Ask IT for the right access group."
             }
-            618 => "This customer is marked as fraud. Follow the store's procedure.",
+            codes::FRAUD => "This customer is marked as fraud. Follow the store's procedure.",
             _ => "",
         };
         if known.is_empty() {
@@ -188,6 +193,9 @@ impl fmt::Display for ErrorKind {
             ErrorKind::BadJson { detail } => {
                 write!(f, "The server's answer could not be read ({detail}).")
             }
+            ErrorKind::UnsupportedIdentifier => {
+                f.write_str("This kind of identifier cannot be looked up. Try another one.")
+            }
             ErrorKind::TooLarge { limit_bytes } => write!(
                 f,
                 "The server's answer was too large (over {} MB) and was refused.",
@@ -219,6 +227,15 @@ impl ApiError {
     pub fn with_request_id(mut self, request_id: Option<String>) -> Self {
         self.request_id = request_id;
         self
+    }
+
+    /// The words followed by the request id support asks for, where the
+    /// server sent one: "… (request id abc-123)".
+    pub fn to_string_with_request_id(&self) -> String {
+        match &self.request_id {
+            Some(id) => format!("{self} (request id {id})"),
+            None => self.to_string(),
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod auth;
 mod client;
+pub mod codes;
 mod error;
 mod host;
 mod identifier;
@@ -19,4 +20,5 @@ pub use error::{ApiError, ErrorKind};
 pub use host::{ApiHost, Cluster, HostError};
 pub use identifier::{IdentifierKind, InputError, Lookup};
 pub use model::{Customer, PhotoState};
-pub use presigned::{PresignedUrl, format_amz_date, redact_url};
+pub(crate) use presigned::format_amz_date;
+pub use presigned::{PresignedUrl, redact_url};

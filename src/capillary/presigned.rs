@@ -114,7 +114,7 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 }
 
 /// `X-Amz-Date` text for a point in time (used by the demo tenant).
-pub fn format_amz_date(time: SystemTime) -> String {
+pub(crate) fn format_amz_date(time: SystemTime) -> String {
     let secs = time
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())

@@ -81,39 +81,16 @@ fn hash(x: u32, y: u32) -> u32 {
 /// Encodes a portrait as `format`. Encoding into memory cannot fail for
 /// these sizes; an error here is a bug in this module.
 pub fn encode(look: Look, format: PhotoFormat) -> Result<Vec<u8>, image::ImageError> {
-    let mut out = Vec::new();
-    match format {
-        PhotoFormat::Jpeg => {
-            let rgb = to_rgb(&portrait(look, false));
-            JpegEncoder::new_with_quality(&mut out, 88).encode_image(&rgb)?;
-        }
+    Ok(match format {
+        PhotoFormat::Jpeg => jpeg(&portrait(look, false), 88)?,
         PhotoFormat::JpegExifRotated => {
             // Stored turned 90° anticlockwise; orientation 6 turns it back.
-            let stored = imageops::rotate270(&to_rgb(&portrait(look, false)));
-            let mut jpeg = Vec::new();
-            JpegEncoder::new_with_quality(&mut jpeg, 88).encode_image(&stored)?;
-            out = with_exif_orientation(&jpeg, 6);
+            let stored = imageops::rotate270(&portrait(look, false));
+            with_exif_orientation(&jpeg(&stored, 88)?, 6)
         }
-        PhotoFormat::Png => {
-            let rgba = portrait(look, true);
-            PngEncoder::new(&mut out).write_image(
-                rgba.as_raw(),
-                rgba.width(),
-                rgba.height(),
-                image::ExtendedColorType::Rgba8,
-            )?;
-        }
-        PhotoFormat::WebP => {
-            let rgba = portrait(look, false);
-            WebPEncoder::new_lossless(&mut out).write_image(
-                rgba.as_raw(),
-                rgba.width(),
-                rgba.height(),
-                image::ExtendedColorType::Rgba8,
-            )?;
-        }
-    }
-    Ok(out)
+        PhotoFormat::Png => png(&portrait(look, true))?,
+        PhotoFormat::WebP => webp_lossless(&portrait(look, false))?,
+    })
 }
 
 fn to_rgb(rgba: &RgbaImage) -> RgbImage {
@@ -145,6 +122,7 @@ pub fn with_exif_orientation(jpeg: &[u8], orientation: u16) -> Vec<u8> {
 /// A photo-like picture of any size: gradients, edges and noise, so it
 /// compresses and decodes like a real photo rather than flat colour. Used
 /// for large test photos and the benchmarks.
+#[cfg(feature = "testing")]
 pub fn photo_like(width: u32, height: u32) -> RgbaImage {
     RgbaImage::from_fn(width, height, |x, y| {
         let (fx, fy) = (x as f32 / width as f32, y as f32 / height as f32);
@@ -167,4 +145,27 @@ pub fn jpeg(image: &RgbaImage, quality: u8) -> Result<Vec<u8>, image::ImageError
     let mut out = Vec::new();
     JpegEncoder::new_with_quality(&mut out, quality).encode_image(&to_rgb(image))?;
     Ok(out)
+}
+
+/// Encodes any picture as an RGBA PNG.
+pub fn png(image: &RgbaImage) -> Result<Vec<u8>, image::ImageError> {
+    let mut out = Vec::new();
+    write_rgba(image, PngEncoder::new(&mut out))?;
+    Ok(out)
+}
+
+/// Encodes any picture as a lossless RGBA WebP.
+pub fn webp_lossless(image: &RgbaImage) -> Result<Vec<u8>, image::ImageError> {
+    let mut out = Vec::new();
+    write_rgba(image, WebPEncoder::new_lossless(&mut out))?;
+    Ok(out)
+}
+
+fn write_rgba(image: &RgbaImage, encoder: impl ImageEncoder) -> Result<(), image::ImageError> {
+    encoder.write_image(
+        image.as_raw(),
+        image.width(),
+        image.height(),
+        image::ExtendedColorType::Rgba8,
+    )
 }

@@ -3,7 +3,7 @@
 
 use super::customers::{self, DemoCustomer};
 use super::photos;
-use crate::capillary::{ApiHost, Credentials, REQUEST_ID_HEADER, format_amz_date, md5_hex};
+use crate::capillary::{ApiHost, Credentials, REQUEST_ID_HEADER, codes, format_amz_date, md5_hex};
 use crate::secret::Secret;
 use axum::Router;
 use axum::body::Bytes;
@@ -149,6 +149,10 @@ impl DemoServer {
         let counting = listener.tap_io(move |_| {
             connections.fetch_add(1, Ordering::Relaxed);
         });
+        #[expect(
+            clippy::disallowed_methods,
+            reason = "the demo tenant is a server of its own, not app work"
+        )]
         tokio::spawn(async move {
             let serve = axum::serve(counting, router).with_graceful_shutdown(async {
                 let _ = stopped.await;
@@ -210,17 +214,20 @@ impl DemoServer {
     }
 
     /// The next `n` photo URLs are issued already past their `X-Amz-Expires`.
+    #[cfg(feature = "testing")]
     pub fn expire_next_photo_urls(&self, n: u64) {
         self.state.expire_next.store(n, Ordering::Relaxed);
     }
 
     /// The next `n` photo URLs look valid but the store answers 403 "Request
     /// has expired" (as S3 does when the temporary credentials die early).
+    #[cfg(feature = "testing")]
     pub fn revoke_next_photo_urls(&self, n: u64) {
         self.state.revoke_next.store(n, Ordering::Relaxed);
     }
 
     /// Forgets every issued OAuth token, as if they had all run out.
+    #[cfg(feature = "testing")]
     pub fn revoke_tokens(&self) {
         if let Ok(mut tokens) = self.state.tokens.lock() {
             tokens.clear();
@@ -233,6 +240,7 @@ impl DemoServer {
     }
 
     /// The stored bytes of a customer's photo, as served.
+    #[cfg(feature = "testing")]
     pub fn photo_bytes(&self, customer_id: i64) -> Option<Arc<Vec<u8>>> {
         self.state.photo(customer_id)
     }
@@ -323,7 +331,7 @@ impl DemoState {
     fn not_found(&self) -> Response {
         self.api(
             StatusCode::NOT_FOUND,
-            json!({"warnings": [], "errors": [{"status": false, "code": 8015, "message": "Customer not found for the given identifiers"}]}),
+            json!({"warnings": [], "errors": [{"status": false, "code": codes::CUSTOMER_NOT_FOUND, "message": "Customer not found for the given identifiers"}]}),
         )
     }
 
@@ -432,24 +440,13 @@ impl DemoState {
     ) -> Result<Option<&DemoCustomer>, Response> {
         self.api_requests.fetch_add(1, Ordering::Relaxed);
         self.authorized(headers)?;
-        if query.get("source").is_none_or(|s| s.trim().is_empty()) {
-            return Err(self.api(
-                StatusCode::BAD_REQUEST,
-                json!({"errors": [{"status": false, "code": 8016, "message": "GET failed,No source passed"}]}),
-            ));
-        }
-        let name = query
-            .get("identifierName")
-            .map(String::as_str)
-            .unwrap_or_default();
-        let value = query
-            .get("identifierValue")
-            .map(String::as_str)
-            .unwrap_or_default();
+        self.check_source(query)?;
+        let name = param(query, "identifierName");
+        let value = param(query, "identifierValue");
         if name.is_empty() || value.is_empty() {
             return Err(self.api(
                 StatusCode::BAD_REQUEST,
-                json!({"errors": [{"status": false, "code": 11013, "message": "identifierName, identifierValue, source can not be empty"}]}),
+                json!({"errors": [{"status": false, "code": codes::EMPTY_IDENTIFIER, "message": "identifierName, identifierValue, source can not be empty"}]}),
             ));
         }
         if !matches!(
@@ -458,11 +455,43 @@ impl DemoState {
         ) {
             return Err(self.api(
                 StatusCode::BAD_REQUEST,
-                json!({"errors": [{"status": false, "code": 8013, "message": "Invalid identifier"}]}),
+                json!({"errors": [{"status": false, "code": codes::UNSUPPORTED_IDENTIFIER, "message": "Invalid identifier"}]}),
             ));
         }
         Ok(self.find_by_identifier(name, value))
     }
+
+    /// The customer a lookup names, after the checks and the configured
+    /// delay; the answer to send when there is none.
+    async fn looked_up(
+        &self,
+        headers: &HeaderMap,
+        query: &HashMap<String, String>,
+    ) -> Result<&DemoCustomer, Response> {
+        let customer = self.check_lookup(headers, query)?;
+        self.delay(customer.map(|c| c.id)).await;
+        customer.ok_or_else(|| self.not_found())
+    }
+
+    /// Capillary refuses any call without a `source`.
+    #[expect(
+        clippy::result_large_err,
+        reason = "the error is the HTTP answer itself, returned at once"
+    )]
+    fn check_source(&self, query: &HashMap<String, String>) -> Result<(), Response> {
+        if param(query, "source").trim().is_empty() {
+            return Err(self.api(
+                StatusCode::BAD_REQUEST,
+                json!({"errors": [{"status": false, "code": codes::NO_SOURCE, "message": "GET failed,No source passed"}]}),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A query parameter, empty when absent.
+fn param<'a>(query: &'a HashMap<String, String>, name: &str) -> &'a str {
+    query.get(name).map(String::as_str).unwrap_or_default()
 }
 
 fn take_one(counter: &AtomicU64) -> bool {
@@ -513,13 +542,9 @@ async fn lookup_details(
     headers: HeaderMap,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let customer = match state.check_lookup(&headers, &query) {
+    let customer = match state.looked_up(&headers, &query).await {
         Ok(c) => c,
         Err(response) => return response,
-    };
-    state.delay(customer.map(|c| c.id)).await;
-    let Some(customer) = customer else {
-        return state.not_found();
     };
     let image = (state.config.lookup_embeds_image && embeds(&query, "customerImage"))
         .then(|| state.image_block(customer));
@@ -534,14 +559,9 @@ async fn lookup_id(
     headers: HeaderMap,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let customer = match state.check_lookup(&headers, &query) {
-        Ok(c) => c,
-        Err(response) => return response,
-    };
-    state.delay(customer.map(|c| c.id)).await;
-    match customer {
-        Some(c) => state.api(StatusCode::OK, json!({"entity": c.id, "warnings": []})),
-        None => state.not_found(),
+    match state.looked_up(&headers, &query).await {
+        Ok(c) => state.api(StatusCode::OK, json!({"entity": c.id, "warnings": []})),
+        Err(response) => response,
     }
 }
 
@@ -555,11 +575,8 @@ async fn customer_by_id(
     if let Err(response) = state.authorized(&headers) {
         return response;
     }
-    if query.get("source").is_none_or(|s| s.trim().is_empty()) {
-        return state.api(
-            StatusCode::BAD_REQUEST,
-            json!({"errors": [{"status": false, "code": 8016, "message": "GET failed,No source passed"}]}),
-        );
+    if let Err(response) = state.check_source(&query) {
+        return response;
     }
     let customer = id
         .parse::<i64>()
@@ -605,22 +622,10 @@ async fn photo(
     let customer_id = id.parse::<i64>().ok();
     state.delay(customer_id).await;
     let path = format!("/demo-s3/customerImage/{id}/{file}");
-    let date = query
-        .get("X-Amz-Date")
-        .map(String::as_str)
-        .unwrap_or_default();
-    let expires = query
-        .get("X-Amz-Expires")
-        .map(String::as_str)
-        .unwrap_or_default();
-    let signature = query
-        .get("X-Amz-Signature")
-        .map(String::as_str)
-        .unwrap_or_default();
-    let session = query
-        .get("X-Amz-Security-Token")
-        .map(String::as_str)
-        .unwrap_or_default();
+    let date = param(&query, "X-Amz-Date");
+    let expires = param(&query, "X-Amz-Expires");
+    let signature = param(&query, "X-Amz-Signature");
+    let session = param(&query, "X-Amz-Security-Token");
     if signature != DemoState::signature(&path, date, expires, session) {
         return s3_error(
             StatusCode::FORBIDDEN,

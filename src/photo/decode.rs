@@ -81,7 +81,11 @@ pub fn decode(bytes: &[u8], limits: &DecodeLimits) -> Result<DecodedPhoto, Photo
         .unwrap_or(Err(PhotoError::Crashed))
 }
 
-fn decode_unguarded(bytes: &[u8], limits: &DecodeLimits) -> Result<DecodedPhoto, PhotoError> {
+/// [`decode`] without the panic guard, for callers that have their own.
+pub(super) fn decode_unguarded(
+    bytes: &[u8],
+    limits: &DecodeLimits,
+) -> Result<DecodedPhoto, PhotoError> {
     let format = match sniff(bytes) {
         Sniffed::Supported(format) => format,
         Sniffed::Unsupported(name) => return Err(PhotoError::Unsupported(name)),
@@ -91,18 +95,19 @@ fn decode_unguarded(bytes: &[u8], limits: &DecodeLimits) -> Result<DecodedPhoto,
         Sniffed::Unknown => return Err(PhotoError::Unknown),
     };
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format.image_format());
-    let mut image_limits = image::Limits::default();
-    image_limits.max_image_width = Some(limits.max_side);
-    image_limits.max_image_height = Some(limits.max_side);
+    // The sides are checked below, where the photo's own size is known
+    // for the message; `image` only caps its allocations.
+    let mut image_limits = image::Limits::no_limits();
     image_limits.max_alloc = Some(limits.max_alloc_bytes);
     reader.limits(image_limits);
-    let mut decoder = reader.into_decoder().map_err(|e| describe(e, limits))?;
+    let mut decoder = reader.into_decoder().map_err(|e| describe(e, None))?;
     let (width, height) = decoder.dimensions();
     limits.check(width, height)?;
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| describe(e, limits))?;
+    let mut image =
+        DynamicImage::from_decoder(decoder).map_err(|e| describe(e, Some((width, height))))?;
     image.apply_orientation(orientation);
     Ok(DecodedPhoto {
         image: image.into_rgba8(),
@@ -111,20 +116,38 @@ fn decode_unguarded(bytes: &[u8], limits: &DecodeLimits) -> Result<DecodedPhoto,
     })
 }
 
-fn describe(error: image::ImageError, limits: &DecodeLimits) -> PhotoError {
-    match error {
-        image::ImageError::Limits(_) => PhotoError::TooLarge {
-            width: limits.max_side,
-            height: limits.max_side,
-        },
-        image::ImageError::Unsupported(e) => {
-            PhotoError::Corrupt(format!("unsupported variant: {e}"))
+/// `image`'s errors in words; `size` is the photo's, once its header was read.
+fn describe(error: image::ImageError, size: Option<(u32, u32)>) -> PhotoError {
+    match (error, size) {
+        (image::ImageError::Limits(_), Some((width, height))) => {
+            PhotoError::TooLarge { width, height }
         }
-        image::ImageError::IoError(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
-            PhotoError::Corrupt("the file is cut short".into())
+        (image::ImageError::Unsupported(e), _) => {
+            unreadable(DecoderFailure::Unsupported(e.to_string()))
         }
-        other => PhotoError::Corrupt(short(&other.to_string())),
+        (image::ImageError::IoError(e), _) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            unreadable(DecoderFailure::CutShort)
+        }
+        (other, _) => unreadable(DecoderFailure::Other(other.to_string())),
     }
+}
+
+/// How a decoder (`image`'s or jpeg-decoder's) failed on a file.
+pub(super) enum DecoderFailure {
+    /// A variant of the format it does not decode.
+    Unsupported(String),
+    CutShort,
+    /// Anything else, in the decoder's words.
+    Other(String),
+}
+
+/// One set of words for every decoder's failures.
+pub(super) fn unreadable(failure: DecoderFailure) -> PhotoError {
+    PhotoError::Corrupt(match failure {
+        DecoderFailure::Unsupported(what) => format!("unsupported variant: {}", short(&what)),
+        DecoderFailure::CutShort => "the file is cut short".into(),
+        DecoderFailure::Other(message) => short(&message),
+    })
 }
 
 fn short(text: &str) -> String {

@@ -10,7 +10,7 @@
 //! formats decode in full and share the fast resize. EXIF orientation is
 //! applied to the small image, after resizing, where it is cheap.
 
-use super::decode::{DecodeLimits, PhotoError, decode};
+use super::decode::{DecodeLimits, DecoderFailure, PhotoError, decode_unguarded, unreadable};
 use super::format::{PhotoFormat, Sniffed, sniff};
 use super::prepare::{fitted_size, flatten_alpha};
 use image::metadata::Orientation;
@@ -71,7 +71,7 @@ fn prepare_full(
     frame_px: u32,
     limits: &DecodeLimits,
 ) -> Result<PreparedPhoto, PhotoError> {
-    let decoded = decode(bytes, limits)?;
+    let decoded = decode_unguarded(bytes, limits)?;
     let (width, height) = decoded.image.dimensions();
     let (w, h) = fitted_size(width, height, frame_px);
     let mut texture = resize_rgba(decoded.image, w, h)?;
@@ -85,18 +85,13 @@ fn prepare_full(
 }
 
 fn corrupt(error: jpeg_decoder::Error) -> PhotoError {
-    match error {
-        jpeg_decoder::Error::Unsupported(what) => {
-            PhotoError::Corrupt(format!("unsupported JPEG variant: {what:?}"))
-        }
+    unreadable(match error {
+        jpeg_decoder::Error::Unsupported(what) => DecoderFailure::Unsupported(format!("{what:?}")),
         jpeg_decoder::Error::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
-            PhotoError::Corrupt("the file is cut short".into())
+            DecoderFailure::CutShort
         }
-        other => PhotoError::Corrupt(format!(
-            "invalid JPEG: {}",
-            other.to_string().chars().take(80).collect::<String>()
-        )),
-    }
+        other => DecoderFailure::Other(format!("invalid JPEG: {other}")),
+    })
 }
 
 fn prepare_jpeg(

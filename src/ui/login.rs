@@ -1,8 +1,8 @@
 //! The login panel: server, auth scheme, credentials, Log in.
 
-use crate::app::{Intent, KeyringStatus, LoginForm};
 use crate::capillary::Cluster;
 use crate::config::{AuthScheme, HostChoice};
+use crate::state::{Intent, KeyringStatus, LoginForm};
 
 fn host_label(choice: &HostChoice) -> String {
     match choice {

@@ -1,7 +1,7 @@
 //! The lookup form (identifier type, input, Look up) and recent lookups.
 
-use crate::app::{AppState, Intent, ProfileState};
 use crate::capillary::IdentifierKind;
+use crate::state::{AppState, Intent, ProfileState};
 
 /// The accessible name of the lookup input.
 pub const INPUT_LABEL: &str = "Customer identifier";

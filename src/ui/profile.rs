@@ -1,8 +1,8 @@
 //! The profile view: photo beside the name, then every detail.
 
 use super::widgets::{copyable, initials, readable_key, value_text};
-use crate::app::{AppState, Intent, LoadedProfile, PHOTO_FRAME_POINTS, PhotoSlot, ProfileState};
 use crate::capillary::Customer;
+use crate::state::{AppState, Intent, LoadedProfile, PHOTO_FRAME_POINTS, PhotoSlot, ProfileState};
 
 pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
     match &state.profile {
@@ -121,7 +121,7 @@ fn banners(ui: &mut egui::Ui, customer: &Customer) {
         );
     }
     for warning_entry in &customer.warnings {
-        if warning_entry.code == Some(8069) {
+        if warning_entry.code == Some(crate::capillary::codes::MERGED) {
             warning(ui, "⚠ This customer was merged into another account.");
         }
     }

@@ -1,6 +1,6 @@
 //! Small shared widgets.
 
-use crate::app::Intent;
+use crate::state::Intent;
 
 /// A value that copies itself to the clipboard when clicked.
 pub fn copyable(ui: &mut egui::Ui, value: &str, intents: &mut Vec<Intent>) {

@@ -4,11 +4,10 @@
 //! `tests/fixtures/photos/`, made by `tests/fixtures/make_photos.sh`.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
-use customer_lookup::demo::photos::with_exif_orientation;
+use customer_lookup::demo::photos::{self as demo_photos, with_exif_orientation};
 use image::codecs::gif::GifEncoder;
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::PngEncoder;
-use image::codecs::webp::WebPEncoder;
 use image::{DynamicImage, ImageEncoder, ImageFormat, Rgba, RgbaImage, imageops};
 use std::io::Cursor;
 
@@ -69,22 +68,8 @@ pub fn encode(image: &RgbaImage, format: ImageFormat) -> Vec<u8> {
         ImageFormat::Jpeg => JpegEncoder::new_with_quality(&mut out, 95)
             .encode_image(&rgb)
             .unwrap(),
-        ImageFormat::Png => PngEncoder::new(&mut out)
-            .write_image(
-                image.as_raw(),
-                image.width(),
-                image.height(),
-                image::ExtendedColorType::Rgba8,
-            )
-            .unwrap(),
-        ImageFormat::WebP => WebPEncoder::new_lossless(&mut out)
-            .write_image(
-                image.as_raw(),
-                image.width(),
-                image.height(),
-                image::ExtendedColorType::Rgba8,
-            )
-            .unwrap(),
+        ImageFormat::Png => return demo_photos::png(image).unwrap(),
+        ImageFormat::WebP => return demo_photos::webp_lossless(image).unwrap(),
         ImageFormat::Gif => {
             let mut encoder = GifEncoder::new(&mut out);
             encoder

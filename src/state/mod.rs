@@ -1,6 +1,11 @@
 //! Everything the app knows at a moment: forms, the signed-in session, the
-//! customer on screen. The UI reads and edits this; only the app logic
-//! changes which screen shows or what customer is loaded.
+//! customer on screen, and the [`Intent`]s the UI sends. A leaf module:
+//! both [`crate::app`] (which changes it) and [`crate::ui`] (which draws it
+//! and edits form fields) use it, and it uses neither.
+
+mod intent;
+
+pub use intent::Intent;
 
 use crate::capillary::{CapillaryClient, Customer, IdentifierKind, Lookup};
 use crate::config::{AuthScheme, HostChoice, Settings};
@@ -8,6 +13,11 @@ use crate::secret::Secret;
 
 /// How many recent lookups are kept (in memory only).
 pub const RECENT_LIMIT: usize = 10;
+
+/// The photo frame's side in points; the texture is prepared for the
+/// enlarged view, which is [`ENLARGED_FACTOR`] times larger.
+pub const PHOTO_FRAME_POINTS: f32 = 280.0;
+pub const ENLARGED_FACTOR: f32 = 2.0;
 
 /// Whether "Remember password" can be offered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,8 +190,8 @@ pub struct AppState {
     pub recent: Vec<RecentLookup>,
     pub photo_enlarged: bool,
     pub last_failed_request_id: Option<String>,
-    /// A short note such as "Copied", and when it disappears (egui time).
-    pub toast: Option<(String, f64)>,
+    /// A short note such as "Copied", and when it disappears.
+    pub toast: Option<(String, std::time::Instant)>,
     /// Increases with every lookup; results of older ones are dropped.
     pub current_lookup: u64,
 }

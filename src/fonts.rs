@@ -4,6 +4,10 @@
 //! ships fonts for these scripts (Debian: `fonts-noto-core`,
 //! `fonts-noto-cjk`; Windows: Nirmala UI, Microsoft YaHei; macOS: the
 //! Sangam and PingFang families).
+#![expect(
+    clippy::disallowed_methods,
+    reason = "reads the system font files at start-up, outside the UI"
+)]
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

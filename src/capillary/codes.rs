@@ -1,0 +1,36 @@
+//! Capillary's error codes, named once. The words for each are in
+//! [`super::ErrorKind`]'s `Display`; the demo tenant answers with the same
+//! constants.
+
+/// "Customer not found" for the identifier (v2 lookup).
+pub const CUSTOMER_NOT_FOUND: i64 = 8015;
+/// Another "not found" for an identifier that belongs to nobody.
+pub const IDENTIFIER_NOT_FOUND: i64 = 8065;
+/// "Customer not found" from the older v1-style answers.
+pub const LEGACY_NOT_FOUND: i64 = 816;
+/// The codes that mean "no such customer", a normal outcome of a lookup.
+pub const NOT_FOUND: [i64; 3] = [CUSTOMER_NOT_FOUND, IDENTIFIER_NOT_FOUND, LEGACY_NOT_FOUND];
+
+/// No `source` was sent with the request.
+pub const NO_SOURCE: i64 = 8016;
+/// The source (INSTORE) is invalid for the org.
+pub const INVALID_SOURCE: i64 = 8003;
+pub const INVALID_SOURCE_TYPE: i64 = 8012;
+/// The source account is invalid.
+pub const INVALID_ACCOUNT: i64 = 8011;
+/// The org does not accept that identifier type.
+pub const UNSUPPORTED_IDENTIFIER: i64 = 8013;
+/// The source needs an account id.
+pub const ACCOUNT_ID_REQUIRED: i64 = 8045;
+/// The customer was merged into another account (a warning on the profile).
+pub const MERGED: i64 = 8069;
+/// Points could not be loaded.
+pub const POINTS_UNAVAILABLE: i64 = 8062;
+/// Segments could not be loaded.
+pub const SEGMENTS_UNAVAILABLE: i64 = 8063;
+/// The identifier value was empty.
+pub const EMPTY_IDENTIFIER: i64 = 11013;
+/// The credentials may not view customer details.
+pub const NO_ACCESS: i64 = 1044;
+/// The customer is marked as fraud.
+pub const FRAUD: i64 = 618;
