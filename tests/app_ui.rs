@@ -6,6 +6,7 @@
 mod support;
 
 use customer_lookup::app::{App, StartOptions};
+use customer_lookup::config::HostChoice;
 use customer_lookup::demo::DemoConfig;
 use customer_lookup::state::{PhotoSlot, ProfileState};
 use egui_kittest::kittest::Queryable as _;
@@ -495,4 +496,40 @@ fn settings_survive_a_restart_but_secrets_do_not() {
     );
     assert_eq!(state.login.username, "demo.till");
     assert!(state.session.is_none(), "a restart signs in again");
+}
+
+/// The server field stays editable while credentials are checked; what is
+/// saved is the host that was verified, never what the form says by then.
+#[test]
+fn a_server_changed_during_sign_in_is_not_saved() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    let demo = DemoConfig {
+        latency: Duration::from_millis(600),
+        ..DemoConfig::default()
+    };
+    let mut harness = demo_app(demo);
+    harness.run_steps(3);
+    harness.key_press(egui::Key::Enter);
+    harness.step();
+    assert!(harness.state().state().login.pending, "sign-in under way");
+    harness.get_by_label("Server").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label("Europe (eu.api.capillarytech.com)")
+        .click();
+    harness.run_steps(2);
+    assert!(matches!(
+        harness.state().state().login.host,
+        HostChoice::Cluster(_)
+    ));
+    wait_for(&mut harness, "sign-in", WAIT, |app| {
+        app.state().session.is_some()
+    });
+    let state = harness.state().state();
+    assert_eq!(state.settings.host, HostChoice::Demo, "the verified host");
+    assert_eq!(
+        state.session.as_ref().map(|s| s.host_label.as_str()),
+        Some("Built-in demo")
+    );
 }
