@@ -21,6 +21,10 @@ pub struct Cli {
     /// Lock the screen after this many seconds without input (0: never; default 300)
     #[arg(long, value_name = "SECONDS")]
     pub lock_after: Option<u64>,
+    /// The store's country calling code: a 10-digit local mobile number is
+    /// also tried with it (e.g. 91); saved for next time ("" clears it)
+    #[arg(long, env = "CUSTOMER_LOOKUP_COUNTRY_CODE", value_name = "DIGITS", value_parser = country_code)]
+    pub country_code: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -29,4 +33,15 @@ pub struct Cli {
 pub enum Command {
     /// Check a workstation's setup: host, credentials, a lookup and the photo
     Doctor(DoctorArgs),
+}
+
+/// A country calling code: 1 to 3 digits (a leading + is dropped), or
+/// empty for none.
+fn country_code(text: &str) -> Result<String, String> {
+    let digits = text.trim().trim_start_matches('+');
+    if digits.len() <= 3 && digits.chars().all(|c| c.is_ascii_digit()) {
+        Ok(digits.to_owned())
+    } else {
+        Err("a country calling code is 1 to 3 digits, like 91 or 44".to_owned())
+    }
 }

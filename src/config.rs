@@ -2,7 +2,7 @@
 //! the identifier type used last. Never a secret, never customer data.
 //! Stored by eframe (a RON file in the app's data directory).
 
-use crate::capillary::{Cluster, IdentifierKind};
+use crate::capillary::Cluster;
 use serde::{Deserialize, Serialize};
 
 /// Key under which eframe stores [`Settings`].
@@ -91,7 +91,9 @@ pub struct Settings {
     pub username: String,
     pub auth_scheme: AuthScheme,
     pub theme: ThemeChoice,
-    pub identifier_kind: IdentifierKind,
+    /// The store's country calling code (e.g. `91`): a 10-digit local
+    /// mobile number is also tried behind it. Empty: numbers as typed.
+    pub country_code: String,
     /// Lock the screen after this many seconds without input; 0 never.
     pub lock_after_secs: u64,
     /// Keep the secret in the system keyring (never here) and fill it in
@@ -109,7 +111,7 @@ impl Default for Settings {
             username: String::new(),
             auth_scheme: AuthScheme::default(),
             theme: ThemeChoice::default(),
-            identifier_kind: IdentifierKind::default(),
+            country_code: String::new(),
             lock_after_secs: DEFAULT_LOCK_AFTER_SECS,
             remember_password: false,
         }
@@ -127,7 +129,7 @@ mod tests {
             username: "till.7".into(),
             auth_scheme: AuthScheme::OAuth,
             theme: ThemeChoice::Dark,
-            identifier_kind: IdentifierKind::CardNumber,
+            country_code: "91".into(),
             lock_after_secs: 90,
             remember_password: true,
         };

@@ -35,6 +35,7 @@ fn main() -> ExitCode {
                 host: cli.host,
                 user: cli.user,
                 lock_after_secs: cli.lock_after,
+                country_code: cli.country_code,
             };
             match customer_lookup::app::run_native(runtime, options) {
                 Ok(()) => ExitCode::SUCCESS,

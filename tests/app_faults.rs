@@ -216,6 +216,25 @@ fn server_error_500() {
     assert_failure_shown(&harness, "HTTP 500");
 }
 
+/// One scan is tried as mobile, card and external ID at once: when one of
+/// them fails, that failure is reported, never "not found".
+#[test]
+fn one_candidate_failing_is_reported_as_that_failure() {
+    let (harness, server) = lookup_against(vec![
+        verify_ok(),
+        verify_ok(),
+        Reply::text(500, "text/plain", "oops"),
+    ]);
+    assert_failure_shown(&harness, "HTTP 500");
+    assert!(!failure(&harness).contains("No customer found"));
+    let lookups = server
+        .requests()
+        .iter()
+        .filter(|r| r.target.contains("identifierValue=919800000001"))
+        .count();
+    assert_eq!(lookups, 3, "mobile, card number and external ID");
+}
+
 #[test]
 fn server_unavailable_503() {
     let (harness, _server) = lookup_against(vec![Reply::text(503, "text/plain", "down")]);
@@ -226,14 +245,30 @@ fn server_unavailable_503() {
 fn busy_461_twice() {
     let (harness, server) = lookup_against(vec![Reply::json(461, "{}")]);
     assert_failure_shown(&harness, "Capillary is busy, try again");
-    assert_eq!(server.requests().len(), 3, "sign-in, lookup, one retry");
+    let mobile_lookups = server
+        .requests()
+        .iter()
+        .filter(|r| {
+            r.target
+                .contains("identifierName=mobile&identifierValue=919800000001")
+        })
+        .count();
+    assert_eq!(mobile_lookups, 2, "the mobile lookup and one retry");
 }
 
 #[test]
 fn concurrent_action_521_twice() {
     let (harness, server) = lookup_against(vec![Reply::json(521, "{}")]);
     assert_failure_shown(&harness, "busy with another change");
-    assert_eq!(server.requests().len(), 3, "sign-in, lookup, one retry");
+    let mobile_lookups = server
+        .requests()
+        .iter()
+        .filter(|r| {
+            r.target
+                .contains("identifierName=mobile&identifierValue=919800000001")
+        })
+        .count();
+    assert_eq!(mobile_lookups, 2, "the mobile lookup and one retry");
 }
 
 #[test]

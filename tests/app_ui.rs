@@ -491,8 +491,8 @@ fn settings_survive_a_restart_but_secrets_do_not() {
         customer_lookup::config::ThemeChoice::Dark
     );
     assert_eq!(
-        state.settings.identifier_kind,
-        customer_lookup::capillary::IdentifierKind::Email
+        state.lookup.kind, None,
+        "any identifier, whatever was last used"
     );
     assert_eq!(state.login.username, "demo.till");
     assert!(state.session.is_none(), "a restart signs in again");

@@ -87,7 +87,10 @@ pub fn take_finished<T: Send + 'static>(slot: &mut Option<Job<T>>) -> Option<T> 
 pub struct Jobs {
     pub login: Option<Job<LoginOutcome>>,
     pub lookup: Option<Job<LookupOutcome>>,
-    pub photo: Option<Job<PhotoOutcome>>,
+    /// The profile's photo, or one per customer of a choice.
+    pub photos: Vec<Job<PhotoOutcome>>,
+    /// Connections being prepared while the cashier types.
+    pub warm_ups: Vec<Job<()>>,
     /// The keyring check and the remembered secret; not counted as busy
     /// (a missing Secret Service can take D-Bus's timeout to answer).
     pub keyring: Option<Job<KeyringReport>>,
@@ -99,13 +102,27 @@ impl Jobs {
     pub fn any_running(&self) -> bool {
         self.login.as_ref().is_some_and(Job::is_running)
             || self.lookup.as_ref().is_some_and(Job::is_running)
-            || self.photo.as_ref().is_some_and(Job::is_running)
+            || self.photos.iter().any(Job::is_running)
     }
 
-    /// Cancels the lookup and photo in flight.
+    /// Cancels the lookup and photos in flight.
     pub fn cancel_lookup(&mut self) {
         self.lookup = None;
-        self.photo = None;
+        self.photos.clear();
+    }
+
+    /// Takes the results of every finished photo job.
+    pub fn finished_photos(&mut self) -> Vec<PhotoOutcome> {
+        let mut done = Vec::new();
+        self.photos.retain_mut(|job| match job.try_take() {
+            Some(outcome) => {
+                done.push(outcome);
+                false
+            }
+            None => true,
+        });
+        self.warm_ups.retain(Job::is_running);
+        done
     }
 }
 
@@ -140,15 +157,49 @@ pub async fn log_in(
 #[derive(Debug, Clone)]
 pub struct LookupTicket {
     pub lookup_id: u64,
-    pub lookup: Lookup,
+    /// Every identifier type the input could be, tried at once.
+    pub candidates: Vec<Lookup>,
 }
 
-pub type LookupOutcome = (LookupTicket, Result<Customer, ApiError>);
+/// Each candidate with its answer, in the order they were tried.
+pub type LookupOutcome = (u64, Vec<(Lookup, Result<Customer, ApiError>)>);
 
-/// Looks a customer up.
+/// Looks every candidate up concurrently, so an ambiguous scan costs one
+/// round trip rather than one per type; waits for all of them, so that two
+/// different customers are never resolved by which answered first.
 pub async fn look_up(client: CapillaryClient, ticket: LookupTicket) -> LookupOutcome {
-    let result = client.lookup(&ticket.lookup).await;
-    (ticket, result)
+    let mut tasks = tokio::task::JoinSet::new();
+    for (index, lookup) in ticket.candidates.iter().cloned().enumerate() {
+        let client = client.clone();
+        tasks.spawn(async move { (index, client.lookup(&lookup).await) });
+    }
+    let mut answers: Vec<Option<Result<Customer, ApiError>>> =
+        ticket.candidates.iter().map(|_| None).collect();
+    while let Some(joined) = tasks.join_next().await {
+        if let Ok((index, answer)) = joined
+            && let Some(slot) = answers.get_mut(index)
+        {
+            *slot = Some(answer);
+        }
+    }
+    let lost = || {
+        Err(ApiError::new(crate::capillary::ErrorKind::Network {
+            detail: "the lookup stopped unexpectedly".to_owned(),
+        }))
+    };
+    let answers = ticket
+        .candidates
+        .into_iter()
+        .zip(answers)
+        .map(|(lookup, answer)| (lookup, answer.unwrap_or_else(lost)))
+        .collect();
+    (ticket.lookup_id, answers)
+}
+
+/// Opens a connection to `origin` ahead of a lookup (see
+/// [`CapillaryClient::warm_up`]); the outcome does not matter.
+pub async fn warm_up(client: CapillaryClient, origin: url::Url) {
+    client.warm_up(&origin).await;
 }
 
 /// Where a photo job's result goes: which lookup's profile, and where in
@@ -157,6 +208,8 @@ pub async fn look_up(client: CapillaryClient, ticket: LookupTicket) -> LookupOut
 pub struct PhotoTicket {
     pub lookup_id: u64,
     pub cache_key: Option<PhotoKey>,
+    /// `None`: the profile's photo; `Some(n)`: match `n` of a choice.
+    pub match_index: Option<usize>,
 }
 
 /// Why a photo could not be shown.

@@ -6,9 +6,11 @@
 use super::App;
 use super::jobs::{self, Job, LookupOutcome, LookupTicket, PhotoOutcome, PhotoTicket};
 use super::photo_cache::PhotoKey;
-use crate::capillary::{Customer, IdentifierKind, Lookup, PhotoState};
+use super::resolve::{Resolution, resolve};
+use crate::capillary::{Customer, ErrorKind, IdentifierKind, Lookup, PhotoState};
 use crate::state::{
-    ENLARGED_FACTOR, LoadedProfile, PHOTO_FRAME_POINTS, PhotoSlot, ProfileState, RecentLookup,
+    Choice, ENLARGED_FACTOR, LoadedProfile, Match, PHOTO_FRAME_POINTS, PhotoSlot, ProfileState,
+    RecentLookup,
 };
 use std::sync::Arc;
 
@@ -29,27 +31,33 @@ impl App {
         self.state.profile = ProfileState::Failed { message };
     }
 
+    /// Looks up what is in the lookup box: as the type picked in the
+    /// selector, or (the default) as every type it could be, at once.
     pub(super) fn start_lookup_from_form(&mut self, ctx: &egui::Context) {
         let form = &self.state.lookup;
-        match Lookup::guess(form.kind, form.kind_explicit, &form.input) {
-            Ok(lookup) => {
-                if !self.state.lookup.kind_explicit && lookup.kind != self.state.lookup.kind {
-                    // An @ made it an email; show that in the selector.
-                    self.state.lookup.kind = lookup.kind;
-                }
-                self.state.settings.identifier_kind = self.state.lookup.kind;
+        let candidates = match form.kind {
+            Some(kind) => Lookup::new(kind, &form.input).map(|lookup| vec![lookup]),
+            None => Lookup::candidates(&form.input, &self.state.settings.country_code),
+        };
+        match candidates {
+            Ok(candidates) => {
                 // Ready for the next scan at once: a scanner may fire again
                 // before this answer arrives.
                 self.state.lookup.input.clear();
-                self.start_lookup(ctx, lookup);
+                self.start_lookup(ctx, candidates);
             }
-            Err(e) => self.fail_lookup(e.to_string()),
+            Err(e) => {
+                // The text stays, selected: the message refers to it, and
+                // the next scan replaces it.
+                self.fail_lookup(e.to_string());
+                self.state.lookup.select_all = true;
+            }
         }
     }
 
-    /// Starts a lookup, superseding any in flight.
-    pub(super) fn start_lookup(&mut self, ctx: &egui::Context, lookup: Lookup) {
-        if self.state.session.is_none() {
+    /// Starts a lookup of these candidates, superseding any in flight.
+    pub(super) fn start_lookup(&mut self, ctx: &egui::Context, candidates: Vec<Lookup>) {
+        if self.state.session.is_none() || candidates.is_empty() {
             return;
         }
         let lookup_id = self.supersede_lookup();
@@ -57,47 +65,104 @@ impl App {
         let Some(session) = &self.state.session else {
             return;
         };
-        tracing::debug!(lookup_id, kind = ?lookup.kind, "lookup started");
+        tracing::debug!(lookup_id, kinds = ?candidates.iter().map(|c| c.kind).collect::<Vec<_>>(), "lookup started");
+        self.warm.used_api(self.clock.now());
+        let shown = candidates[0].clone();
         let ticket = LookupTicket {
             lookup_id,
-            lookup: lookup.clone(),
+            candidates,
         };
         let work = jobs::look_up(session.client.clone(), ticket);
         self.jobs.lookup = Some(Job::spawn(ctx, work));
-        self.state.profile = ProfileState::Loading { lookup };
+        self.state.profile = ProfileState::Loading { lookup: shown };
     }
 
-    pub(super) fn finish_lookup(&mut self, ctx: &egui::Context, (ticket, result): LookupOutcome) {
-        let LookupTicket { lookup_id, lookup } = ticket;
+    pub(super) fn finish_lookup(
+        &mut self,
+        ctx: &egui::Context,
+        (lookup_id, answers): LookupOutcome,
+    ) {
         if lookup_id != self.state.current_lookup {
             return; // superseded: never shown
         }
         self.state.lookup.request_focus = true;
-        match result {
-            Ok(customer) => {
+        let refused = answers
+            .iter()
+            .any(|(_, answer)| matches!(answer, Err(e) if e.kind == ErrorKind::Unauthorized));
+        if refused && matches!(self.state.login.scheme, crate::config::AuthScheme::Till) {
+            tracing::info!(lookup_id, "lookup refused: signed out");
+            self.log_out();
+            self.state.login.error =
+                Some("Your sign-in was refused. Please log in again.".to_owned());
+            return;
+        }
+        let tried: Vec<IdentifierKind> = answers.iter().map(|(l, _)| l.kind).collect();
+        let typed = answers
+            .first()
+            .map(|(l, _)| l.value.clone())
+            .unwrap_or_default();
+        match resolve(answers) {
+            Resolution::Found {
+                customer,
+                found_by,
+                failed,
+            } => {
                 tracing::info!(
                     lookup_id,
                     customer_id = customer.customer_id(),
+                    kind = ?found_by.kind,
                     "customer shown"
                 );
-                self.remember_customer(&customer, lookup);
-                let photo = self.start_photo(ctx, lookup_id, &customer);
-                self.state.profile = ProfileState::Loaded(Box::new(LoadedProfile {
-                    customer,
-                    photo,
-                    lookup_id,
-                }));
-            }
-            Err(error) => {
-                tracing::info!(lookup_id, error = %error.kind, "lookup failed");
-                if error.kind == crate::capillary::ErrorKind::Unauthorized
-                    && matches!(self.state.login.scheme, crate::config::AuthScheme::Till)
-                {
-                    self.log_out();
-                    self.state.login.error =
-                        Some("Your sign-in was refused. Please log in again.".to_owned());
-                    return;
+                if let Some((_, error)) = failed.first() {
+                    self.state.last_failed_request_id = error.request_id.clone();
                 }
+                let other_failures = failed
+                    .iter()
+                    .map(|(lookup, error)| format!("as {}: {error}", lookup.kind.noun()))
+                    .collect();
+                self.show_customer(ctx, lookup_id, *customer, Some(found_by), other_failures);
+            }
+            Resolution::Choose(matches) => {
+                tracing::info!(
+                    lookup_id,
+                    matches = matches.len(),
+                    "several customers matched"
+                );
+                let matches = matches
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, (customer, found_by))| {
+                        let photo = self.start_photo(ctx, lookup_id, &customer, Some(index));
+                        Match {
+                            customer,
+                            found_by,
+                            photo,
+                        }
+                    })
+                    .collect();
+                self.state.profile = ProfileState::Choosing(Choice {
+                    matches,
+                    selected: 0,
+                    lookup_id,
+                });
+            }
+            Resolution::NotFound(error) => {
+                tracing::info!(lookup_id, "no customer found");
+                self.state.last_failed_request_id = error.request_id.clone();
+                let message = match tried.as_slice() {
+                    [only] => format!("{} {typed}: {error}", only.label()),
+                    several => {
+                        let nouns: Vec<&str> = several.iter().map(|k| k.noun()).collect();
+                        format!(
+                            "No customer found for {typed} (tried as {}).",
+                            nouns.join(", ")
+                        )
+                    }
+                };
+                self.state.profile = ProfileState::Failed { message };
+            }
+            Resolution::Failed(lookup, error) => {
+                tracing::info!(lookup_id, error = %error.kind, "lookup failed");
                 self.state.last_failed_request_id = error.request_id.clone();
                 let message = format!("{} {}: {error}", lookup.kind.label(), lookup.value);
                 self.state.profile = ProfileState::Failed { message };
@@ -105,17 +170,66 @@ impl App {
         }
     }
 
+    /// Opens match `index` of the choice on screen.
+    pub(super) fn choose(&mut self, ctx: &egui::Context, index: usize) {
+        let ProfileState::Choosing(choice) = &mut self.state.profile else {
+            return;
+        };
+        if index >= choice.matches.len() {
+            return;
+        }
+        let lookup_id = choice.lookup_id;
+        let chosen = choice.matches.swap_remove(index);
+        // The others' photos are no longer wanted.
+        self.jobs.photos.clear();
+        tracing::info!(
+            lookup_id,
+            customer_id = chosen.customer.customer_id(),
+            "match chosen"
+        );
+        self.show_customer(
+            ctx,
+            lookup_id,
+            chosen.customer,
+            Some(chosen.found_by),
+            Vec::new(),
+        );
+        self.state.lookup.request_focus = true;
+    }
+
+    fn show_customer(
+        &mut self,
+        ctx: &egui::Context,
+        lookup_id: u64,
+        customer: Customer,
+        found_by: Option<Lookup>,
+        other_failures: Vec<String>,
+    ) {
+        self.remember_customer(&customer, found_by.as_ref());
+        let photo = self.start_photo(ctx, lookup_id, &customer, None);
+        self.state.profile = ProfileState::Loaded(Box::new(LoadedProfile {
+            customer,
+            photo,
+            found_by,
+            other_failures,
+            lookup_id,
+        }));
+    }
+
     /// Puts the customer at the top of the recent list. Reopened by
     /// customer ID: one entry per customer, however they were found, and a
     /// fresh photo URL each time.
-    fn remember_customer(&mut self, customer: &Customer, found_by: Lookup) {
-        let label = customer
-            .display_name()
-            .unwrap_or_else(|| found_by.value.clone());
+    fn remember_customer(&mut self, customer: &Customer, found_by: Option<&Lookup>) {
         let reopen = customer
             .customer_id()
             .and_then(|id| Lookup::new(IdentifierKind::CustomerId, &id.to_string()).ok())
-            .unwrap_or(found_by);
+            .or_else(|| found_by.cloned());
+        let Some(reopen) = reopen else {
+            return;
+        };
+        let label = customer
+            .display_name()
+            .unwrap_or_else(|| reopen.value.clone());
         self.state.remember(RecentLookup {
             lookup: reopen,
             label,
@@ -129,6 +243,7 @@ impl App {
         ctx: &egui::Context,
         lookup_id: u64,
         customer: &Customer,
+        match_index: Option<usize>,
     ) -> PhotoSlot {
         match customer.photo() {
             PhotoState::Available(_) => {}
@@ -152,24 +267,37 @@ impl App {
         let Some(session) = &self.state.session else {
             return PhotoSlot::Absent;
         };
+        if let Some(url) = customer.photo_entry().and_then(|e| e.url()) {
+            self.warm.used_photo(url.origin(), self.clock.now());
+        }
         let ticket = PhotoTicket {
             lookup_id,
             cache_key,
+            match_index,
         };
         let work = jobs::load_photo(session.client.clone(), customer.clone(), frame_px, ticket);
-        self.jobs.photo = Some(Job::spawn(ctx, work));
+        self.jobs.photos.push(Job::spawn(ctx, work));
         PhotoSlot::Loading
     }
 
     pub(super) fn finish_photo(&mut self, ctx: &egui::Context, (ticket, result): PhotoOutcome) {
-        let ProfileState::Loaded(profile) = &mut self.state.profile else {
-            return;
-        };
         let lookup_id = ticket.lookup_id;
-        if profile.lookup_id != lookup_id || lookup_id != self.state.current_lookup {
-            return; // the photo of another customer: never shown
+        if lookup_id != self.state.current_lookup {
+            return; // the photo of another lookup: never shown
         }
-        profile.photo = match result {
+        let slot = match (&mut self.state.profile, ticket.match_index) {
+            (ProfileState::Loaded(profile), None) if profile.lookup_id == lookup_id => {
+                &mut profile.photo
+            }
+            (ProfileState::Choosing(choice), Some(index)) if choice.lookup_id == lookup_id => {
+                match choice.matches.get_mut(index) {
+                    Some(found) => &mut found.photo,
+                    None => return,
+                }
+            }
+            _ => return,
+        };
+        *slot = match result {
             Ok(image) => {
                 let image = Arc::new(image);
                 if let Some(key) = ticket.cache_key {

@@ -15,7 +15,9 @@ mod idle;
 pub mod jobs;
 mod lookup;
 mod photo_cache;
+mod resolve;
 mod session;
+mod warm;
 
 pub use idle::CURSOR_BLINK;
 pub use jobs::texture_image;
@@ -41,6 +43,8 @@ pub struct StartOptions {
     pub user: Option<String>,
     /// Lock after this many seconds without input (overrides the setting).
     pub lock_after_secs: Option<u64>,
+    /// The store's country calling code (overrides the setting).
+    pub country_code: Option<String>,
 }
 
 /// The Customer Lookup app.
@@ -55,6 +59,7 @@ pub struct App {
     clock: Clock,
     idle: Idle,
     photo_cache: PhotoCache,
+    warm: warm::WarmUp,
     /// The system keyring for "Remember password", once set up.
     vault: Option<Vault>,
 }
@@ -100,6 +105,9 @@ impl App {
         if let Some(secs) = options.lock_after_secs {
             settings.lock_after_secs = secs;
         }
+        if let Some(code) = options.country_code {
+            settings.country_code = code;
+        }
         if let Some(user) = &options.user {
             settings.username = user.clone();
             settings.auth_scheme = crate::config::AuthScheme::Till;
@@ -120,12 +128,12 @@ impl App {
             idle: Idle::new(clock.now()),
             clock,
             photo_cache: PhotoCache::default(),
+            warm: warm::WarmUp::default(),
             vault: None,
         };
         if app.state.login.host == HostChoice::Demo {
             app.prefill_demo_credentials();
         }
-        app.state.lookup.kind = app.state.settings.identifier_kind;
         app
     }
 
@@ -149,7 +157,9 @@ impl App {
                 self.ask_keyring(ctx);
             }
             Intent::LookUp => self.start_lookup_from_form(ctx),
-            Intent::Reopen(lookup) => self.start_lookup(ctx, lookup),
+            Intent::StartedTyping => self.warm_up(ctx),
+            Intent::Choose(index) => self.choose(ctx, index),
+            Intent::Reopen(lookup) => self.start_lookup(ctx, vec![lookup]),
             Intent::Cancel => self.fail_lookup("Lookup cancelled.".to_owned()),
             Intent::Clear => {
                 self.supersede_lookup();
@@ -190,6 +200,19 @@ impl App {
         }
     }
 
+    /// Prepares the connections a lookup is about to need, where they may
+    /// have gone idle (see [`warm`]).
+    fn warm_up(&mut self, ctx: &egui::Context) {
+        let Some(session) = &self.state.session else {
+            return;
+        };
+        let now = self.clock.now();
+        for origin in self.warm.due(now, session.client.api_origin()) {
+            let work = jobs::warm_up(session.client.clone(), origin);
+            self.jobs.warm_ups.push(jobs::Job::spawn(ctx, work));
+        }
+    }
+
     /// Returns to the login panel (username kept, password asked again) and
     /// drops every customer byte, photo and texture from memory.
     fn lock(&mut self, idle: Duration) {
@@ -217,7 +240,7 @@ impl App {
         if let Some(outcome) = jobs::take_finished(&mut self.jobs.lookup) {
             self.finish_lookup(ctx, outcome);
         }
-        if let Some(outcome) = jobs::take_finished(&mut self.jobs.photo) {
+        for outcome in self.jobs.finished_photos() {
             self.finish_photo(ctx, outcome);
         }
     }

@@ -107,6 +107,8 @@ impl App {
                 });
                 self.state.lookup.request_focus = true;
                 self.idle.reset(self.clock.now());
+                self.warm = super::warm::WarmUp::default();
+                self.warm.used_api(self.clock.now());
             }
             Err(error) => {
                 tracing::info!(error = %error.kind, "sign-in failed");

@@ -190,6 +190,30 @@ impl CapillaryClient {
             .await
     }
 
+    /// The API host's origin (`https://host/`), for [`Self::warm_up`].
+    pub fn api_origin(&self) -> url::Url {
+        self.inner.host.join("/")
+    }
+
+    /// Opens (or refreshes) a pooled connection to `origin` ahead of a
+    /// lookup, so the lookup does not pay the TCP and TLS handshakes: a
+    /// `HEAD /` with no credentials, no customer data and no side effects,
+    /// whose answer, whatever it is, is ignored. It is logged by host only.
+    pub async fn warm_up(&self, origin: &url::Url) {
+        let mut root = origin.clone();
+        root.set_path("/");
+        root.set_query(None);
+        root.set_fragment(None);
+        let started = std::time::Instant::now();
+        let outcome = self.inner.http.head(root).send().await;
+        tracing::debug!(
+            host = origin.host_str().unwrap_or_default(),
+            ms = started.elapsed().as_millis() as u64,
+            ok = outcome.is_ok(),
+            "connection warmed"
+        );
+    }
+
     /// Downloads the customer's photo from its presigned URL: a plain GET with
     /// no Capillary credentials, capped in size. An expired URL (by its own
     /// `X-Amz-Date` + `X-Amz-Expires`, or S3's 403 "Request has expired")

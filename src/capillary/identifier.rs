@@ -37,6 +37,17 @@ impl IdentifierKind {
         }
     }
 
+    /// The label inside a sentence ("found by card number …").
+    pub fn noun(self) -> &'static str {
+        match self {
+            IdentifierKind::Mobile => "mobile",
+            IdentifierKind::Email => "email",
+            IdentifierKind::CardNumber => "card number",
+            IdentifierKind::ExternalId => "external ID",
+            IdentifierKind::CustomerId => "customer ID",
+        }
+    }
+
     /// `identifierName` for the lookup API; `None` for a customer ID, which
     /// has its own endpoint.
     pub fn api_name(self) -> Option<&'static str> {
@@ -66,6 +77,9 @@ impl IdentifierKind {
             .find(|k| k.cli_name().eq_ignore_ascii_case(name.trim()))
     }
 }
+
+/// E.164: a phone number has at most 15 digits, country code included.
+pub const MAX_MOBILE_DIGITS: usize = 15;
 
 /// Why typed input cannot be looked up.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -134,19 +148,40 @@ impl Lookup {
         Ok(Lookup { kind, value })
     }
 
-    /// Like [`Lookup::new`], but input containing `@` is an email unless
-    /// the person picked a kind on purpose (`chosen_explicitly`).
-    pub fn guess(
-        selected: IdentifierKind,
-        chosen_explicitly: bool,
-        raw: &str,
-    ) -> Result<Lookup, InputError> {
-        let kind = if !chosen_explicitly && raw.contains('@') {
-            IdentifierKind::Email
-        } else {
-            selected
-        };
-        Lookup::new(kind, raw)
+    /// Every lookup that whatever was typed or scanned could mean, for the
+    /// "Any identifier" mode, most likely first:
+    /// - with an `@`: an email;
+    /// - digits (spaces, dashes, dots, brackets and a leading `+` aside): a
+    ///   mobile (only up to 15 digits, E.164's limit; a 10-digit local
+    ///   number is also tried behind `country_code`, when one is set), a
+    ///   card number and an external ID;
+    /// - anything else: a card number and an external ID.
+    pub fn candidates(raw: &str, country_code: &str) -> Result<Vec<Lookup>, InputError> {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            return Err(InputError::Empty);
+        }
+        if trimmed.contains('@') {
+            return Ok(vec![Lookup::new(IdentifierKind::Email, trimmed)?]);
+        }
+        let mut out = Vec::new();
+        if let Ok(mobile) = Lookup::new(IdentifierKind::Mobile, trimmed) {
+            let digits = mobile.value.len();
+            let country_code = country_code.trim().trim_start_matches('+');
+            if digits == 10 && !country_code.is_empty() {
+                out.push(Lookup {
+                    kind: IdentifierKind::Mobile,
+                    value: format!("{country_code}{}", mobile.value),
+                });
+            }
+            if digits <= MAX_MOBILE_DIGITS {
+                out.push(mobile);
+            }
+        }
+        out.push(Lookup::new(IdentifierKind::CardNumber, trimmed)?);
+        out.push(Lookup::new(IdentifierKind::ExternalId, trimmed)?);
+        out.dedup();
+        Ok(out)
     }
 
     /// Parses `TYPE:VALUE` as given to `doctor --lookup`.
@@ -208,13 +243,60 @@ mod tests {
         );
     }
 
+    fn kinds_and_values(candidates: &[Lookup]) -> Vec<(IdentifierKind, &str)> {
+        candidates
+            .iter()
+            .map(|l| (l.kind, l.value.as_str()))
+            .collect()
+    }
+
     #[test]
-    fn at_sign_means_email_unless_chosen() {
-        let guessed = Lookup::guess(IdentifierKind::Mobile, false, " tom@example.com ").unwrap();
-        assert_eq!(guessed.kind, IdentifierKind::Email);
-        assert_eq!(guessed.value, "tom@example.com");
-        let chosen = Lookup::guess(IdentifierKind::ExternalId, true, "ext@1");
-        assert_eq!(chosen.unwrap().kind, IdentifierKind::ExternalId);
+    fn any_identifier_candidates() {
+        use IdentifierKind::*;
+        let email = Lookup::candidates(" tom@example.com\t", "").unwrap();
+        assert_eq!(kinds_and_values(&email), [(Email, "tom@example.com")]);
+        assert_eq!(Lookup::candidates("tom@", ""), Err(InputError::BadEmail));
+        let digits = Lookup::candidates("+91 98000-00001\r\n", "").unwrap();
+        assert_eq!(
+            kinds_and_values(&digits),
+            [
+                (Mobile, "919800000001"),
+                (CardNumber, "+9198000-00001"),
+                (ExternalId, "+91 98000-00001")
+            ]
+        );
+        let card = Lookup::candidates("4000123412341234", "").unwrap();
+        assert_eq!(
+            kinds_and_values(&card),
+            [
+                (CardNumber, "4000123412341234"),
+                (ExternalId, "4000123412341234")
+            ],
+            "16 digits cannot be a mobile"
+        );
+        let fifteen = Lookup::candidates("123456789012345", "").unwrap();
+        assert_eq!(fifteen[0].kind, Mobile);
+        let local = Lookup::candidates("98000 00001", "91").unwrap();
+        assert_eq!(
+            kinds_and_values(&local)[..2],
+            [(Mobile, "919800000001"), (Mobile, "9800000001")],
+            "a 10-digit local number is tried with the country code first"
+        );
+        assert_eq!(
+            kinds_and_values(&Lookup::candidates("9800000001", "").unwrap())[0],
+            (Mobile, "9800000001"),
+            "as typed without a country code"
+        );
+        let text = Lookup::candidates("DEMO0005", "91").unwrap();
+        assert_eq!(
+            kinds_and_values(&text),
+            [(CardNumber, "DEMO0005"), (ExternalId, "DEMO0005")]
+        );
+        assert_eq!(Lookup::candidates(" \t\r\n", ""), Err(InputError::Empty));
+    }
+
+    #[test]
+    fn emails_need_an_at_and_a_domain() {
         assert_eq!(
             Lookup::new(IdentifierKind::Email, "tom@"),
             Err(InputError::BadEmail)

@@ -45,6 +45,16 @@ impl PresignedUrl {
         self.expires_at().is_some_and(|t| t <= now)
     }
 
+    /// Where the URL points, without path or query (`https://host:port/`):
+    /// safe to keep and to connect to ahead of time.
+    pub fn origin(&self) -> Url {
+        let mut origin = self.0.clone();
+        origin.set_path("/");
+        origin.set_query(None);
+        origin.set_fragment(None);
+        origin
+    }
+
     /// Host of the URL, for messages.
     pub fn host(&self) -> String {
         self.0.host_str().unwrap_or_default().to_owned()

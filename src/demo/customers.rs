@@ -31,7 +31,7 @@ const fn look(background: [u8; 3], skin: [u8; 3], hair: [u8; 3], shirt: [u8; 3])
     }
 }
 
-/// Every demo customer. Mobiles are 91980000000N, cards DEMO000N.
+/// Every demo customer. Mobiles are 9198000000NN, cards mostly DEMO000N.
 pub fn all() -> Vec<DemoCustomer> {
     vec![
         DemoCustomer {
@@ -193,6 +193,49 @@ pub fn all() -> Vec<DemoCustomer> {
             gender: "Male",
             tier: None,
             fraud: true,
+        },
+        // A loyalty card with a 16-digit numeric barcode: too long for a
+        // mobile, so "any identifier" finds it as a card.
+        DemoCustomer {
+            id: 565_039_609,
+            first_name: "Maya",
+            last_name: "Iyer",
+            mobile: "919800000009",
+            email: "maya.iyer@example.com",
+            card: "4000123412341234",
+            external_id: "EXT-0009",
+            photo: Some((
+                look(
+                    [120, 60, 140],
+                    [200, 150, 110],
+                    [40, 30, 30],
+                    [240, 240, 240],
+                ),
+                PhotoFormat::Jpeg,
+            )),
+            city: "Pune",
+            gender: "Female",
+            tier: Some(("Gold", 2400.0)),
+            fraud: false,
+        },
+        // Whose card number is another customer's mobile (Karthik's): a scan
+        // of 919800000006 matches two people, and the cashier chooses.
+        DemoCustomer {
+            id: 565_039_610,
+            first_name: "Vikram",
+            last_name: "Nair",
+            mobile: "919800000010",
+            email: "vikram.nair@example.com",
+            card: "919800000006",
+            external_id: "EXT-0010",
+            photo: Some((
+                look([200, 120, 40], [170, 120, 90], [20, 20, 20], [40, 110, 60]),
+                PhotoFormat::Jpeg,
+            )),
+            city: "Kochi",
+            gender: "Male",
+            tier: None,
+            fraud: false,
         },
     ]
 }

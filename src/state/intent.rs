@@ -11,6 +11,11 @@ pub enum Intent {
     LogOut,
     /// Look up what is in the lookup form.
     LookUp,
+    /// The first keystroke in an empty lookup box: a lookup is coming, so
+    /// connections that may have gone idle are prepared.
+    StartedTyping,
+    /// Open match N of a choice between customers.
+    Choose(usize),
     /// Look this up again (from the recent list).
     Reopen(Lookup),
     /// Stop waiting for the lookup in flight.

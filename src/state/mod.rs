@@ -119,11 +119,14 @@ pub struct Session {
 #[derive(Debug, Default)]
 pub struct LookupForm {
     pub input: String,
-    pub kind: IdentifierKind,
-    /// The person picked the kind themselves: do not guess email from `@`.
-    pub kind_explicit: bool,
+    /// The type picked in the selector; `None` is "Any identifier", the
+    /// default: whatever is scanned is tried as every type it could be.
+    pub kind: Option<IdentifierKind>,
     /// Put keyboard focus in the input on the next frame.
     pub request_focus: bool,
+    /// Select the whole input on the next frame, so that the next scan
+    /// replaces what is left in it (after input that could not be looked up).
+    pub select_all: bool,
 }
 
 /// A photo in the profile view.
@@ -152,9 +155,33 @@ impl std::fmt::Debug for PhotoSlot {
 pub struct LoadedProfile {
     pub customer: Customer,
     pub photo: PhotoSlot,
+    /// The identifier that found them (`None` when reopened from the
+    /// recent list).
+    pub found_by: Option<Lookup>,
+    /// Other identifiers tried for the same scan that failed for another
+    /// reason than "not found", in words: this may not be the only match.
+    pub other_failures: Vec<String>,
     /// Which lookup produced it: a photo is only ever applied to the
     /// profile of the same lookup.
     pub lookup_id: u64,
+}
+
+/// Different customers matched one scan (one's mobile is another's card):
+/// the person picks one, with the keyboard or the mouse.
+#[derive(Debug)]
+pub struct Choice {
+    pub matches: Vec<Match>,
+    /// The highlighted match.
+    pub selected: usize,
+    pub lookup_id: u64,
+}
+
+/// One customer of a [`Choice`].
+#[derive(Debug)]
+pub struct Match {
+    pub customer: Customer,
+    pub found_by: Lookup,
+    pub photo: PhotoSlot,
 }
 
 /// What the main area shows.
@@ -169,6 +196,7 @@ pub enum ProfileState {
         message: String,
     },
     Loaded(Box<LoadedProfile>),
+    Choosing(Choice),
 }
 
 /// A recent lookup, reopened with one click.

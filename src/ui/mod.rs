@@ -31,6 +31,7 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool) -> Vec<Intent> 
         enlarged_photo(ui, state, &mut intents);
     }
     keyboard_shortcuts(ui, state, &mut intents);
+    choice_keys(ui, state, &mut intents);
     intents
 }
 
@@ -113,6 +114,32 @@ fn enlarged_photo(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>
     });
     if modal.inner || modal.should_close() {
         intents.push(Intent::EnlargePhoto(false));
+    }
+}
+
+/// ↑/↓ move through a choice between customers and Enter (with nothing
+/// typed) opens the highlighted one, while the lookup box keeps the focus
+/// for the next scan.
+fn choice_keys(ui: &mut egui::Ui, state: &mut AppState, intents: &mut Vec<Intent>) {
+    let ProfileState::Choosing(choice) = &mut state.profile else {
+        return;
+    };
+    let (up, down, enter) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::ArrowUp),
+            i.key_pressed(egui::Key::ArrowDown),
+            i.key_pressed(egui::Key::Enter),
+        )
+    });
+    let last = choice.matches.len().saturating_sub(1);
+    if up {
+        choice.selected = choice.selected.saturating_sub(1);
+    }
+    if down {
+        choice.selected = (choice.selected + 1).min(last);
+    }
+    if enter && state.lookup.input.trim().is_empty() {
+        intents.push(Intent::Choose(choice.selected));
     }
 }
 

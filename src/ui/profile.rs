@@ -2,7 +2,10 @@
 
 use super::widgets::{copyable, initials, readable_key, value_text};
 use crate::capillary::Customer;
-use crate::state::{AppState, Intent, LoadedProfile, PHOTO_FRAME_POINTS, PhotoSlot, ProfileState};
+use crate::capillary::Lookup;
+use crate::state::{
+    AppState, Choice, Intent, LoadedProfile, PHOTO_FRAME_POINTS, PhotoSlot, ProfileState,
+};
 
 pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
     match &state.profile {
@@ -29,6 +32,91 @@ pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
             });
         }
         ProfileState::Loaded(profile) => loaded(ui, profile, intents),
+        ProfileState::Choosing(choice) => choosing(ui, choice, intents),
+    }
+}
+
+/// The accessible name of the list of customers to choose from.
+pub const CHOICE_HEADING: &str = "Several customers match. Choose one:";
+
+/// Different customers matched one scan: each with their photo, name and
+/// the identifier that matched. ↑/↓ and Enter, or a click, opens one.
+fn choosing(ui: &mut egui::Ui, choice: &Choice, intents: &mut Vec<Intent>) {
+    ui.add_space(12.0);
+    ui.label(egui::RichText::new(CHOICE_HEADING).size(18.0).strong());
+    ui.weak("↑/↓ to move, Enter to open, or click one.");
+    ui.add_space(8.0);
+    for (index, found) in choice.matches.iter().enumerate() {
+        let name = found
+            .customer
+            .display_name()
+            .unwrap_or_else(|| "(no name)".to_owned());
+        let selected = index == choice.selected;
+        let stroke = if selected {
+            ui.visuals().selection.stroke
+        } else {
+            ui.visuals().widgets.noninteractive.bg_stroke
+        };
+        let row = egui::Frame::group(ui.style())
+            .stroke(stroke)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width().min(560.0));
+                ui.horizontal(|ui| {
+                    thumbnail(ui, &found.photo, &name);
+                    ui.add_space(12.0);
+                    ui.vertical(|ui| {
+                        ui.label(egui::RichText::new(&name).size(20.0).strong());
+                        ui.label(found_by_text(&found.found_by));
+                    });
+                });
+            })
+            .response;
+        let row = ui.interact(
+            row.rect,
+            ui.scope_id().with(("match", index)),
+            egui::Sense::click(),
+        );
+        row.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &name));
+        if row.clicked() {
+            intents.push(Intent::Choose(index));
+        }
+        ui.add_space(4.0);
+    }
+}
+
+/// "Found by card number 400012341234".
+fn found_by_text(lookup: &Lookup) -> String {
+    format!("Found by {} {}", lookup.kind.noun(), lookup.value)
+}
+
+/// A small square photo for the choice list.
+fn thumbnail(ui: &mut egui::Ui, photo: &PhotoSlot, name: &str) {
+    let size = egui::vec2(72.0, 72.0);
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    ui.painter()
+        .rect_filled(rect, 6.0, ui.visuals().extreme_bg_color);
+    match photo {
+        PhotoSlot::Shown(texture) => {
+            let fitted = egui::Image::from_texture(texture)
+                .max_size(size)
+                .maintain_aspect_ratio(true);
+            let image_size = fitted.calc_size(size, Some(texture.size_vec2()));
+            fitted.paint_at(ui, egui::Rect::from_center_size(rect.center(), image_size));
+        }
+        PhotoSlot::Loading => {
+            let spinner = egui::Rect::from_center_size(rect.center(), egui::vec2(20.0, 20.0));
+            ui.put(spinner, egui::Spinner::new().size(20.0));
+        }
+        PhotoSlot::Absent | PhotoSlot::Failed(_) => {
+            ui.put(
+                rect,
+                egui::Label::new(
+                    egui::RichText::new(initials(name))
+                        .size(28.0)
+                        .color(ui.visuals().weak_text_color()),
+                ),
+            );
+        }
     }
 }
 
@@ -45,6 +133,12 @@ fn loaded(ui: &mut egui::Ui, profile: &LoadedProfile, intents: &mut Vec<Intent>)
                 ui.add_space(16.0);
                 ui.vertical(|ui| {
                     ui.label(egui::RichText::new(&name).size(30.0).strong());
+                    if let Some(found_by) = &profile.found_by {
+                        ui.weak(found_by_text(found_by));
+                    }
+                    for failure in &profile.other_failures {
+                        warning(ui, &format!("⚠ Also tried {failure}"));
+                    }
                     banners(ui, customer);
                     ui.add_space(6.0);
                     identifiers(ui, customer, intents);
