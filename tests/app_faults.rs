@@ -216,6 +216,20 @@ fn server_error_500() {
     assert_failure_shown(&harness, "HTTP 500");
 }
 
+/// The candidates of one scan are looked up at the same time, not one
+/// after another: the server sees all three requests at once.
+#[test]
+fn candidates_are_looked_up_concurrently() {
+    let not_found_slowly = Reply::After(Duration::from_millis(400), Box::new(verify_ok()));
+    let (harness, server) = lookup_against(vec![not_found_slowly]);
+    assert_failure_shown(&harness, "No customer found for 919800000001");
+    assert_eq!(
+        server.most_at_once(),
+        3,
+        "mobile, card and external ID at once"
+    );
+}
+
 /// One scan is tried as mobile, card and external ID at once: when one of
 /// them fails, that failure is reported, never "not found".
 #[test]

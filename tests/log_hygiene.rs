@@ -152,7 +152,15 @@ fn the_app_at_trace_level_logs_no_customer_data() {
     let reference = DemoServer::start(DemoConfig::default()).unwrap();
     let customers = reference.customers().to_vec();
     for customer in &customers {
-        for identifier in [customer.mobile, customer.email, customer.card] {
+        for identifier in [
+            customer.mobile,
+            customer.email,
+            customer.card,
+            customer.external_id,
+        ]
+        .into_iter()
+        .filter(|i| !i.is_empty())
+        {
             look_up(&mut harness, identifier);
             wait_for(&mut harness, "the lookup", WAIT, settled);
         }

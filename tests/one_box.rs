@@ -185,3 +185,37 @@ fn not_found_only_when_every_type_says_so() {
         "No customer found for NOBODY-123 (tried as card number, external ID)",
     );
 }
+
+#[test]
+fn a_superseded_scan_never_shows_a_late_candidate() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    // Vikram (whose card is Karthik's mobile) answers late.
+    let demo = DemoConfig {
+        customer_delays: [(565_039_610, std::time::Duration::from_millis(800))].into(),
+        ..DemoConfig::default()
+    };
+    let mut harness = demo_app(demo);
+    log_in(&mut harness);
+    scan(&mut harness, "919800000006");
+    harness.run_steps(3);
+    scan(&mut harness, "918877665544");
+    wait_for(&mut harness, "Tom", WAIT, photo_shown);
+    let started = std::time::Instant::now();
+    while started.elapsed() < std::time::Duration::from_millis(1500) {
+        harness.step();
+        assert_eq!(
+            shown_customer_id(harness.state()),
+            Some(565_039_505),
+            "{:?}",
+            harness.state().state().profile
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(
+        harness
+            .query_by_label_contains("Several customers")
+            .is_none()
+    );
+    assert!(harness.query_by_label_contains("Vikram").is_none());
+}

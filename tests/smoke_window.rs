@@ -1,6 +1,7 @@
 //! Smoke test of the real binary in a real window: starts it with `--demo`
 //! under Xvfb, drives it with the keyboard through xdotool exactly as a
-//! cashier would (Enter to sign in, type a mobile, Enter), takes
+//! cashier would (Enter to sign in, type a mobile, Enter, scan a loyalty
+//! card, Enter), takes
 //! screenshots with ImageMagick's `import`, and checks that the demo
 //! customer's photo pixels are on screen; that the idle window uses under
 //! 1 % of a CPU once the cursor stops blinking. Then Ctrl+Q closes it, and no
@@ -212,9 +213,10 @@ fn demo_customer_photo_appears_in_a_real_window() {
     let shot = scratch.path().join("screen.png");
     sign_in_and_find_asha(display, &window, &shot);
 
-    // A second customer, looked up while Asha is on screen: Tom Sawyer,
-    // steel-blue background, red shirt.
-    xdotool(display, &["type", "--delay", "40", "918877665544"]);
+    // A second customer, looked up while Asha is on screen by scanning his
+    // loyalty card, no type chosen and no mouse: Tom Sawyer, steel-blue
+    // background, red shirt.
+    xdotool(display, &["type", "--delay", "40", "DEMO0000"]);
     xdotool(display, &["key", "Return"]);
     wait_for_photo(
         display,
@@ -300,6 +302,7 @@ fn demo_customer_photo_appears_in_a_real_window() {
         "asha.rao",
         "EXT-0001",
         "DEMO0001",
+        "DEMO0000",
         "demo123",
         "X-Amz-",
         "demo-session-",

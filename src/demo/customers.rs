@@ -237,6 +237,38 @@ pub fn all() -> Vec<DemoCustomer> {
             tier: None,
             fraud: false,
         },
+        // A 12-digit numeric card: tried as a mobile too (no one has that
+        // mobile), found as the card.
+        DemoCustomer {
+            id: 565_039_611,
+            first_name: "Zara",
+            last_name: "Khan",
+            mobile: "919800000011",
+            email: "zara.khan@example.com",
+            card: "400055556666",
+            external_id: "EXT-0011",
+            photo: None,
+            city: "Hyderabad",
+            gender: "Female",
+            tier: Some(("Silver", 800.0)),
+            fraud: false,
+        },
+        // Migrated from an old system: no mobile, email or card, found only
+        // by the external ID on their old membership card.
+        DemoCustomer {
+            id: 565_039_612,
+            first_name: "Omar",
+            last_name: "Said",
+            mobile: "",
+            email: "",
+            card: "",
+            external_id: "LEGACY-42",
+            photo: None,
+            city: "Dubai",
+            gender: "Male",
+            tier: None,
+            fraud: false,
+        },
     ]
 }
 
@@ -258,16 +290,16 @@ pub fn to_json(c: &DemoCustomer, image: Option<Value>, embed_mlp: bool) -> Value
             "attribution": attribution,
             "fields": {"address": format!("12 Demo Street, {}", c.city), "city_name": c.city, "preferred_store": "Demo Store 1"},
             "allFields": {},
-            "identifiers": [
-                {"type": "email", "value": c.email},
-                {"type": "mobile", "value": c.mobile},
-                {"type": "cardnumber", "value": c.card, "seriesId": 101, "statusLabel": "ACTIVE"},
-                {"type": "externalId", "value": c.external_id}
-            ],
-            "commChannels": [
-                {"type": "email", "value": c.email, "primary": true, "verified": "true", "meta": {"residence": false, "office": false}, "attributes": {}},
-                {"type": "mobile", "value": c.mobile, "primary": "true", "verified": false, "meta": {"residence": false, "office": false}, "attributes": {}}
-            ],
+            "identifiers": without_empty_values(vec![
+                json!({"type": "email", "value": c.email}),
+                json!({"type": "mobile", "value": c.mobile}),
+                json!({"type": "cardnumber", "value": c.card, "seriesId": 101, "statusLabel": "ACTIVE"}),
+                json!({"type": "externalId", "value": c.external_id})
+            ]),
+            "commChannels": without_empty_values(vec![
+                json!({"type": "email", "value": c.email, "primary": true, "verified": "true", "meta": {"residence": false, "office": false}, "attributes": {}}),
+                json!({"type": "mobile", "value": c.mobile, "primary": "true", "verified": false, "meta": {"residence": false, "office": false}, "attributes": {}})
+            ]),
             "source": "INSTORE",
             "userId": c.id,
             "accountId": "",
@@ -282,7 +314,7 @@ pub fn to_json(c: &DemoCustomer, image: Option<Value>, embed_mlp: bool) -> Value
         "segments": {},
         "associatedWith": "demo.till",
         "extendedFields": {"gender": c.gender, "city": c.city, "dob": null},
-        "cardDetails": [{"cardNumber": c.card, "seriesName": "Demo Loyalty", "statusLabel": "ACTIVE"}],
+        "cardDetails": if c.card.is_empty() { json!([]) } else { json!([{"cardNumber": c.card, "seriesName": "Demo Loyalty", "statusLabel": "ACTIVE"}]) },
         "warnings": []
     });
     if c.fraud {
@@ -300,4 +332,12 @@ pub fn to_json(c: &DemoCustomer, image: Option<Value>, embed_mlp: bool) -> Value
         value["customerImage"] = image;
     }
     value
+}
+
+/// A customer without a mobile, email or card has no entry for it at all.
+fn without_empty_values(entries: Vec<Value>) -> Vec<Value> {
+    entries
+        .into_iter()
+        .filter(|e| e["value"].as_str().is_some_and(|v| !v.is_empty()))
+        .collect()
 }

@@ -2,6 +2,7 @@
 //! store on 127.0.0.1, in the same process.
 
 use super::customers::{self, DemoCustomer};
+use super::network::{ConnectionCosts, SimulatedListener};
 use super::photos;
 use crate::capillary::{ApiHost, Credentials, REQUEST_ID_HEADER, codes, format_amz_date, md5_hex};
 use crate::secret::Secret;
@@ -11,7 +12,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::serve::ListenerExt as _;
 use serde_json::{Value, json};
 use std::collections::{HashMap, HashSet};
 use std::net::SocketAddr;
@@ -51,6 +51,11 @@ pub struct DemoConfig {
     /// Serve these bytes as every customer's photo (customers without a
     /// photo keep none): benchmarks use a 12 MP JPEG.
     pub photo_override: Option<Arc<Vec<u8>>>,
+    /// Serve photos from a second port, as S3 is another host than the API.
+    pub separate_photo_host: bool,
+    /// What each new connection costs and when idle ones are closed (none
+    /// by default); benchmarks use it to measure connection warming.
+    pub connection_costs: ConnectionCosts,
 }
 
 impl Default for DemoConfig {
@@ -63,6 +68,8 @@ impl Default for DemoConfig {
             jitter: Duration::ZERO,
             lookup_embeds_image: true,
             photo_override: None,
+            separate_photo_host: false,
+            connection_costs: ConnectionCosts::default(),
         }
     }
 }
@@ -84,7 +91,8 @@ pub struct DemoStats {
 pub struct DemoServer {
     addr: SocketAddr,
     state: Arc<DemoState>,
-    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    /// Tells every listener to stop when the server is dropped.
+    shutdown: tokio::sync::watch::Sender<bool>,
 }
 
 #[derive(Debug)]
@@ -92,6 +100,8 @@ struct DemoState {
     config: DemoConfig,
     customers: Vec<DemoCustomer>,
     base_url: String,
+    /// Where photo URLs point: the API's own port, or a second one.
+    photo_base_url: String,
     host: ApiHost,
     tokens: Mutex<HashMap<String, Instant>>,
     photos: Mutex<HashMap<i64, Arc<Vec<u8>>>>,
@@ -112,17 +122,26 @@ impl DemoServer {
     /// called inside a tokio runtime (an entered one is enough: the app's UI
     /// thread starts it without blocking on anything).
     pub fn start(config: DemoConfig) -> std::io::Result<DemoServer> {
-        let listener = std::net::TcpListener::bind(("127.0.0.1", 0))?;
-        listener.set_nonblocking(true)?;
-        let listener = tokio::net::TcpListener::from_std(listener)?;
+        let listener = bind_loopback()?;
         let addr = listener.local_addr()?;
+        let photo_listener = if config.separate_photo_host {
+            Some(bind_loopback()?)
+        } else {
+            None
+        };
         let connections = Arc::new(AtomicU64::new(0));
         let base_url = format!("http://{addr}");
+        let photo_base_url = match &photo_listener {
+            Some(photos) => format!("http://{}", photos.local_addr()?),
+            None => base_url.clone(),
+        };
         let host = ApiHost::parse(&base_url).map_err(std::io::Error::other)?;
+        let costs = config.connection_costs;
         let state = Arc::new(DemoState {
             config,
             customers: customers::all(),
             base_url,
+            photo_base_url,
             host,
             tokens: Mutex::default(),
             photos: Mutex::default(),
@@ -145,27 +164,16 @@ impl DemoServer {
             .route("/v2/customers/{id}/setImage", get(customer_by_id))
             .route("/demo-s3/customerImage/{id}/{file}", get(photo))
             .with_state(state.clone());
-        let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
-        let counting = listener.tap_io(move |_| {
-            connections.fetch_add(1, Ordering::Relaxed);
-        });
-        #[expect(
-            clippy::disallowed_methods,
-            reason = "the demo tenant is a server of its own, not app work"
-        )]
-        tokio::spawn(async move {
-            let serve = axum::serve(counting, router).with_graceful_shutdown(async {
-                let _ = stopped.await;
-            });
-            if let Err(e) = serve.await {
-                tracing::error!(error = %e, "demo server stopped");
-            }
-        });
+        let (shutdown, stopped) = tokio::sync::watch::channel(false);
+        for listener in std::iter::once(listener).chain(photo_listener) {
+            let listener = SimulatedListener::new(listener, costs, connections.clone());
+            serve(listener, router.clone(), stopped.clone());
+        }
         tracing::info!(%addr, "demo tenant listening");
         Ok(DemoServer {
             addr,
             state,
-            shutdown: Some(shutdown),
+            shutdown,
         })
     }
 
@@ -248,10 +256,35 @@ impl DemoServer {
 
 impl Drop for DemoServer {
     fn drop(&mut self) {
-        if let Some(tx) = self.shutdown.take() {
-            let _ = tx.send(());
-        }
+        let _ = self.shutdown.send(true);
     }
+}
+
+/// A listener on 127.0.0.1 and a free port.
+fn bind_loopback() -> std::io::Result<tokio::net::TcpListener> {
+    let listener = std::net::TcpListener::bind(("127.0.0.1", 0))?;
+    listener.set_nonblocking(true)?;
+    tokio::net::TcpListener::from_std(listener)
+}
+
+/// Serves `router` on `listener` until `stopped` says so.
+fn serve(
+    listener: SimulatedListener,
+    router: Router,
+    mut stopped: tokio::sync::watch::Receiver<bool>,
+) {
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "the demo tenant is a server of its own, not app work"
+    )]
+    tokio::spawn(async move {
+        let serve = axum::serve(listener, router).with_graceful_shutdown(async move {
+            let _ = stopped.wait_for(|stop| *stop).await;
+        });
+        if let Err(e) = serve.await {
+            tracing::error!(error = %e, "demo server stopped");
+        }
+    });
 }
 
 impl DemoState {
@@ -394,7 +427,7 @@ impl DemoState {
         }
         let url = format!(
             "{}{path}?X-Amz-Security-Token={session}&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date={date}&X-Amz-SignedHeaders=host&X-Amz-Expires={expires}&X-Amz-Credential=DEMO%2F{}%2Fdemo%2Fs3%2Faws4_request&X-Amz-Signature={signature}",
-            self.base_url,
+            self.photo_base_url,
             date.get(..8).unwrap_or_default()
         );
         json!([{

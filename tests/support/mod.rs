@@ -30,6 +30,8 @@ pub enum Reply {
     CutOff { claimed: usize, sent: usize },
     /// Streams `total` bytes with no Content-Length (chunked).
     Stream { total: usize },
+    /// Waits this long after the request, then answers as the inner reply.
+    After(Duration, Box<Reply>),
 }
 
 impl Reply {
@@ -93,6 +95,8 @@ pub struct Scripted {
     pub requests: Arc<Mutex<Vec<Recorded>>>,
     /// TLS servers only: connections whose handshake failed.
     pub failed_handshakes: Arc<AtomicU64>,
+    /// Requests being answered now, and the most at once so far.
+    answering: Arc<(AtomicU64, AtomicU64)>,
 }
 
 impl Scripted {
@@ -102,6 +106,11 @@ impl Scripted {
 
     pub fn requests(&self) -> Vec<Recorded> {
         self.requests.lock().unwrap().clone()
+    }
+
+    /// The most requests that were being answered at the same moment.
+    pub fn most_at_once(&self) -> u64 {
+        self.answering.1.load(Ordering::SeqCst)
     }
 
     pub fn failed_handshakes(&self) -> u64 {
@@ -143,6 +152,8 @@ async fn start(replies: Vec<Reply>, tls: Option<tokio_rustls::TlsAcceptor>) -> S
     let recorded = requests.clone();
     let failed = failed_handshakes.clone();
     let replies = Arc::new(replies);
+    let counters = Arc::new((AtomicU64::new(0), AtomicU64::new(0)));
+    let answering = counters.clone();
     tokio::spawn(async move {
         let mut n = 0usize;
         loop {
@@ -154,7 +165,9 @@ async fn start(replies: Vec<Reply>, tls: Option<tokio_rustls::TlsAcceptor>) -> S
             let recorded = recorded.clone();
             let failed = failed.clone();
             let tls = tls.clone();
+            let counters = counters.clone();
             tokio::spawn(async move {
+                let _answering = Answering::start(counters);
                 match tls {
                     None => serve_one(stream, reply, recorded).await,
                     Some(acceptor) => match acceptor.accept(stream).await {
@@ -171,6 +184,24 @@ async fn start(replies: Vec<Reply>, tls: Option<tokio_rustls::TlsAcceptor>) -> S
         addr,
         requests,
         failed_handshakes,
+        answering,
+    }
+}
+
+/// Counts a request being answered, for [`Scripted::most_at_once`].
+struct Answering(Arc<(AtomicU64, AtomicU64)>);
+
+impl Answering {
+    fn start(counters: Arc<(AtomicU64, AtomicU64)>) -> Self {
+        let now = counters.0.fetch_add(1, Ordering::SeqCst) + 1;
+        counters.1.fetch_max(now, Ordering::SeqCst);
+        Self(counters)
+    }
+}
+
+impl Drop for Answering {
+    fn drop(&mut self) {
+        self.0.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -200,7 +231,15 @@ async fn serve_one<S: AsyncRead + AsyncWrite + Unpin>(
         target: first.get(1).copied().unwrap_or_default().to_owned(),
         headers,
     });
+    let reply = match reply {
+        Reply::After(wait, inner) => {
+            tokio::time::sleep(wait).await;
+            *inner
+        }
+        other => other,
+    };
     match reply {
+        Reply::After(..) => {}
         Reply::Http {
             status,
             headers,

@@ -136,11 +136,15 @@ pub fn photo_shown(app: &App) -> bool {
 }
 
 /// True when the profile view has settled (loaded with the photo in any
-/// final state, or failed).
+/// final state, failed, or a choice with every photo in a final state).
 pub fn settled(app: &App) -> bool {
     match &app.state().profile {
         ProfileState::Loaded(p) => !matches!(p.photo, PhotoSlot::Loading),
         ProfileState::Failed { .. } => true,
+        ProfileState::Choosing(choice) => choice
+            .matches
+            .iter()
+            .all(|m| !matches!(m.photo, PhotoSlot::Loading)),
         _ => false,
     }
 }
