@@ -107,7 +107,7 @@ mod tests {
         let later = start + Duration::from_secs(20);
         assert_eq!(
             warm.due(later, api.clone()),
-            [s3.clone()],
+            vec![s3.clone()],
             "photo host only"
         );
         assert!(
@@ -115,10 +115,13 @@ mod tests {
             "once per idle period"
         );
         let much_later = start + Duration::from_secs(60);
-        assert_eq!(warm.due(much_later, api.clone()), [api.clone()]);
+        assert_eq!(warm.due(much_later, api.clone()), vec![api.clone()]);
         // Used again: due again after the next idle period.
         warm.used_photo(s3.clone(), much_later);
         assert!(warm.due(much_later, api.clone()).is_empty());
-        assert_eq!(warm.due(much_later + PHOTO_IDLE, api.clone()), [s3.clone()]);
+        assert_eq!(
+            warm.due(much_later + PHOTO_IDLE, api.clone()),
+            vec![s3.clone()]
+        );
     }
 }
