@@ -2,7 +2,9 @@
 //! from "Enter" to a display-ready photo, counted in round trips, with and
 //! without the photo block in the lookup answer; new connections after
 //! sign-in; and resident memory over 200 lookups of customers whose photos
-//! are 12 MP JPEGs.
+//! are 12 MP JPEGs; and Enter → photo after the connections went idle, with
+//! and without warming them while the cashier types (the demo tenant then
+//! charges each new connection its handshakes and closes idle ones).
 //!
 //! Run: `cargo bench --bench end_to_end`.
 // Tests read files and start servers freely; the rule is for the app.
@@ -10,6 +12,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)] // a benchmark reports on stdout
 
 use customer_lookup::capillary::{CapillaryClient, IdentifierKind, Lookup};
+use customer_lookup::demo::network::ConnectionCosts;
 use customer_lookup::demo::photos::{jpeg, photo_like};
 use customer_lookup::demo::{DemoConfig, DemoServer};
 use customer_lookup::photo::{DecodeLimits, prepare_photo};
@@ -79,6 +82,79 @@ async fn round_trips(embeds: bool) {
     );
 }
 
+/// TCP + TLS handshakes of a new connection: about two round trips.
+const CONNECTION_SETUP: Duration = Duration::from_millis(100);
+/// Idle connections are closed after this (S3: about 20 s, load balancers
+/// about a minute; scaled down so the benchmark does not take minutes).
+const IDLE_CLOSE: Duration = Duration::from_millis(800);
+/// A scanner types 12 digits in about half a second before its Enter.
+const TYPING: Duration = Duration::from_millis(500);
+
+/// Enter → photo after every connection went idle and was closed, with the
+/// API and photo hosts warmed at the first keystroke (`warm`) or not.
+async fn after_idle(warm: bool) -> (Duration, u64) {
+    let server = DemoServer::start(DemoConfig {
+        latency: ROUND_TRIP,
+        separate_photo_host: true,
+        connection_costs: ConnectionCosts {
+            setup: CONNECTION_SETUP,
+            idle_close: Some(IDLE_CLOSE),
+        },
+        ..DemoConfig::default()
+    })
+    .unwrap();
+    let client = CapillaryClient::new(server.host(), DemoServer::till_credentials()).unwrap();
+    client.verify().await.unwrap();
+    // One lookup first: the app learns the photo host from it.
+    let first = client
+        .lookup(&Lookup::new(IdentifierKind::Mobile, MOBILES[0]).unwrap())
+        .await
+        .unwrap();
+    let photo_origin = first
+        .photo_entry()
+        .and_then(|e| e.url())
+        .map(|url| url.origin())
+        .unwrap();
+    let mut samples = Vec::new();
+    let mut new_connections = 0;
+    for mobile in MOBILES.iter().skip(1).take(5) {
+        tokio::time::sleep(IDLE_CLOSE + Duration::from_millis(300)).await;
+        // The first keystroke; then the scanner types the rest.
+        if warm {
+            for origin in [client.api_origin(), photo_origin.clone()] {
+                let client = client.clone();
+                tokio::spawn(async move { client.warm_up(&origin).await });
+            }
+        }
+        tokio::time::sleep(TYPING).await;
+        let before = server.stats().connections;
+        samples.push(enter_to_photo(&client, mobile).await);
+        new_connections += server.stats().connections - before;
+    }
+    samples.sort();
+    (samples[samples.len() / 2], new_connections / 5)
+}
+
+async fn warming() {
+    let (cold, cold_connections) = after_idle(false).await;
+    let (warmed, warm_connections) = after_idle(true).await;
+    for (what, time, connections) in [
+        ("not warmed", cold, cold_connections),
+        ("warmed    ", warmed, warm_connections),
+    ] {
+        println!(
+            "after idle, {what}: Enter → photo {:>6.1} ms = {:.2} round trips of {} ms; connections opened after Enter: {connections}",
+            time.as_secs_f64() * 1000.0,
+            time.as_secs_f64() / ROUND_TRIP.as_secs_f64(),
+            ROUND_TRIP.as_millis(),
+        );
+    }
+    println!(
+        "warming while typing: {:.2}× faster after idle",
+        cold.as_secs_f64() / warmed.as_secs_f64()
+    );
+}
+
 async fn memory_over_many_lookups() {
     let big = Arc::new(jpeg(&photo_like(4000, 3000), 90).unwrap());
     println!("12 MP photo: {:.1} MB JPEG", big.len() as f64 / 1_048_576.0);
@@ -121,6 +197,7 @@ fn main() {
     runtime.block_on(async {
         round_trips(true).await;
         round_trips(false).await;
+        warming().await;
         memory_over_many_lookups().await;
     });
 }

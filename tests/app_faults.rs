@@ -255,34 +255,39 @@ fn server_unavailable_503() {
     assert_failure_shown(&harness, "HTTP 503");
 }
 
-#[test]
-fn busy_461_twice() {
-    let (harness, server) = lookup_against(vec![Reply::json(461, "{}")]);
-    assert_failure_shown(&harness, "Capillary is busy, try again");
-    let mobile_lookups = server
+/// Requests for the mobile candidate of the scan (the card and external
+/// ID candidates go to the same server at the same time).
+fn mobile_lookups(server: &Scripted) -> usize {
+    server
         .requests()
         .iter()
         .filter(|r| {
             r.target
                 .contains("identifierName=mobile&identifierValue=919800000001")
         })
-        .count();
-    assert_eq!(mobile_lookups, 2, "the mobile lookup and one retry");
+        .count()
+}
+
+#[test]
+fn busy_461_twice() {
+    let (harness, server) = lookup_against(vec![Reply::json(461, "{}")]);
+    assert_failure_shown(&harness, "Capillary is busy, try again");
+    assert_eq!(
+        mobile_lookups(&server),
+        2,
+        "the mobile lookup and one retry"
+    );
 }
 
 #[test]
 fn concurrent_action_521_twice() {
     let (harness, server) = lookup_against(vec![Reply::json(521, "{}")]);
     assert_failure_shown(&harness, "busy with another change");
-    let mobile_lookups = server
-        .requests()
-        .iter()
-        .filter(|r| {
-            r.target
-                .contains("identifierName=mobile&identifierValue=919800000001")
-        })
-        .count();
-    assert_eq!(mobile_lookups, 2, "the mobile lookup and one retry");
+    assert_eq!(
+        mobile_lookups(&server),
+        2,
+        "the mobile lookup and one retry"
+    );
 }
 
 #[test]

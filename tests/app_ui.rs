@@ -533,3 +533,22 @@ fn a_server_changed_during_sign_in_is_not_saved() {
         Some("Built-in demo")
     );
 }
+
+#[test]
+fn the_log_out_shortcut_logs_out_from_the_profile() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    let mut harness = demo_app(DemoConfig::default());
+    log_in(&mut harness);
+    look_up(&mut harness, "918877665544");
+    wait_for(&mut harness, "customer", WAIT, photo_shown);
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::L,
+    );
+    harness.run_steps(2);
+    let state = harness.state().state();
+    assert!(state.session.is_none(), "still signed in");
+    assert!(matches!(state.profile, ProfileState::Empty));
+    harness.get_by_label("Log in");
+}

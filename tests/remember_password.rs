@@ -257,6 +257,23 @@ fn remembered_filled_in_at_restart_and_after_log_out_but_not_after_a_lock_then_f
         !app.state().login.password.is_empty()
     });
     assert_eq!(typed_password(&harness), "s3cret-pass");
+    // It is store.till's: another username takes it out of the field.
+    harness.get_by_label("Username").focus();
+    harness.step();
+    harness.get_by_label("Username").type_text("2");
+    harness.run_steps(2);
+    assert_eq!(typed_password(&harness), "", "another account's password");
+    drop(harness);
+    let mut harness = AtServer {
+        saved: Some(settings.clone()),
+        lock_after_secs: Some(30),
+        vault: Some(keyring.vault()),
+        ..AtServer::new(&server.url())
+    }
+    .build();
+    wait_for(&mut harness, "the remembered password", WAIT, |app| {
+        !app.state().login.password.is_empty()
+    });
     let before = server.requests().len();
     sign_in_with_enter(&mut harness);
     let expected = till_authorization("store.till", &Secret::new("s3cret-pass"));

@@ -192,6 +192,7 @@ impl App {
             self.lock(idle);
         }
         self.poll_jobs(ctx);
+        self.state.login.drop_remembered_secret_of_another_account();
         if let Some((_, until)) = &self.state.toast {
             match until.checked_duration_since(now) {
                 Some(left) if !left.is_zero() => ctx.request_repaint_after(left),

@@ -208,6 +208,7 @@ impl App {
                 AuthScheme::Till => login.password = secret,
                 AuthScheme::OAuth => login.client_secret = secret,
             }
+            login.remembered_for = Some(report.account);
             login.focus_first_empty = true;
         }
     }

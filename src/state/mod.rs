@@ -54,6 +54,10 @@ pub struct LoginForm {
     pub pending: bool,
     /// Move keyboard focus to the first empty field on the next frame.
     pub focus_first_empty: bool,
+    /// The keyring account whose remembered secret is in the form: it is
+    /// that account's, and leaves the field if the username, scheme or
+    /// server changes.
+    pub remembered_for: Option<String>,
 }
 
 impl LoginForm {
@@ -103,6 +107,19 @@ impl LoginForm {
         self.password = Secret::default();
         self.client_secret = Secret::default();
         self.show_secret = false;
+        self.remembered_for = None;
+    }
+
+    /// A remembered secret belongs to one account: once the username,
+    /// scheme or server no longer names it, the secret leaves the field.
+    pub fn drop_remembered_secret_of_another_account(&mut self) {
+        if self
+            .remembered_for
+            .as_ref()
+            .is_some_and(|account| *account != self.keyring_account())
+        {
+            self.clear_secrets();
+        }
     }
 }
 

@@ -40,8 +40,14 @@ fn top_bar(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
         ui.horizontal(|ui| {
             ui.heading("Customer Lookup");
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if state.session.is_some() && ui.button("Log out").clicked() {
-                    intents.push(Intent::LogOut);
+                if state.session.is_some() {
+                    let shortcut = ui.ctx().format_shortcut(&LOG_OUT_SHORTCUT);
+                    let button = ui.button("Log out").on_hover_text(format!(
+                        "Log out ({shortcut}): wipes customer data from memory"
+                    ));
+                    if button.clicked() {
+                        intents.push(Intent::LogOut);
+                    }
                 }
                 let current = state.settings.theme;
                 // Right to left: the combo box first, so its label sits on its left.
@@ -143,9 +149,18 @@ fn choice_keys(ui: &mut egui::Ui, state: &mut AppState, intents: &mut Vec<Intent
     }
 }
 
+/// Logs out from anywhere, as the Log out button does.
+pub const LOG_OUT_SHORTCUT: egui::KeyboardShortcut = egui::KeyboardShortcut::new(
+    egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
+    egui::Key::L,
+);
+
 fn keyboard_shortcuts(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
     if ui.input(|i| i.modifiers.command && i.key_pressed(egui::Key::Q)) {
         intents.push(Intent::Quit);
+    }
+    if state.session.is_some() && ui.input_mut(|i| i.consume_shortcut(&LOG_OUT_SHORTCUT)) {
+        intents.push(Intent::LogOut);
     }
     if state.session.is_none() || state.photo_enlarged {
         return;

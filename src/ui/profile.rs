@@ -89,6 +89,15 @@ fn found_by_text(lookup: &Lookup) -> String {
     format!("Found by {} {}", lookup.kind.noun(), lookup.value)
 }
 
+/// Paints the photo as large as fits in `frame`, centred, uncropped.
+fn paint_fitted(ui: &egui::Ui, texture: &egui::TextureHandle, frame: egui::Rect) {
+    let fitted = egui::Image::from_texture(texture)
+        .max_size(frame.size())
+        .maintain_aspect_ratio(true);
+    let image_size = fitted.calc_size(frame.size(), Some(texture.size_vec2()));
+    fitted.paint_at(ui, egui::Rect::from_center_size(frame.center(), image_size));
+}
+
 /// A small square photo for the choice list.
 fn thumbnail(ui: &mut egui::Ui, photo: &PhotoSlot, name: &str) {
     let size = egui::vec2(72.0, 72.0);
@@ -96,13 +105,7 @@ fn thumbnail(ui: &mut egui::Ui, photo: &PhotoSlot, name: &str) {
     ui.painter()
         .rect_filled(rect, 6.0, ui.visuals().extreme_bg_color);
     match photo {
-        PhotoSlot::Shown(texture) => {
-            let fitted = egui::Image::from_texture(texture)
-                .max_size(size)
-                .maintain_aspect_ratio(true);
-            let image_size = fitted.calc_size(size, Some(texture.size_vec2()));
-            fitted.paint_at(ui, egui::Rect::from_center_size(rect.center(), image_size));
-        }
+        PhotoSlot::Shown(texture) => paint_fitted(ui, texture, rect),
         PhotoSlot::Loading => {
             let spinner = egui::Rect::from_center_size(rect.center(), egui::vec2(20.0, 20.0));
             ui.put(spinner, egui::Spinner::new().size(20.0));
@@ -161,12 +164,7 @@ fn photo_frame(ui: &mut egui::Ui, photo: &PhotoSlot, name: &str, intents: &mut V
         .rect_filled(rect, 8.0, visuals.extreme_bg_color);
     match photo {
         PhotoSlot::Shown(texture) => {
-            let fitted = egui::Image::from_texture(texture)
-                .max_size(size)
-                .maintain_aspect_ratio(true);
-            let image_size = fitted.calc_size(size, Some(texture.size_vec2()));
-            let image_rect = egui::Rect::from_center_size(rect.center(), image_size);
-            fitted.paint_at(ui, image_rect);
+            paint_fitted(ui, texture, rect);
             let response = response.on_hover_text("Click or press Space to enlarge");
             if response.clicked() {
                 intents.push(Intent::EnlargePhoto(true));
