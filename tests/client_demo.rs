@@ -274,3 +274,67 @@ async fn client_debug_shows_no_secret() {
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn loyalty_standing_per_program() {
+    let server = demo(DemoConfig::default()).await;
+    let till = client(&server, DemoServer::till_credentials());
+    // Tom is in two programs.
+    let tom = till.loyalty(565_039_505).await.unwrap();
+    assert_eq!(tom.len(), 2, "{tom:?}");
+    assert_eq!(tom[0].current_slab.as_deref(), Some("Silver"));
+    assert_eq!(tom[0].next_slab.as_deref(), Some("Gold"));
+    assert_eq!(tom[0].loyalty_points, Some(1250.0));
+    assert_eq!(tom[1].program_name.as_deref(), Some("Partner Miles"));
+    assert!(tom.iter().all(|p| p.is_enrolled()));
+    // Karthik is not a loyalty member: no programs, and no error.
+    assert!(till.loyalty(565_039_606).await.unwrap().is_empty());
+    // Nobody: Capillary's "not found".
+    let error = till.loyalty(1).await.unwrap_err();
+    assert!(error.kind.is_not_found(), "{error:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn recent_purchases_newest_first_or_the_failure() {
+    let server = demo(DemoConfig::default()).await;
+    let till = client(&server, DemoServer::till_credentials());
+    let asha = till.recent_purchases(565_039_601, 3).await.unwrap();
+    assert_eq!(asha.len(), 3);
+    let times: Vec<&str> = asha
+        .iter()
+        .map(|p| {
+            p.bill_details
+                .as_ref()
+                .unwrap()
+                .billing_time
+                .as_deref()
+                .unwrap()
+        })
+        .collect();
+    let mut sorted = times.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(times, sorted, "newest first");
+    let store = asha[0]
+        .bill_details
+        .as_ref()
+        .unwrap()
+        .billing_store
+        .as_ref();
+    assert!(store.and_then(|s| s.name.as_deref()).is_some());
+    // Karthik has bought nothing: an empty list, not an error.
+    assert!(
+        till.recent_purchases(565_039_606, 3)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // Olivia's purchases fail on the server.
+    let error = till.recent_purchases(565_039_607, 3).await.unwrap_err();
+    assert!(
+        matches!(
+            error.kind,
+            ErrorKind::Capillary { code: 500, .. } | ErrorKind::ServerError { .. }
+        ),
+        "{error:?}"
+    );
+}

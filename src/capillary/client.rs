@@ -3,11 +3,13 @@
 //! [`ApiError`] with words for a cashier.
 
 use super::auth::{Credentials, OAuthToken, till_authorization};
+use super::codes;
 use super::error::{ApiError, ErrorKind, from_reqwest};
 use super::host::ApiHost;
 use super::identifier::Lookup;
 use super::model::{Customer, PhotoState};
 use super::presigned::PresignedUrl;
+use super::standing::{LoyaltyAnswer, ProgramStanding, Purchase, PurchasesAnswer};
 use crate::secret::Secret;
 use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderValue};
 use reqwest::{Method, StatusCode};
@@ -188,6 +190,39 @@ impl CapillaryClient {
         let path = format!("/v2/customers/{id}");
         self.get_json(&path, &[("embed", "CUSTOMERIMAGE"), ("source", SOURCE)])
             .await
+    }
+
+    /// The customer's standing in each loyalty program of the org. A
+    /// customer in none (non-loyalty, or 8089 "not registered") has none.
+    pub async fn loyalty(&self, customer_id: i64) -> Result<Vec<ProgramStanding>, ApiError> {
+        let path = format!("/v2/customers/{customer_id}/loyaltyDetails");
+        match self
+            .get_json::<LoyaltyAnswer>(&path, &[("source", SOURCE)])
+            .await
+        {
+            Ok(answer) => Ok(answer.data),
+            Err(e) if matches!(e.kind, ErrorKind::Capillary { code, .. } if code == codes::NOT_IN_PROGRAM) => {
+                Ok(Vec::new())
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The customer's `limit` most recent purchases, newest first.
+    pub async fn recent_purchases(
+        &self,
+        customer_id: i64,
+        limit: u32,
+    ) -> Result<Vec<Purchase>, ApiError> {
+        let path = format!("/v2/customers/{customer_id}/transactions");
+        let limit = limit.to_string();
+        let query = [
+            ("source", SOURCE),
+            ("limit", limit.as_str()),
+            ("sortOrder", "DESC"),
+        ];
+        let answer: PurchasesAnswer = self.get_json(&path, &query).await?;
+        Ok(answer.data)
     }
 
     /// The API host's origin (`https://host/`), for [`Self::warm_up`].

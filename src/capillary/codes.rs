@@ -28,6 +28,8 @@ pub const MERGED: i64 = 8069;
 pub const POINTS_UNAVAILABLE: i64 = 8062;
 /// Segments could not be loaded.
 pub const SEGMENTS_UNAVAILABLE: i64 = 8063;
+/// The customer is not registered in the loyalty program.
+pub const NOT_IN_PROGRAM: i64 = 8089;
 /// The identifier value was empty.
 pub const EMPTY_IDENTIFIER: i64 = 11013;
 /// The credentials may not view customer details.

@@ -10,6 +10,7 @@ mod identifier;
 mod lenient;
 pub mod model;
 mod presigned;
+pub mod standing;
 
 pub use auth::{Credentials, OAuthToken, md5_hex, till_authorization};
 pub use client::{
@@ -22,3 +23,4 @@ pub use identifier::{IdentifierKind, InputError, Lookup};
 pub use model::{Customer, PhotoState};
 pub(crate) use presigned::format_amz_date;
 pub use presigned::{PresignedUrl, redact_url};
+pub use standing::{BillDetails, ProgramStanding, Purchase, Store};

@@ -3,7 +3,15 @@
 //! photo, a fraud flag, loyalty tiers).
 
 use super::photos::{Look, PhotoFormat};
+use crate::capillary::codes;
 use serde_json::{Value, json};
+
+/// Omar's account was merged into another (a warning on his profile).
+pub const MERGED: i64 = 565_039_612;
+/// Olivia's purchases cannot be loaded (the demo answers 500).
+pub const PURCHASES_FAIL: i64 = 565_039_607;
+/// Tom is in two loyalty programs.
+pub const TWO_PROGRAMS: i64 = 565_039_505;
 
 /// One made-up customer.
 #[derive(Debug, Clone)]
@@ -293,7 +301,7 @@ pub fn to_json(c: &DemoCustomer, image: Option<Value>, embed_mlp: bool) -> Value
             "identifiers": without_empty_values(vec![
                 json!({"type": "email", "value": c.email}),
                 json!({"type": "mobile", "value": c.mobile}),
-                json!({"type": "cardnumber", "value": c.card, "seriesId": 101, "statusLabel": "ACTIVE"}),
+                json!({"type": "cardnumber", "value": c.card, "seriesId": 101, "statusLabel": card_status(c)}),
                 json!({"type": "externalId", "value": c.external_id})
             ]),
             "commChannels": without_empty_values(vec![
@@ -314,8 +322,8 @@ pub fn to_json(c: &DemoCustomer, image: Option<Value>, embed_mlp: bool) -> Value
         "segments": {},
         "associatedWith": "demo.till",
         "extendedFields": {"gender": c.gender, "city": c.city, "dob": null},
-        "cardDetails": if c.card.is_empty() { json!([]) } else { json!([{"cardNumber": c.card, "seriesName": "Demo Loyalty", "statusLabel": "ACTIVE"}]) },
-        "warnings": []
+        "cardDetails": if c.card.is_empty() { json!([]) } else { json!([{"cardNumber": c.card, "seriesName": "Demo Loyalty", "statusLabel": card_status(c)}]) },
+        "warnings": if c.id == MERGED { json!([{"status": false, "code": codes::MERGED, "message": "Customer merged into 565039505"}]) } else { json!([]) }
     });
     if c.fraud {
         value["fraudDetails"] = json!({"status": "MARKED", "markTime": "2025-03-01T10:00:00Z"});
@@ -340,4 +348,82 @@ fn without_empty_values(entries: Vec<Value>) -> Vec<Value> {
         .into_iter()
         .filter(|e| e["value"].as_str().is_some_and(|v| !v.is_empty()))
         .collect()
+}
+
+/// Zara's card is suspended; everyone else's is active.
+pub fn card_status(c: &DemoCustomer) -> &'static str {
+    if c.id == 565_039_611 {
+        "SUSPENDED"
+    } else {
+        "ACTIVE"
+    }
+}
+
+/// `loyaltyDetails` data: one program per customer with a tier (two for
+/// Tom); none for a non-loyalty customer.
+pub fn programs(c: &DemoCustomer) -> Value {
+    let Some((tier, points)) = c.tier else {
+        return json!([]);
+    };
+    let next = match tier {
+        "Bronze" => Some("Silver"),
+        "Silver" => Some("Gold"),
+        _ => None,
+    };
+    let mut programs = vec![json!({
+        "programId": 973,
+        "programName": "Demo Rewards",
+        "loyaltyId": c.id,
+        "currentSlab": tier,
+        "nextSlab": next,
+        "nextSlabDescription": next.map(|n| format!("{} more points to {n}", (points * 0.6).round())),
+        "loyaltyPoints": points,
+        "totalAvailablePoints": points,
+        "lifetimePoints": points * 1.5,
+        "slabExpiryDate": "2027-03-31T23:59:59Z",
+    })];
+    if c.id == TWO_PROGRAMS {
+        programs.push(json!({
+            "programId": 974,
+            "programName": "Partner Miles",
+            "loyaltyId": c.id + 1,
+            "currentSlab": "Blue",
+            "loyaltyPoints": 18_450.0,
+            "lifetimePoints": 40_210.0,
+        }));
+    }
+    json!(programs)
+}
+
+/// `transactions` data: the customer's last purchases, newest first, at
+/// most `limit`. Customers without a loyalty tier have made none.
+pub fn purchases(c: &DemoCustomer, limit: usize) -> Value {
+    if c.tier.is_none() {
+        return json!([]);
+    }
+    let stores = [
+        ("DS-001", "Demo Store 1, MG Road"),
+        ("DS-007", "Demo Store 7, Airport"),
+    ];
+    let bills: Vec<Value> = (0..5_i64)
+        .map(|n| {
+            let (code, name) = stores[(n as usize) % stores.len()];
+            let amount = ((c.id % 97) as f64 * 31.5 + 249.0) * (n as f64 + 1.0);
+            json!({
+                "id": c.id * 10 + n,
+                "type": "REGULAR",
+                "customerId": c.id,
+                "billDetails": {
+                    "billNumber": format!("B{}-{n}", c.id % 10_000),
+                    "billingTime": format!("2026-11-{:02}T{:02}:35:00Z", 20 - n * 3, 9 + n),
+                    "amount": amount,
+                    "grossAmount": amount,
+                    "discount": 0,
+                    "billingStore": {"id": 75_155_000 + n, "code": code, "name": name}
+                }
+            })
+        })
+        .take(limit)
+        .collect();
+    json!(bills)
 }

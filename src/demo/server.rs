@@ -51,6 +51,9 @@ pub struct DemoConfig {
     /// Serve these bytes as every customer's photo (customers without a
     /// photo keep none): benchmarks use a 12 MP JPEG.
     pub photo_override: Option<Arc<Vec<u8>>>,
+    /// Added to the loyalty and purchases answers only (tests show that a
+    /// slow one never holds up the name or the photo).
+    pub standing_delay: Duration,
     /// Serve photos from a second port, as S3 is another host than the API.
     pub separate_photo_host: bool,
     /// What each new connection costs and when idle ones are closed (none
@@ -68,6 +71,7 @@ impl Default for DemoConfig {
             jitter: Duration::ZERO,
             lookup_embeds_image: true,
             photo_override: None,
+            standing_delay: Duration::ZERO,
             separate_photo_host: false,
             connection_costs: ConnectionCosts::default(),
         }
@@ -162,6 +166,8 @@ impl DemoServer {
             .route("/v2/customers/lookup", get(lookup_id))
             .route("/v2/customers/{id}", get(customer_by_id))
             .route("/v2/customers/{id}/setImage", get(customer_by_id))
+            .route("/v2/customers/{id}/loyaltyDetails", get(loyalty_details))
+            .route("/v2/customers/{id}/transactions", get(transactions))
             .route("/demo-s3/customerImage/{id}/{file}", get(photo))
             .with_state(state.clone());
         let (shutdown, stopped) = tokio::sync::watch::channel(false);
@@ -506,6 +512,25 @@ impl DemoState {
         customer.ok_or_else(|| self.not_found())
     }
 
+    /// The customer a `/v2/customers/{id}/…` call names, after the checks
+    /// and the configured delay; the answer to send when there is none.
+    async fn customer_at(
+        &self,
+        headers: &HeaderMap,
+        id: &str,
+        query: &HashMap<String, String>,
+    ) -> Result<&DemoCustomer, Response> {
+        self.api_requests.fetch_add(1, Ordering::Relaxed);
+        self.authorized(headers)?;
+        self.check_source(query)?;
+        let customer = id
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| self.find(|c| c.id == id));
+        self.delay(customer.map(|c| c.id)).await;
+        customer.ok_or_else(|| self.not_found())
+    }
+
     /// Capillary refuses any call without a `source`.
     #[expect(
         clippy::result_large_err,
@@ -604,25 +629,57 @@ async fn customer_by_id(
     Path(id): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    state.api_requests.fetch_add(1, Ordering::Relaxed);
-    if let Err(response) = state.authorized(&headers) {
-        return response;
-    }
-    if let Err(response) = state.check_source(&query) {
-        return response;
-    }
-    let customer = id
-        .parse::<i64>()
-        .ok()
-        .and_then(|id| state.find(|c| c.id == id));
-    state.delay(customer.map(|c| c.id)).await;
-    let Some(customer) = customer else {
-        return state.not_found();
+    let customer = match state.customer_at(&headers, &id, &query).await {
+        Ok(c) => c,
+        Err(response) => return response,
     };
     let image = embeds(&query, "customerImage").then(|| state.image_block(customer));
     state.api(
         StatusCode::OK,
         customers::to_json(customer, image, embeds(&query, "mlp")),
+    )
+}
+
+async fn loyalty_details(
+    State(state): State<Arc<DemoState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let customer = match state.customer_at(&headers, &id, &query).await {
+        Ok(c) => c,
+        Err(response) => return response,
+    };
+    tokio::time::sleep(state.config.standing_delay).await;
+    state.api(
+        StatusCode::OK,
+        json!({"data": customers::programs(customer), "warnings": [], "errors": []}),
+    )
+}
+
+async fn transactions(
+    State(state): State<Arc<DemoState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let customer = match state.customer_at(&headers, &id, &query).await {
+        Ok(c) => c,
+        Err(response) => return response,
+    };
+    tokio::time::sleep(state.config.standing_delay).await;
+    if customer.id == customers::PURCHASES_FAIL {
+        return state.api(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            json!({"errors": [{"status": false, "code": 500, "message": "Transaction service unavailable"}]}),
+        );
+    }
+    let limit = param(&query, "limit").parse().unwrap_or(20).min(1000);
+    let data = customers::purchases(customer, limit);
+    let total = data.as_array().map_or(0, Vec::len);
+    state.api(
+        StatusCode::OK,
+        json!({"pagination": {"limit": limit, "offset": 0, "total": total}, "data": data, "warnings": [], "errors": []}),
     )
 }
 
