@@ -10,18 +10,22 @@ mod support;
 use customer_lookup::app::App;
 use customer_lookup::demo::DemoConfig;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 use std::collections::HashMap;
 use std::time::Duration;
 use support::photos::count_near;
-use support::ui::{WAIT, demo_app, log_in, look_up, photo_shown, runtime, settled, wait_for};
+use support::ui::{
+    WAIT, demo_app, demo_app_sized, log_in, look_up, photo_shown, runtime, settled, wait_for,
+};
 
-/// Lets the cursor stop blinking (so it is drawn steadily) and moves the
-/// mouse away, so the image does not depend on timing.
+/// Lets the cursor stop blinking (so it is drawn steadily: 11 s on the
+/// app's clock) and moves the mouse away, so the image does not depend on
+/// timing.
 fn steady(harness: &mut Harness<'_, App>) {
     harness.remove_cursor();
-    for _ in 0..44 {
-        harness.step();
-    }
+    harness.step();
+    harness.state_mut().advance_clock(Duration::from_secs(11));
+    harness.run_steps(4);
 }
 
 #[test]
@@ -38,11 +42,55 @@ fn profile_with_photo() {
     let rt = runtime();
     let _entered = rt.enter();
     let mut harness = demo_app(DemoConfig::default());
+    harness.state_mut().pin_time_zone(5 * 3600 + 1800);
     log_in(&mut harness);
     look_up(&mut harness, "919800000001");
     wait_for(&mut harness, "photo", WAIT, photo_shown);
+    wait_for(&mut harness, "loyalty and purchases", WAIT, settled);
     steady(&mut harness);
     harness.snapshot("profile_with_photo");
+}
+
+/// The first screen at the three window sizes of store workstations: photo,
+/// name, badges, tier and points (two programs) and the last purchases with
+/// no scrolling; the details beside it when there is room, else below.
+#[test]
+fn first_screen_at_three_window_sizes() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    let mut results = egui_kittest::SnapshotResults::new();
+    for (width, height) in [(1040.0, 720.0), (1366.0, 768.0), (1920.0, 1080.0)] {
+        let mut harness = demo_app_sized(DemoConfig::default(), [width, height]);
+        // India (UTC+5:30) whatever this machine's zone: the snapshot's
+        // purchase times are the same everywhere.
+        harness.state_mut().pin_time_zone(5 * 3600 + 1800);
+        log_in(&mut harness);
+        look_up(&mut harness, "918877665544");
+        wait_for(&mut harness, "photo", WAIT, photo_shown);
+        wait_for(&mut harness, "loyalty and purchases", WAIT, settled);
+        steady(&mut harness);
+        for on_first_screen in ["Silver", "1,250 points", "Partner Miles", "18,450 points"] {
+            let on_screen = harness
+                .get_all_by_label(on_first_screen)
+                .any(|node| node.rect().bottom() < height);
+            assert!(
+                on_screen,
+                "{on_first_screen} below the fold at {width}×{height}"
+            );
+        }
+        let purchases_on_screen = ["Demo Store 1, MG Road", "Demo Store 7, Airport"]
+            .iter()
+            .flat_map(|store| harness.get_all_by_label(store).collect::<Vec<_>>())
+            .filter(|node| node.rect().bottom() < height)
+            .count();
+        assert_eq!(
+            purchases_on_screen, 3,
+            "the last 3 purchases at {width}×{height}"
+        );
+        harness.snapshot(&format!("first_screen_{width}x{height}"));
+        results.extend_harness(&mut harness);
+    }
+    results.unwrap();
 }
 
 #[test]

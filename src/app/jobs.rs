@@ -89,6 +89,8 @@ pub struct Jobs {
     pub lookup: Option<Job<LookupOutcome>>,
     /// The profile's photo, or one per customer of a choice.
     pub photos: Vec<Job<PhotoOutcome>>,
+    /// Loyalty and purchases of the customer on screen.
+    pub panels: Vec<Job<PanelOutcome>>,
     /// Connections being prepared while the cashier types.
     pub warm_ups: Vec<Job<()>>,
     /// The keyring check and the remembered secret; not counted as busy
@@ -103,12 +105,14 @@ impl Jobs {
         self.login.as_ref().is_some_and(Job::is_running)
             || self.lookup.as_ref().is_some_and(Job::is_running)
             || self.photos.iter().any(Job::is_running)
+            || self.panels.iter().any(Job::is_running)
     }
 
     /// Cancels the lookup and photos in flight.
     pub fn cancel_lookup(&mut self) {
         self.lookup = None;
         self.photos.clear();
+        self.panels.clear();
     }
 
     /// Takes the results of every finished photo job.
@@ -122,6 +126,19 @@ impl Jobs {
             None => true,
         });
         self.warm_ups.retain(Job::is_running);
+        done
+    }
+
+    /// Takes the results of every finished loyalty or purchases job.
+    pub fn finished_panels(&mut self) -> Vec<PanelOutcome> {
+        let mut done = Vec::new();
+        self.panels.retain_mut(|job| match job.try_take() {
+            Some(outcome) => {
+                done.push(outcome);
+                false
+            }
+            None => true,
+        });
         done
     }
 }
@@ -200,6 +217,34 @@ pub async fn look_up(client: CapillaryClient, ticket: LookupTicket) -> LookupOut
 /// [`CapillaryClient::warm_up`]); the outcome does not matter.
 pub async fn warm_up(client: CapillaryClient, origin: url::Url) {
     client.warm_up(&origin).await;
+}
+
+/// How many recent purchases the first screen shows.
+pub const RECENT_PURCHASES: u32 = 3;
+
+/// A loyalty or purchases answer, for the lookup it belongs to.
+#[derive(Debug)]
+pub enum PanelAnswer {
+    Loyalty(Result<Vec<crate::capillary::ProgramStanding>, ApiError>),
+    Purchases(Result<Vec<crate::capillary::Purchase>, ApiError>),
+}
+
+pub type PanelOutcome = (u64, PanelAnswer);
+
+/// Fetches one panel of the profile of customer `customer_id`.
+pub async fn load_panel(
+    client: CapillaryClient,
+    lookup_id: u64,
+    customer_id: i64,
+    kind: crate::state::PanelKind,
+) -> PanelOutcome {
+    let answer = match kind {
+        crate::state::PanelKind::Loyalty => PanelAnswer::Loyalty(client.loyalty(customer_id).await),
+        crate::state::PanelKind::Purchases => {
+            PanelAnswer::Purchases(client.recent_purchases(customer_id, RECENT_PURCHASES).await)
+        }
+    };
+    (lookup_id, answer)
 }
 
 /// Where a photo job's result goes: which lookup's profile, and where in

@@ -4,13 +4,15 @@
 //! the name on screen.
 
 use super::App;
-use super::jobs::{self, Job, LookupOutcome, LookupTicket, PhotoOutcome, PhotoTicket};
+use super::jobs::{
+    self, Job, LookupOutcome, LookupTicket, PanelAnswer, PanelOutcome, PhotoOutcome, PhotoTicket,
+};
 use super::photo_cache::PhotoKey;
 use super::resolve::{Resolution, resolve};
 use crate::capillary::{Customer, ErrorKind, IdentifierKind, Lookup, PhotoState};
 use crate::state::{
-    Choice, ENLARGED_FACTOR, LoadedProfile, Match, PHOTO_FRAME_POINTS, PhotoSlot, ProfileState,
-    RecentLookup,
+    Choice, ENLARGED_FACTOR, LoadedProfile, Match, PHOTO_FRAME_POINTS, Panel, PanelKind, PhotoSlot,
+    ProfileState, RecentLookup,
 };
 use std::sync::Arc;
 
@@ -206,14 +208,70 @@ impl App {
         other_failures: Vec<String>,
     ) {
         self.remember_customer(&customer, found_by.as_ref());
+        // The photo, the loyalty standing and the purchases all at once;
+        // none waits for another, and the name is on screen meanwhile.
         let photo = self.start_photo(ctx, lookup_id, &customer, None);
+        let customer_id = customer.customer_id();
         self.state.profile = ProfileState::Loaded(Box::new(LoadedProfile {
             customer,
             photo,
             found_by,
             other_failures,
+            loyalty: Panel::Loading,
+            purchases: Panel::Loading,
             lookup_id,
         }));
+        for kind in [PanelKind::Loyalty, PanelKind::Purchases] {
+            self.start_panel(ctx, lookup_id, customer_id, kind);
+        }
+    }
+
+    /// Fetches a panel of the profile on screen (again, after a failure).
+    pub(super) fn retry_panel(&mut self, ctx: &egui::Context, kind: PanelKind) {
+        let ProfileState::Loaded(profile) = &mut self.state.profile else {
+            return;
+        };
+        let (lookup_id, customer_id) = (profile.lookup_id, profile.customer.customer_id());
+        self.start_panel(ctx, lookup_id, customer_id, kind);
+    }
+
+    fn start_panel(
+        &mut self,
+        ctx: &egui::Context,
+        lookup_id: u64,
+        customer_id: Option<i64>,
+        kind: PanelKind,
+    ) {
+        let ProfileState::Loaded(profile) = &mut self.state.profile else {
+            return;
+        };
+        let (Some(customer_id), Some(session)) = (customer_id, &self.state.session) else {
+            let unknown = "Not available: the answer has no customer ID.";
+            match kind {
+                PanelKind::Loyalty => profile.loyalty = Panel::Failed(unknown.to_owned()),
+                PanelKind::Purchases => profile.purchases = Panel::Failed(unknown.to_owned()),
+            }
+            return;
+        };
+        match kind {
+            PanelKind::Loyalty => profile.loyalty = Panel::Loading,
+            PanelKind::Purchases => profile.purchases = Panel::Loading,
+        }
+        let work = jobs::load_panel(session.client.clone(), lookup_id, customer_id, kind);
+        self.jobs.panels.push(Job::spawn(ctx, work));
+    }
+
+    pub(super) fn finish_panel(&mut self, (lookup_id, answer): PanelOutcome) {
+        let ProfileState::Loaded(profile) = &mut self.state.profile else {
+            return;
+        };
+        if lookup_id != self.state.current_lookup || profile.lookup_id != lookup_id {
+            return; // another customer's: never shown
+        }
+        match answer {
+            PanelAnswer::Loyalty(result) => profile.loyalty = panel(result),
+            PanelAnswer::Purchases(result) => profile.purchases = panel(result),
+        }
     }
 
     /// Puts the customer at the top of the recent list. Reopened by
@@ -307,6 +365,17 @@ impl App {
             }
             Err(reason) => PhotoSlot::Failed(reason.to_string()),
         };
+    }
+}
+
+/// A panel's answer, or its failure in words with the request id.
+fn panel<T>(result: Result<T, crate::capillary::ApiError>) -> Panel<T> {
+    match result {
+        Ok(value) => Panel::Ready(value),
+        Err(error) => {
+            tracing::info!(error = %error.kind, "profile panel failed");
+            Panel::Failed(error.to_string_with_request_id())
+        }
     }
 }
 

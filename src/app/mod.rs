@@ -159,6 +159,7 @@ impl App {
             Intent::LookUp => self.start_lookup_from_form(ctx),
             Intent::StartedTyping => self.warm_up(ctx),
             Intent::Choose(index) => self.choose(ctx, index),
+            Intent::Retry(kind) => self.retry_panel(ctx, kind),
             Intent::Reopen(lookup) => self.start_lookup(ctx, vec![lookup]),
             Intent::Cancel => self.fail_lookup("Lookup cancelled.".to_owned()),
             Intent::Clear => {
@@ -244,6 +245,9 @@ impl App {
         for outcome in self.jobs.finished_photos() {
             self.finish_photo(ctx, outcome);
         }
+        for outcome in self.jobs.finished_panels() {
+            self.finish_panel(outcome);
+        }
     }
 
     /// One drawn frame: note the input, draw, apply the intents.
@@ -280,6 +284,12 @@ impl App {
     /// The running demo tenant, if it was started.
     pub fn demo_server(&self) -> Option<&DemoServer> {
         self.demo.as_ref()
+    }
+
+    /// Shows purchase times in UTC plus this many seconds instead of the
+    /// machine's zone, so that snapshots are the same everywhere.
+    pub fn pin_time_zone(&mut self, east_of_utc_secs: i32) {
+        self.state.time_zone = chrono::FixedOffset::east_opt(east_of_utc_secs);
     }
 
     /// Moves the app's clock forward, as if `by` had passed without input.

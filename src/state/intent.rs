@@ -1,6 +1,7 @@
 //! What the UI asks the app to do. The UI never acts itself: it returns
 //! intents, and the app applies them after drawing.
 
+use super::PanelKind;
 use crate::capillary::Lookup;
 use crate::config::ThemeChoice;
 
@@ -18,6 +19,8 @@ pub enum Intent {
     Choose(usize),
     /// Look this up again (from the recent list).
     Reopen(Lookup),
+    /// Fetch a panel of the profile again after it failed.
+    Retry(PanelKind),
     /// Stop waiting for the lookup in flight.
     Cancel,
     /// Esc: clear the input and the profile, cancel what is in flight.

@@ -7,7 +7,9 @@ mod intent;
 
 pub use intent::Intent;
 
-use crate::capillary::{CapillaryClient, Customer, IdentifierKind, Lookup};
+use crate::capillary::{
+    CapillaryClient, Customer, IdentifierKind, Lookup, ProgramStanding, Purchase,
+};
 use crate::config::{AuthScheme, HostChoice, Settings};
 use crate::secret::Secret;
 
@@ -178,9 +180,30 @@ pub struct LoadedProfile {
     /// Other identifiers tried for the same scan that failed for another
     /// reason than "not found", in words: this may not be the only match.
     pub other_failures: Vec<String>,
+    /// Tier and points per program, fetched beside the photo.
+    pub loyalty: Panel<Vec<ProgramStanding>>,
+    /// The last few purchases, newest first, fetched beside the photo.
+    pub purchases: Panel<Vec<Purchase>>,
     /// Which lookup produced it: a photo is only ever applied to the
     /// profile of the same lookup.
     pub lookup_id: u64,
+}
+
+/// A part of the profile that is fetched on its own after the customer:
+/// while it loads, or if it fails, the rest of the profile is unaffected.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Panel<T> {
+    Loading,
+    Ready(T),
+    /// What went wrong, in words; the panel offers to try again.
+    Failed(String),
+}
+
+/// The panels of [`LoadedProfile`] that can be fetched again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelKind {
+    Loyalty,
+    Purchases,
 }
 
 /// Different customers matched one scan (one's mobile is another's card):
@@ -239,6 +262,9 @@ pub struct AppState {
     pub toast: Option<(String, std::time::Instant)>,
     /// Increases with every lookup; results of older ones are dropped.
     pub current_lookup: u64,
+    /// The zone purchase times are shown in: `None` is the workstation's
+    /// own (tests pin one, so that snapshots do not depend on the machine).
+    pub time_zone: Option<chrono::FixedOffset>,
 }
 
 impl AppState {

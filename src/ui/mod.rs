@@ -3,6 +3,7 @@
 //! disk or a runtime (`clippy.toml` refuses `std::fs` and task spawning
 //! outside the modules that own them).
 
+mod format;
 mod login;
 mod lookup;
 mod profile;

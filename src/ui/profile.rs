@@ -1,10 +1,12 @@
 //! The profile view: photo beside the name, then every detail.
 
+use super::format::{is_right_to_left, local_time, thousands};
 use super::widgets::{copyable, initials, readable_key, value_text};
 use crate::capillary::Customer;
-use crate::capillary::Lookup;
+use crate::capillary::{Lookup, ProgramStanding, Purchase};
 use crate::state::{
-    AppState, Choice, Intent, LoadedProfile, PHOTO_FRAME_POINTS, PhotoSlot, ProfileState,
+    AppState, Choice, Intent, LoadedProfile, PHOTO_FRAME_POINTS, Panel, PanelKind, PhotoSlot,
+    ProfileState,
 };
 
 pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
@@ -31,7 +33,7 @@ pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
                 ui.colored_label(ui.visuals().error_fg_color, message);
             });
         }
-        ProfileState::Loaded(profile) => loaded(ui, profile, intents),
+        ProfileState::Loaded(profile) => loaded(ui, profile, state.time_zone, intents),
         ProfileState::Choosing(choice) => choosing(ui, choice, intents),
     }
 }
@@ -89,6 +91,27 @@ fn found_by_text(lookup: &Lookup) -> String {
     format!("Found by {} {}", lookup.kind.noun(), lookup.value)
 }
 
+/// A thick border in the error colour and the reason in words across the
+/// top of the photo frame.
+fn mark_photo(ui: &egui::Ui, frame: egui::Rect, alert: &str) {
+    let colour = ui.visuals().error_fg_color;
+    ui.painter().rect_stroke(
+        frame.expand(3.0),
+        10.0,
+        egui::Stroke::new(4.0, colour),
+        egui::StrokeKind::Outside,
+    );
+    let strip = egui::Rect::from_min_size(frame.left_top(), egui::vec2(frame.width(), 26.0));
+    ui.painter().rect_filled(strip, 0.0, colour);
+    ui.painter().text(
+        strip.center(),
+        egui::Align2::CENTER_CENTER,
+        alert,
+        egui::FontId::proportional(15.0),
+        egui::Color32::WHITE,
+    );
+}
+
 /// Paints the photo as large as fits in `frame`, centred, uncropped.
 fn paint_fitted(ui: &egui::Ui, texture: &egui::TextureHandle, frame: egui::Rect) {
     let fitted = egui::Image::from_texture(texture)
@@ -123,45 +146,296 @@ fn thumbnail(ui: &mut egui::Ui, photo: &PhotoSlot, name: &str) {
     }
 }
 
-fn loaded(ui: &mut egui::Ui, profile: &LoadedProfile, intents: &mut Vec<Intent>) {
+/// From this width on, the details get a column of their own beside the
+/// first screen; narrower, they follow below it.
+const WIDE_LAYOUT_POINTS: f32 = 1200.0;
+/// The first-screen column (name, badges, loyalty, purchases) when wide.
+const GLANCE_COLUMN_POINTS: f32 = 440.0;
+/// The photo frame never grows past this (the texture is prepared for
+/// twice the default frame).
+const LARGEST_PHOTO_POINTS: f32 = 460.0;
+
+/// The first screen answers, in order: is it them (photo, name), may they
+/// proceed (badges), what are they worth (tier, points), what did they
+/// last do (purchases). The details go beside it on a wide window and
+/// below it on a narrow one.
+fn loaded(
+    ui: &mut egui::Ui,
+    profile: &LoadedProfile,
+    time_zone: Option<chrono::FixedOffset>,
+    intents: &mut Vec<Intent>,
+) {
     let customer = &profile.customer;
     let name = customer
         .display_name()
         .unwrap_or_else(|| "(no name)".to_owned());
+    let wide = ui.available_width() >= WIDE_LAYOUT_POINTS;
+    let photo_side = (ui.available_height() * 0.62).clamp(PHOTO_FRAME_POINTS, LARGEST_PHOTO_POINTS);
+    let alert = photo_alert(customer);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.horizontal_top(|ui| {
-                photo_frame(ui, &profile.photo, &name, intents);
+                photo_frame(
+                    ui,
+                    &profile.photo,
+                    &name,
+                    photo_side,
+                    alert.as_deref(),
+                    intents,
+                );
                 ui.add_space(16.0);
-                ui.vertical(|ui| {
-                    ui.label(egui::RichText::new(&name).size(30.0).strong());
-                    if let Some(found_by) = &profile.found_by {
-                        ui.weak(found_by_text(found_by));
-                    }
-                    for failure in &profile.other_failures {
-                        warning(ui, &format!("⚠ Also tried {failure}"));
-                    }
-                    banners(ui, customer);
-                    ui.add_space(6.0);
-                    identifiers(ui, customer, intents);
+                let glance_width = if wide {
+                    GLANCE_COLUMN_POINTS
+                } else {
+                    ui.available_width()
+                };
+                ui.allocate_ui(egui::vec2(glance_width, photo_side), |ui| {
+                    ui.vertical(|ui| {
+                        ui.set_width(glance_width);
+                        at_a_glance(ui, profile, &name, time_zone, intents);
+                    });
                 });
+                if wide {
+                    ui.add_space(24.0);
+                    ui.vertical(|ui| {
+                        identifiers(ui, customer, intents);
+                        details(ui, customer, intents);
+                    });
+                }
             });
-            ui.add_space(12.0);
-            details(ui, customer, intents);
+            if !wide {
+                ui.add_space(12.0);
+                identifiers(ui, customer, intents);
+                details(ui, customer, intents);
+            }
         });
+}
+
+/// Name, how they were found, status badges, loyalty and purchases.
+fn at_a_glance(
+    ui: &mut egui::Ui,
+    profile: &LoadedProfile,
+    name: &str,
+    time_zone: Option<chrono::FixedOffset>,
+    intents: &mut Vec<Intent>,
+) {
+    let heading = egui::RichText::new(name).size(30.0).strong();
+    if is_right_to_left(name) {
+        ui.with_layout(egui::Layout::top_down(egui::Align::Max), |ui| {
+            ui.label(heading);
+        });
+    } else {
+        ui.label(heading);
+    }
+    if let Some(found_by) = &profile.found_by {
+        ui.weak(found_by_text(found_by));
+    }
+    for failure in &profile.other_failures {
+        warning(ui, &format!("⚠ Also tried {failure}"));
+    }
+    banners(ui, &profile.customer);
+    badges(ui, &profile.customer);
+    ui.add_space(10.0);
+    loyalty(ui, &profile.loyalty, intents);
+    ui.add_space(10.0);
+    purchases(ui, &profile.purchases, time_zone, intents);
+}
+
+/// Words on the photo frame when the person at the counter needs a second
+/// look: fraud, or a card that is not active.
+fn photo_alert(customer: &Customer) -> Option<String> {
+    if customer.is_flagged_fraud() {
+        return Some("FRAUD FLAG".to_owned());
+    }
+    inactive_cards(customer)
+        .next()
+        .map(|(_, status)| format!("CARD {status}"))
+}
+
+/// Card numbers whose status is anything but ACTIVE, with that status.
+fn inactive_cards(customer: &Customer) -> impl Iterator<Item = (&str, &str)> {
+    customer
+        .profile()
+        .into_iter()
+        .flat_map(|p| p.identifiers.iter())
+        .filter(|i| {
+            i.kind
+                .as_deref()
+                .is_some_and(|k| k.eq_ignore_ascii_case("cardnumber"))
+        })
+        .filter_map(|i| Some((i.value.as_deref()?, i.status_label.as_deref()?)))
+        .filter(|(_, status)| !status.eq_ignore_ascii_case("ACTIVE"))
+}
+
+/// Status badges, in words (never colour alone): cards that are not
+/// active and a merged account stand out; an active card is a quiet tick.
+fn badges(ui: &mut egui::Ui, customer: &Customer) {
+    ui.horizontal_wrapped(|ui| {
+        let alert = ui.visuals().error_fg_color;
+        let warn = ui.visuals().warn_fg_color;
+        let mut any = false;
+        for (card, status) in inactive_cards(customer) {
+            badge(ui, &format!("Card {card}: {status}"), alert);
+            any = true;
+        }
+        if customer
+            .warnings
+            .iter()
+            .any(|w| w.code == Some(crate::capillary::codes::MERGED))
+        {
+            badge(ui, "Merged into another account", warn);
+            any = true;
+        }
+        if !any
+            && !customer.is_flagged_fraud()
+            && customer.profile().is_some_and(|p| {
+                p.identifiers.iter().any(|i| {
+                    i.kind
+                        .as_deref()
+                        .is_some_and(|k| k.eq_ignore_ascii_case("cardnumber"))
+                })
+            })
+        {
+            ui.weak("Card active");
+        }
+    });
+}
+
+fn badge(ui: &mut egui::Ui, text: &str, colour: egui::Color32) {
+    egui::Frame::new()
+        .fill(colour.linear_multiply(0.15))
+        .stroke(egui::Stroke::new(1.0, colour))
+        .inner_margin(egui::Margin::symmetric(6, 2))
+        .corner_radius(10.0)
+        .show(ui, |ui| {
+            ui.colored_label(colour, egui::RichText::new(text).strong());
+        });
+}
+
+/// The accessible names of the two panels' headings.
+pub const LOYALTY_HEADING: &str = "Loyalty";
+pub const PURCHASES_HEADING: &str = "Recent purchases";
+
+fn loyalty(ui: &mut egui::Ui, panel: &Panel<Vec<ProgramStanding>>, intents: &mut Vec<Intent>) {
+    ui.label(egui::RichText::new(LOYALTY_HEADING).strong());
+    let Some(programs) = panel_body(ui, panel, "loyalty", PanelKind::Loyalty, intents) else {
+        return;
+    };
+    let enrolled: Vec<&ProgramStanding> = programs.iter().filter(|p| p.is_enrolled()).collect();
+    if enrolled.is_empty() {
+        ui.weak("Not a loyalty member.");
+        return;
+    }
+    for program in enrolled {
+        ui.horizontal_wrapped(|ui| {
+            if programs.len() > 1
+                && let Some(name) = &program.program_name
+            {
+                ui.weak(name);
+            }
+            let tier = program.current_slab.as_deref().unwrap_or("No tier");
+            ui.label(egui::RichText::new(tier).size(18.0).strong());
+            if let Some(points) = program.loyalty_points {
+                ui.label(egui::RichText::new(format!("{} points", thousands(points))).size(18.0));
+            }
+        });
+        if let Some(next) = &program.next_slab {
+            let how = program
+                .next_slab_description
+                .as_deref()
+                .map(|d| format!(" ({d})"))
+                .unwrap_or_default();
+            ui.weak(format!("Next tier: {next}{how}"));
+        }
+    }
+}
+
+fn purchases(
+    ui: &mut egui::Ui,
+    panel: &Panel<Vec<Purchase>>,
+    time_zone: Option<chrono::FixedOffset>,
+    intents: &mut Vec<Intent>,
+) {
+    ui.label(egui::RichText::new(PURCHASES_HEADING).strong());
+    let Some(purchases) = panel_body(ui, panel, "purchases", PanelKind::Purchases, intents) else {
+        return;
+    };
+    if purchases.is_empty() {
+        ui.weak("No purchases yet.");
+        return;
+    }
+    egui::Grid::new("recent-purchases")
+        .num_columns(3)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            for purchase in purchases {
+                let bill = purchase.bill_details.clone().unwrap_or_default();
+                let time = bill.billing_time.as_deref().unwrap_or_default();
+                ui.label(local_time(time, time_zone));
+                ui.label(
+                    bill.billing_store
+                        .and_then(|s| s.name.or(s.code))
+                        .unwrap_or_default(),
+                );
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(bill.amount.map(thousands).unwrap_or_default());
+                });
+                ui.end_row();
+            }
+        });
+}
+
+/// A panel's loading line or failure (with Try again); its data when ready.
+fn panel_body<'a, T>(
+    ui: &mut egui::Ui,
+    panel: &'a Panel<T>,
+    what: &str,
+    kind: PanelKind,
+    intents: &mut Vec<Intent>,
+) -> Option<&'a T> {
+    match panel {
+        Panel::Ready(value) => Some(value),
+        Panel::Loading => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.weak(format!("Loading {what}…"));
+            });
+            None
+        }
+        Panel::Failed(message) => {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("The {what} could not be loaded: {message}"),
+            );
+            if ui.button(format!("Try {what} again")).clicked() {
+                intents.push(Intent::Retry(kind));
+            }
+            None
+        }
+    }
 }
 
 /// The accessible name of the photo frame.
 pub const PHOTO_LABEL: &str = "Customer photo";
 
-fn photo_frame(ui: &mut egui::Ui, photo: &PhotoSlot, name: &str, intents: &mut Vec<Intent>) {
-    let size = egui::vec2(PHOTO_FRAME_POINTS, PHOTO_FRAME_POINTS);
+fn photo_frame(
+    ui: &mut egui::Ui,
+    photo: &PhotoSlot,
+    name: &str,
+    side: f32,
+    alert: Option<&str>,
+    intents: &mut Vec<Intent>,
+) {
+    let size = egui::vec2(side, side);
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, PHOTO_LABEL));
     let visuals = ui.visuals();
     ui.painter()
         .rect_filled(rect, 8.0, visuals.extreme_bg_color);
+    if let Some(alert) = alert {
+        mark_photo(ui, rect, alert);
+    }
     match photo {
         PhotoSlot::Shown(texture) => {
             paint_fitted(ui, texture, rect);

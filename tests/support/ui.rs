@@ -4,7 +4,7 @@
 use customer_lookup::app::{App, StartOptions};
 use customer_lookup::capillary::ClientConfig;
 use customer_lookup::demo::DemoConfig;
-use customer_lookup::state::{PhotoSlot, ProfileState};
+use customer_lookup::state::{Panel, PhotoSlot, ProfileState};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::time::{Duration, Instant};
@@ -28,6 +28,17 @@ pub fn demo_app(demo: DemoConfig) -> Harness<'static, App> {
             ..StartOptions::default()
         },
     )
+}
+
+/// The app on the demo tenant in a window of this size (points).
+pub fn demo_app_sized(demo: DemoConfig, size: [f32; 2]) -> Harness<'static, App> {
+    let options = StartOptions {
+        demo: true,
+        ..StartOptions::default()
+    };
+    Harness::builder().with_size(size).build_eframe(move |cc| {
+        App::with_settings(&cc.egui_ctx, None, options, demo, ClientConfig::default())
+    })
 }
 
 /// The app on the demo tenant with other start options.
@@ -135,11 +146,16 @@ pub fn photo_shown(app: &App) -> bool {
     matches!(&app.state().profile, ProfileState::Loaded(p) if matches!(p.photo, PhotoSlot::Shown(_)))
 }
 
-/// True when the profile view has settled (loaded with the photo in any
-/// final state, failed, or a choice with every photo in a final state).
+/// True when the profile view has settled (loaded with the photo, loyalty
+/// and purchases in a final state, failed, or a choice with every photo in
+/// a final state).
 pub fn settled(app: &App) -> bool {
     match &app.state().profile {
-        ProfileState::Loaded(p) => !matches!(p.photo, PhotoSlot::Loading),
+        ProfileState::Loaded(p) => {
+            !matches!(p.photo, PhotoSlot::Loading)
+                && !matches!(p.loyalty, Panel::Loading)
+                && !matches!(p.purchases, Panel::Loading)
+        }
         ProfileState::Failed { .. } => true,
         ProfileState::Choosing(choice) => choice
             .matches
