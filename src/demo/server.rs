@@ -298,11 +298,12 @@ impl DemoState {
         self.customers.iter().find(|c| pred(c))
     }
 
-    fn next_request_id(&self) -> String {
-        format!(
-            "demo-{:06}",
-            self.request_counter.fetch_add(1, Ordering::Relaxed) + 1
-        )
+    /// A request id made from the answer itself: the same answer always
+    /// carries the same id, so what the demo shows does not depend on
+    /// which of several concurrent requests was answered first.
+    fn request_id_for(body: &Value) -> String {
+        let digest = md5_hex(&body.to_string());
+        format!("demo-{}", digest.expose().get(..8).unwrap_or_default())
     }
 
     /// A pseudo-random share of `config.jitter` (a counter through
@@ -376,8 +377,9 @@ impl DemoState {
 
     /// A JSON answer with a request id, as Capillary sends.
     fn api(&self, status: StatusCode, body: Value) -> Response {
+        let request_id = Self::request_id_for(&body);
         let mut response = (status, axum::Json(body)).into_response();
-        if let Ok(v) = HeaderValue::from_str(&self.next_request_id()) {
+        if let Ok(v) = HeaderValue::from_str(&request_id) {
             response.headers_mut().insert(REQUEST_ID_HEADER, v);
         }
         response
