@@ -87,7 +87,7 @@ fn first_screen_at_three_window_sizes() {
             purchases_on_screen, 3,
             "the last 3 purchases at {width}×{height}"
         );
-        harness.snapshot(&format!("first_screen_{width}x{height}"));
+        harness.snapshot(format!("first_screen_{width}x{height}"));
         results.extend_harness(&mut harness);
     }
     results.unwrap();
