@@ -175,3 +175,39 @@ fn a_failed_panel_can_be_tried_again_and_quiet_lines_for_none() {
     wait_for(&mut harness, "purchases again", WAIT, settled);
     harness.get_by_label("No purchases yet.");
 }
+
+#[test]
+fn status_badges_in_words_and_right_to_left_names_on_the_right() {
+    let _entered = RT.enter();
+    let mut harness = demo_app(DemoConfig::default());
+    log_in(&mut harness);
+    // A suspended card: a badge in words (and a marked photo frame).
+    look_up(&mut harness, "400055556666");
+    wait_for(&mut harness, "Zara", WAIT, settled);
+    harness.get_by_label("Card 400055556666: SUSPENDED");
+    // A merged account, found only by its external ID.
+    look_up(&mut harness, "LEGACY-42");
+    wait_for(&mut harness, "Omar", WAIT, settled);
+    assert_eq!(shown_customer_id(harness.state()), Some(565_039_612));
+    harness.get_by_label("Merged into another account");
+    harness.get_by_label("Not a loyalty member.");
+    harness.get_by_label("No purchases yet.");
+    // An active card is a quiet line, not a badge.
+    look_up(&mut harness, "919800000001");
+    wait_for(&mut harness, "Asha", WAIT, settled);
+    harness.get_by_label("Card active");
+    let found_by = harness.get_by_label("Found by mobile 919800000001").rect();
+    // An Arabic name is aligned to the right of the column.
+    look_up(&mut harness, "919800000005");
+    wait_for(&mut harness, "Layla", WAIT, settled);
+    let name = harness
+        .get_all_by_label("ليلى حداد")
+        .max_by(|a, b| a.rect().width().total_cmp(&b.rect().width()))
+        .unwrap()
+        .rect();
+    let found_by_arabic = harness.get_by_label("Found by mobile 919800000005").rect();
+    assert!(
+        name.right() > found_by_arabic.right() + 100.0 && name.left() > found_by.left() + 100.0,
+        "not right-aligned: name {name:?}, line below {found_by_arabic:?}"
+    );
+}

@@ -199,6 +199,9 @@ fn sign_in_and_find_asha(display: &str, window: &str, shot: &Path) {
     wait_for_photo(display, shot, "Asha Rao", ASHA);
 }
 
+/// The gold of a Gold tier's chip (`ui::profile::tier_colour`).
+const GOLD_TIER: [u8; 3] = [212, 175, 55];
+
 const ASHA: [[u8; 3]; 2] = [[46, 139, 87], [250, 200, 40]];
 
 #[test]
@@ -212,6 +215,21 @@ fn demo_customer_photo_appears_in_a_real_window() {
     let (app, window) = launch(display, scratch.path(), &["--demo"]);
     let shot = scratch.path().join("screen.png");
     sign_in_and_find_asha(display, &window, &shot);
+    // Her tier on the first screen, beside the photo: the Gold chip.
+    let started = Instant::now();
+    loop {
+        if let Some(image) = screenshot(display, &shot)
+            && count_near(&image, GOLD_TIER, 6) > 400
+        {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "no Gold tier chip on the first screen; screenshot kept at {}",
+            keep(&shot).display()
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    }
 
     // A second customer, looked up while Asha is on screen by scanning his
     // loyalty card, no type chosen and no mouse: Tom Sawyer, steel-blue
@@ -286,6 +304,12 @@ fn demo_customer_photo_appears_in_a_real_window() {
         .iter()
         .filter(|(path, _)| path.starts_with(scratch.path().join("data/customer-lookup/logs")))
         .collect();
+    for applied in ["loyalty shown", "purchases shown"] {
+        assert!(
+            logs.iter().any(|(_, text)| text.contains(applied)),
+            "{applied:?} not in the log"
+        );
+    }
     assert!(
         logs.iter()
             .any(|(_, text)| text.contains("customer shown") && text.contains("TRACE")),

@@ -269,8 +269,18 @@ impl App {
             return; // another customer's: never shown
         }
         match answer {
-            PanelAnswer::Loyalty(result) => profile.loyalty = panel(result),
-            PanelAnswer::Purchases(result) => profile.purchases = panel(result),
+            PanelAnswer::Loyalty(result) => {
+                if let Ok(programs) = &result {
+                    tracing::debug!(lookup_id, programs = programs.len(), "loyalty shown");
+                }
+                profile.loyalty = panel(result);
+            }
+            PanelAnswer::Purchases(result) => {
+                if let Ok(purchases) = &result {
+                    tracing::debug!(lookup_id, purchases = purchases.len(), "purchases shown");
+                }
+                profile.purchases = panel(result);
+            }
         }
     }
 

@@ -313,6 +313,35 @@ fn badge(ui: &mut egui::Ui, text: &str, colour: egui::Color32) {
         });
 }
 
+/// The colour of a tier's chip: the metal for the usual names, the
+/// theme's neutral otherwise. The name is always written on it.
+pub fn tier_colour(tier: &str) -> Option<egui::Color32> {
+    match tier.trim().to_ascii_lowercase().as_str() {
+        "bronze" => Some(egui::Color32::from_rgb(205, 127, 50)),
+        "silver" => Some(egui::Color32::from_rgb(192, 192, 192)),
+        "gold" => Some(egui::Color32::from_rgb(212, 175, 55)),
+        "platinum" => Some(egui::Color32::from_rgb(160, 178, 198)),
+        _ => None,
+    }
+}
+
+fn tier_chip(ui: &mut egui::Ui, tier: &str) {
+    let (fill, text) = match tier_colour(tier) {
+        Some(metal) => (metal, egui::Color32::from_gray(20)),
+        None => (
+            ui.visuals().widgets.inactive.bg_fill,
+            ui.visuals().strong_text_color(),
+        ),
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(egui::Margin::symmetric(8, 2))
+        .corner_radius(6.0)
+        .show(ui, |ui| {
+            ui.label(egui::RichText::new(tier).size(18.0).strong().color(text));
+        });
+}
+
 /// The accessible names of the two panels' headings.
 pub const LOYALTY_HEADING: &str = "Loyalty";
 pub const PURCHASES_HEADING: &str = "Recent purchases";
@@ -335,7 +364,7 @@ fn loyalty(ui: &mut egui::Ui, panel: &Panel<Vec<ProgramStanding>>, intents: &mut
                 ui.weak(name);
             }
             let tier = program.current_slab.as_deref().unwrap_or("No tier");
-            ui.label(egui::RichText::new(tier).size(18.0).strong());
+            tier_chip(ui, tier);
             if let Some(points) = program.loyalty_points {
                 ui.label(egui::RichText::new(format!("{} points", thousands(points))).size(18.0));
             }
@@ -378,9 +407,9 @@ fn purchases(
                         .and_then(|s| s.name.or(s.code))
                         .unwrap_or_default(),
                 );
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui.label(bill.amount.map(thousands).unwrap_or_default());
-                });
+                ui.label(
+                    egui::RichText::new(bill.amount.map(thousands).unwrap_or_default()).strong(),
+                );
                 ui.end_row();
             }
         });
