@@ -152,6 +152,26 @@ fn wait_for_keyring(keyring: &MemoryKeyring, done: impl Fn(&HashMap<String, Stri
     panic!("keyring never got there: {:?}", keyring.secrets().keys());
 }
 
+/// Starts the app again with these saved settings and keyring, and waits
+/// for the remembered password to be filled in.
+fn restart_with_remembered_password(
+    server: &Scripted,
+    settings: &customer_lookup::config::Settings,
+    keyring: &MemoryKeyring,
+) -> Harness<'static, App> {
+    let mut harness = AtServer {
+        saved: Some(settings.clone()),
+        lock_after_secs: Some(30),
+        vault: Some(keyring.vault()),
+        ..AtServer::new(&server.url())
+    }
+    .build();
+    wait_for(&mut harness, "the remembered password", WAIT, |app| {
+        !app.state().login.password.is_empty()
+    });
+    harness
+}
+
 #[test]
 fn a_missing_keyring_disables_the_box_and_says_why() {
     let server = server();
@@ -246,16 +266,7 @@ fn remembered_filled_in_at_restart_and_after_log_out_but_not_after_a_lock_then_f
     drop(harness);
 
     // Restart: the password is filled in from the keyring; Enter signs in.
-    let mut harness = AtServer {
-        saved: Some(settings.clone()),
-        lock_after_secs: Some(30),
-        vault: Some(keyring.vault()),
-        ..AtServer::new(&server.url())
-    }
-    .build();
-    wait_for(&mut harness, "the remembered password", WAIT, |app| {
-        !app.state().login.password.is_empty()
-    });
+    let mut harness = restart_with_remembered_password(&server, &settings, &keyring);
     assert_eq!(typed_password(&harness), "s3cret-pass");
     // It is store.till's: another username takes it out of the field.
     harness.get_by_label("Username").focus();
@@ -264,16 +275,7 @@ fn remembered_filled_in_at_restart_and_after_log_out_but_not_after_a_lock_then_f
     harness.run_steps(2);
     assert_eq!(typed_password(&harness), "", "another account's password");
     drop(harness);
-    let mut harness = AtServer {
-        saved: Some(settings.clone()),
-        lock_after_secs: Some(30),
-        vault: Some(keyring.vault()),
-        ..AtServer::new(&server.url())
-    }
-    .build();
-    wait_for(&mut harness, "the remembered password", WAIT, |app| {
-        !app.state().login.password.is_empty()
-    });
+    let mut harness = restart_with_remembered_password(&server, &settings, &keyring);
     let before = server.requests().len();
     sign_in_with_enter(&mut harness);
     let expected = till_authorization("store.till", &Secret::new("s3cret-pass"));

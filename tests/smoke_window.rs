@@ -47,7 +47,7 @@ fn require(tool: &str) {
         .is_ok_and(|o| o.status.success());
     assert!(
         found,
-        "`{tool}` is needed for the window smoke test: apt-get install xvfb xdotool imagemagick (see .ci/run)"
+        "`{tool}` is needed for the window smoke test: apt-get install xvfb xdotool imagemagick openbox tesseract-ocr tesseract-ocr-eng (see .ci/run)"
     );
 }
 
@@ -62,6 +62,28 @@ fn xdotool(display: &str, args: &[&str]) -> String {
 
 fn screenshot(display: &str, path: &Path) -> Option<image::RgbaImage> {
     window_shot(display, "root", path)
+}
+
+/// The text on a screenshot, read by tesseract: light text on the dark
+/// theme is inverted and enlarged first, which it reads far better.
+fn read_screen(shot: &Path) -> String {
+    let prepared = shot.with_extension("ocr.png");
+    let converted = Command::new("convert")
+        .arg(shot)
+        .args(["-negate", "-resize", "200%", "-colorspace", "Gray"])
+        .arg(&prepared)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !converted {
+        return String::new();
+    }
+    Command::new("tesseract")
+        .arg(&prepared)
+        .arg("-")
+        .stderr(Stdio::null())
+        .output()
+        .map(|out| String::from_utf8_lossy(&out.stdout).into_owned())
+        .unwrap_or_default()
 }
 
 /// A screenshot of one window's contents (`root`: the whole screen).
@@ -206,7 +228,7 @@ const ASHA: [[u8; 3]; 2] = [[46, 139, 87], [250, 200, 40]];
 
 #[test]
 fn demo_customer_photo_appears_in_a_real_window() {
-    for tool in ["Xvfb", "xdotool", "import"] {
+    for tool in ["Xvfb", "xdotool", "import", "convert", "tesseract"] {
         require(tool);
     }
     let scratch = tempfile::tempdir().unwrap();
@@ -215,17 +237,23 @@ fn demo_customer_photo_appears_in_a_real_window() {
     let (app, window) = launch(display, scratch.path(), &["--demo"]);
     let shot = scratch.path().join("screen.png");
     sign_in_and_find_asha(display, &window, &shot);
-    // Her tier on the first screen, beside the photo: the Gold chip.
+    // Her tier, points and last purchases on the first screen, beside the
+    // photo: the Gold chip by its colour, the words read off the screen.
     let started = Instant::now();
+    let mut read = String::new();
     loop {
         if let Some(image) = screenshot(display, &shot)
             && count_near(&image, GOLD_TIER, 6) > 400
         {
-            break;
+            read = read_screen(&shot);
+            let purchases = read.lines().filter(|l| l.contains("Nov 2026")).count();
+            if read.contains("8,420 points") && purchases >= 3 {
+                break;
+            }
         }
         assert!(
             started.elapsed() < Duration::from_secs(15),
-            "no Gold tier chip on the first screen; screenshot kept at {}",
+            "no Gold tier chip, points and 3 purchases on the first screen; read {read:?}; screenshot kept at {}",
             keep(&shot).display()
         );
         std::thread::sleep(Duration::from_millis(300));

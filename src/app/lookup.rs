@@ -1,7 +1,8 @@
-//! Looking customers up: the lookup job, the photo job, the photo cache and
-//! textures. Every job is tagged with the lookup it answers; a result for
-//! any other lookup is dropped, so the photo on screen always belongs to
-//! the name on screen.
+//! Looking customers up: the candidates of one scan, the choice between
+//! customers, then the photo (cache and textures), loyalty and purchases
+//! jobs of the customer shown. Every job is tagged with the lookup it
+//! answers; a result for any other lookup is dropped, so the photo and
+//! panels on screen always belong to the name on screen.
 
 use super::App;
 use super::jobs::{

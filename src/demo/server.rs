@@ -533,6 +533,18 @@ impl DemoState {
         customer.ok_or_else(|| self.not_found())
     }
 
+    /// Like [`Self::customer_at`], then the loyalty and purchases delay.
+    async fn standing_of(
+        &self,
+        headers: &HeaderMap,
+        id: &str,
+        query: &HashMap<String, String>,
+    ) -> Result<&DemoCustomer, Response> {
+        let customer = self.customer_at(headers, id, query).await?;
+        tokio::time::sleep(self.config.standing_delay).await;
+        Ok(customer)
+    }
+
     /// Capillary refuses any call without a `source`.
     #[expect(
         clippy::result_large_err,
@@ -648,11 +660,10 @@ async fn loyalty_details(
     Path(id): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let customer = match state.customer_at(&headers, &id, &query).await {
+    let customer = match state.standing_of(&headers, &id, &query).await {
         Ok(c) => c,
         Err(response) => return response,
     };
-    tokio::time::sleep(state.config.standing_delay).await;
     state.api(
         StatusCode::OK,
         json!({"data": customers::programs(customer), "warnings": [], "errors": []}),
@@ -665,11 +676,10 @@ async fn transactions(
     Path(id): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let customer = match state.customer_at(&headers, &id, &query).await {
+    let customer = match state.standing_of(&headers, &id, &query).await {
         Ok(c) => c,
         Err(response) => return response,
     };
-    tokio::time::sleep(state.config.standing_delay).await;
     if customer.id == customers::PURCHASES_FAIL {
         return state.api(
             StatusCode::INTERNAL_SERVER_ERROR,
