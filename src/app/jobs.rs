@@ -82,7 +82,21 @@ pub fn take_finished<T: Send + 'static>(slot: &mut Option<Job<T>>) -> Option<T> 
     Some(result)
 }
 
-/// The jobs that can be in flight; at most one of each kind.
+/// Takes the results of every finished job in `jobs`, keeping the rest.
+pub fn take_all_finished<T: Send + 'static>(jobs: &mut Vec<Job<T>>) -> Vec<T> {
+    let mut done = Vec::new();
+    jobs.retain_mut(|job| match job.try_take() {
+        Some(outcome) => {
+            done.push(outcome);
+            false
+        }
+        None => true,
+    });
+    done
+}
+
+/// The jobs in flight: at most one sign-in and one lookup, and the
+/// photos, panels and warm-ups of the lookup on screen.
 #[derive(Debug, Default)]
 pub struct Jobs {
     pub login: Option<Job<LoginOutcome>>,
@@ -113,33 +127,6 @@ impl Jobs {
         self.lookup = None;
         self.photos.clear();
         self.panels.clear();
-    }
-
-    /// Takes the results of every finished photo job.
-    pub fn finished_photos(&mut self) -> Vec<PhotoOutcome> {
-        let mut done = Vec::new();
-        self.photos.retain_mut(|job| match job.try_take() {
-            Some(outcome) => {
-                done.push(outcome);
-                false
-            }
-            None => true,
-        });
-        self.warm_ups.retain(Job::is_running);
-        done
-    }
-
-    /// Takes the results of every finished loyalty or purchases job.
-    pub fn finished_panels(&mut self) -> Vec<PanelOutcome> {
-        let mut done = Vec::new();
-        self.panels.retain_mut(|job| match job.try_take() {
-            Some(outcome) => {
-                done.push(outcome);
-                false
-            }
-            None => true,
-        });
-        done
     }
 }
 

@@ -242,12 +242,14 @@ impl App {
         if let Some(outcome) = jobs::take_finished(&mut self.jobs.lookup) {
             self.finish_lookup(ctx, outcome);
         }
-        for outcome in self.jobs.finished_photos() {
+        for outcome in jobs::take_all_finished(&mut self.jobs.photos) {
             self.finish_photo(ctx, outcome);
         }
-        for outcome in self.jobs.finished_panels() {
+        for outcome in jobs::take_all_finished(&mut self.jobs.panels) {
             self.finish_panel(outcome);
         }
+        // Warm-ups have nothing to apply; finished ones are just dropped.
+        self.jobs.warm_ups.retain(jobs::Job::is_running);
     }
 
     /// One drawn frame: note the input, draw, apply the intents.

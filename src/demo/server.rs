@@ -510,8 +510,7 @@ impl DemoState {
         query: &HashMap<String, String>,
     ) -> Result<&DemoCustomer, Response> {
         let customer = self.check_lookup(headers, query)?;
-        self.delay(customer.map(|c| c.id)).await;
-        customer.ok_or_else(|| self.not_found())
+        self.answer_after_delay(customer).await
     }
 
     /// The customer a `/v2/customers/{id}/…` call names, after the checks
@@ -529,6 +528,15 @@ impl DemoState {
             .parse::<i64>()
             .ok()
             .and_then(|id| self.find(|c| c.id == id));
+        self.answer_after_delay(customer).await
+    }
+
+    /// Waits the configured delay for this customer, then gives them, or
+    /// the "not found" answer when there is none.
+    async fn answer_after_delay<'a>(
+        &self,
+        customer: Option<&'a DemoCustomer>,
+    ) -> Result<&'a DemoCustomer, Response> {
         self.delay(customer.map(|c| c.id)).await;
         customer.ok_or_else(|| self.not_found())
     }
