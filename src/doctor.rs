@@ -4,6 +4,7 @@
 
 use crate::capillary::{ApiHost, CapillaryClient, Credentials, ErrorKind, Lookup};
 use crate::photo::{DecodeLimits, decode, prepare_photo};
+use crate::policy::{Policy, PolicyError};
 use crate::secret::Secret;
 use serde_json::{Value, json};
 use std::time::Instant;
@@ -11,9 +12,10 @@ use std::time::Instant;
 /// Arguments of `customer-lookup doctor`.
 #[derive(Debug, clap::Args)]
 pub struct DoctorArgs {
-    /// Capillary API host, e.g. https://eu.api.capillarytech.com
+    /// Capillary API host, e.g. https://eu.api.capillarytech.com (a host
+    /// pinned by the organisation's policy wins)
     #[arg(long, env = "CUSTOMER_LOOKUP_HOST")]
-    pub host: String,
+    pub host: Option<String>,
     /// Till username (the password comes from CUSTOMER_LOOKUP_PASSWORD or a prompt)
     #[arg(
         long,
@@ -48,6 +50,7 @@ struct Step {
 #[derive(Debug, Default)]
 struct Report {
     steps: Vec<Step>,
+    policy: Option<Value>,
     customer: Option<Value>,
     photo: Option<Value>,
 }
@@ -91,6 +94,9 @@ impl Report {
             "ok": self.ok(),
             "steps": self.steps.iter().map(|s| json!({"name": s.name, "ok": s.ok, "ms": s.ms, "detail": s.detail})).collect::<Vec<_>>(),
         });
+        if let Some(policy) = &self.policy {
+            out["policy"] = policy.clone();
+        }
         if let Some(customer) = &self.customer {
             out["customer"] = customer.clone();
         }
@@ -118,6 +124,17 @@ impl Report {
     }
 }
 
+/// The policy in force as JSON: where it was read and each pinned value.
+fn policy_json(policy: &Policy) -> Value {
+    json!({
+        "source": policy.source,
+        "host": policy.host,
+        "lock_after_seconds": policy.lock_after_secs,
+        "remember_password": policy.remember_password,
+        "photo_changes": policy.photo_changes,
+    })
+}
+
 /// Reads a secret from the environment, else asks for it without echo when
 /// run from a terminal (never from the command line, where `ps` shows it).
 fn read_secret(env_name: &str, prompt: &str) -> Result<Secret, String> {
@@ -133,8 +150,8 @@ fn read_secret(env_name: &str, prompt: &str) -> Result<Secret, String> {
 }
 
 /// Runs the checks; returns the process exit code (0 only if all passed).
-pub async fn run(args: DoctorArgs) -> i32 {
-    let report = check(&args).await;
+pub async fn run(args: DoctorArgs, policy: Result<Policy, PolicyError>) -> i32 {
+    let report = check(&args, policy).await;
     if args.json {
         println!("{}", report.to_json());
     } else {
@@ -143,15 +160,37 @@ pub async fn run(args: DoctorArgs) -> i32 {
     if report.ok() { 0 } else { 1 }
 }
 
-async fn check(args: &DoctorArgs) -> Report {
+async fn check(args: &DoctorArgs, policy: Result<Policy, PolicyError>) -> Report {
     let mut report = Report::default();
 
     let started = Instant::now();
-    let host = ApiHost::parse(&args.host).map(|h| {
-        let shown = h.to_string();
-        (h, shown)
+    let policy = policy.map(|p| {
+        let summary = p.summary();
+        (p, summary)
     });
-    let Some(host) = report.record("host", started, host.map_err(|e| e.to_string())) else {
+    let Some(policy) = report.record("policy", started, policy.map_err(|e| e.to_string())) else {
+        return report;
+    };
+    report.policy = Some(policy_json(&policy));
+
+    let started = Instant::now();
+    let overruled = matches!((&policy.host, &args.host),
+        (Some(pinned), Some(asked)) if pinned.trim() != asked.trim());
+    let host = match (&policy.host, &args.host) {
+        (Some(pinned), _) => Ok(pinned.as_str()),
+        (None, Some(asked)) => Ok(asked.as_str()),
+        (None, None) => Err("Give --host (or set CUSTOMER_LOOKUP_HOST).".to_owned()),
+    };
+    let host = host
+        .and_then(|h| ApiHost::parse(h).map_err(|e| e.to_string()))
+        .map(|h| {
+            let mut shown = h.to_string();
+            if policy.host.is_some() {
+                shown.push_str(" (set by your organisation)");
+            }
+            (h, shown)
+        });
+    let Some(host) = report.record("host", started, host) else {
         return report;
     };
 

@@ -13,6 +13,7 @@ pub mod doctor;
 pub mod fonts;
 pub mod logging;
 pub mod photo;
+pub mod policy;
 pub mod secret;
 pub mod state;
 pub mod ui;

@@ -13,6 +13,9 @@ fn main() -> ExitCode {
         Some(_) => None,
     };
     customer_lookup::logging::init(log_dir.as_deref());
+    // Read before anything else: a pinned value wins over flags and saved
+    // settings, and an unreadable policy stops both the window and doctor.
+    let policy = customer_lookup::policy::Policy::load();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -26,7 +29,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Some(Command::Doctor(args)) => {
-            let code = runtime.block_on(customer_lookup::doctor::run(args));
+            let code = runtime.block_on(customer_lookup::doctor::run(args, policy));
             ExitCode::from(u8::try_from(code).unwrap_or(1))
         }
         None => {
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
                 user: cli.user,
                 lock_after_secs: cli.lock_after,
                 country_code: cli.country_code,
+                policy,
             };
             match customer_lookup::app::run_native(runtime, options) {
                 Ok(()) => ExitCode::SUCCESS,

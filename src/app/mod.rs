@@ -27,6 +27,7 @@ pub use photo_cache::{PhotoCache, PhotoKey};
 use crate::capillary::ClientConfig;
 use crate::config::{HostChoice, STORAGE_KEY, Settings};
 use crate::demo::{DemoConfig, DemoServer};
+use crate::policy::{Policy, PolicyError};
 use crate::state::{AppState, Intent, LoginForm, ProfileState};
 use crate::vault::Vault;
 use idle::{Clock, Idle, IdleOutcome};
@@ -36,7 +37,7 @@ use std::time::Duration;
 const TOAST: Duration = Duration::from_millis(1500);
 
 /// What the command line asked for.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct StartOptions {
     pub demo: bool,
     pub host: Option<String>,
@@ -45,6 +46,22 @@ pub struct StartOptions {
     pub lock_after_secs: Option<u64>,
     /// The store's country calling code (overrides the setting).
     pub country_code: Option<String>,
+    /// What the organisation pinned, or why it could not be read (then
+    /// the app shows only that: it never runs unpinned by mistake).
+    pub policy: Result<Policy, PolicyError>,
+}
+
+impl Default for StartOptions {
+    fn default() -> Self {
+        Self {
+            demo: false,
+            host: None,
+            user: None,
+            lock_after_secs: None,
+            country_code: None,
+            policy: Ok(Policy::default()),
+        }
+    }
 }
 
 /// The Customer Lookup app.
@@ -112,6 +129,17 @@ impl App {
             settings.username = user.clone();
             settings.auth_scheme = crate::config::AuthScheme::Till;
         }
+        let (policy, policy_error) = match options.policy {
+            Ok(policy) => (policy, None),
+            Err(error) => {
+                tracing::error!(%error, "the organisation's policy could not be read");
+                (Policy::default(), Some(error.advice()))
+            }
+        };
+        policy.pin(&mut settings);
+        if !policy.is_empty() {
+            tracing::info!(policy = %policy.summary(), "settings pinned by the organisation");
+        }
         ctx.set_theme(settings.theme.preference());
         let login = LoginForm::from_settings(&settings);
         let clock = Clock::default();
@@ -119,6 +147,8 @@ impl App {
             state: AppState {
                 settings,
                 login,
+                policy,
+                policy_error,
                 ..AppState::default()
             },
             jobs: jobs::Jobs::default(),

@@ -265,6 +265,12 @@ pub struct AppState {
     /// The zone purchase times are shown in: `None` is the workstation's
     /// own (tests pin one, so that snapshots do not depend on the machine).
     pub time_zone: Option<chrono::FixedOffset>,
+    /// What the organisation pinned (already applied to `settings`); the
+    /// UI locks those controls.
+    pub policy: crate::policy::Policy,
+    /// The organisation's policy could not be read: the app shows this and
+    /// nothing else.
+    pub policy_error: Option<String>,
 }
 
 impl AppState {

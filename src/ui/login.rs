@@ -2,6 +2,7 @@
 
 use crate::capillary::Cluster;
 use crate::config::{AuthScheme, HostChoice};
+use crate::policy::{PINNED_NOTE, Policy};
 use crate::state::{Intent, KeyringStatus, LoginForm};
 
 fn host_label(choice: &HostChoice) -> String {
@@ -15,7 +16,7 @@ fn host_label(choice: &HostChoice) -> String {
 }
 
 /// Draws the login panel, centred.
-pub fn draw(ui: &mut egui::Ui, form: &mut LoginForm, intents: &mut Vec<Intent>) {
+pub fn draw(ui: &mut egui::Ui, form: &mut LoginForm, policy: &Policy, intents: &mut Vec<Intent>) {
     let width = 420.0_f32.min(ui.available_width());
     ui.vertical_centered(|ui| {
         ui.add_space((ui.available_height() * 0.12).min(80.0));
@@ -27,7 +28,7 @@ pub fn draw(ui: &mut egui::Ui, form: &mut LoginForm, intents: &mut Vec<Intent>) 
                 ui.heading("Sign in");
                 ui.label("Use the store's Capillary credentials.");
                 ui.add_space(10.0);
-                let submitted = fields(ui, form);
+                let submitted = fields(ui, form, policy);
                 ui.add_space(12.0);
                 ui.horizontal(|ui| {
                     let button = ui.add_enabled(
@@ -50,8 +51,29 @@ pub fn draw(ui: &mut egui::Ui, form: &mut LoginForm, intents: &mut Vec<Intent>) 
                     ui.add_space(8.0);
                     ui.weak("Demo: sign in, then try mobile 919800000001 or 918877665544.");
                 }
+                if let Some(secs) = policy.lock_after_secs {
+                    ui.add_space(8.0);
+                    ui.weak(format!("{}. {PINNED_NOTE}.", lock_words(secs)));
+                }
             });
     });
+}
+
+/// How the pinned idle lock reads under the form.
+fn lock_words(secs: u64) -> String {
+    match secs {
+        0 => "The screen never locks by itself".to_owned(),
+        s if s < 60 || s % 60 != 0 => format!("The screen locks after {s} seconds without use"),
+        60 => "The screen locks after 1 minute without use".to_owned(),
+        s => format!("The screen locks after {} minutes without use", s / 60),
+    }
+}
+
+/// A control IT has pinned: drawn disabled, saying so beside it and on
+/// hover.
+fn pinned_note(ui: &mut egui::Ui) {
+    ui.label(egui::RichText::new(format!("🔒 {PINNED_NOTE}")).weak())
+        .on_hover_text("Your IT department chose this for every user of this computer.");
 }
 
 /// The label of the "Remember password" box.
@@ -59,8 +81,16 @@ pub const REMEMBER_LABEL: &str = "Remember password on this computer";
 
 /// "Remember password", offered only where the system keyring works;
 /// elsewhere disabled with the reason.
-fn remember(ui: &mut egui::Ui, form: &mut LoginForm) {
+fn remember(ui: &mut egui::Ui, form: &mut LoginForm, policy: &Policy) {
     match &form.keyring {
+        KeyringStatus::Available if policy.remember_password.is_some() => {
+            ui.add_enabled(
+                false,
+                egui::Checkbox::new(&mut form.remember, REMEMBER_LABEL),
+            )
+            .on_disabled_hover_text(PINNED_NOTE);
+            pinned_note(ui);
+        }
         KeyringStatus::Available => {
             ui.checkbox(&mut form.remember, REMEMBER_LABEL).on_hover_text(
                 "Kept in the system keyring, never in a file. Untick it and sign in to forget it.",
@@ -79,7 +109,7 @@ fn remember(ui: &mut egui::Ui, form: &mut LoginForm) {
 }
 
 /// The form fields; true when Enter was pressed in one of them.
-fn fields(ui: &mut egui::Ui, form: &mut LoginForm) -> bool {
+fn fields(ui: &mut egui::Ui, form: &mut LoginForm, policy: &Policy) -> bool {
     let mut submitted = false;
     let mut text_fields: Vec<(egui::Response, bool)> = Vec::new();
     egui::Grid::new("login-grid")
@@ -87,28 +117,43 @@ fn fields(ui: &mut egui::Ui, form: &mut LoginForm) -> bool {
         .spacing([12.0, 10.0])
         .show(ui, |ui| {
             let label = ui.label("Server");
-            egui::ComboBox::from_id_salt("server")
-                .selected_text(host_label(&form.host))
-                .width(260.0)
-                .show_ui(ui, |ui| {
-                    let mut choices = vec![HostChoice::Demo];
-                    choices.extend(Cluster::ALL.into_iter().map(HostChoice::Cluster));
-                    choices.push(HostChoice::Custom(String::new()));
-                    for choice in choices {
-                        let selected = std::mem::discriminant(&choice)
-                            == std::mem::discriminant(&form.host)
-                            && (!matches!(choice, HostChoice::Cluster(_)) || choice == form.host);
-                        if ui.selectable_label(selected, host_label(&choice)).clicked() {
-                            form.host = choice;
-                            form.focus_first_empty = true;
+            if let Some(host) = &policy.host {
+                ui.vertical(|ui| {
+                    let mut shown = host.clone();
+                    ui.add_enabled(
+                        false,
+                        egui::TextEdit::singleline(&mut shown).desired_width(260.0),
+                    )
+                    .labelled_by(label.id)
+                    .on_disabled_hover_text(PINNED_NOTE);
+                    pinned_note(ui);
+                });
+                ui.end_row();
+            } else {
+                egui::ComboBox::from_id_salt("server")
+                    .selected_text(host_label(&form.host))
+                    .width(260.0)
+                    .show_ui(ui, |ui| {
+                        let mut choices = vec![HostChoice::Demo];
+                        choices.extend(Cluster::ALL.into_iter().map(HostChoice::Cluster));
+                        choices.push(HostChoice::Custom(String::new()));
+                        for choice in choices {
+                            let selected = std::mem::discriminant(&choice)
+                                == std::mem::discriminant(&form.host)
+                                && (!matches!(choice, HostChoice::Cluster(_))
+                                    || choice == form.host);
+                            if ui.selectable_label(selected, host_label(&choice)).clicked() {
+                                form.host = choice;
+                                form.focus_first_empty = true;
+                            }
                         }
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            ui.end_row();
+                    })
+                    .response
+                    .labelled_by(label.id);
+                ui.end_row();
+            }
 
-            if matches!(form.host, HostChoice::Custom(_)) {
+            if policy.host.is_none() && matches!(form.host, HostChoice::Custom(_)) {
                 let label = ui.label("Host URL");
                 let response = ui
                     .add(
@@ -169,7 +214,7 @@ fn fields(ui: &mut egui::Ui, form: &mut LoginForm) -> bool {
             ui.label("");
             ui.vertical(|ui| {
                 ui.set_max_width(260.0);
-                remember(ui, form);
+                remember(ui, form, policy);
             });
             ui.end_row();
         });

@@ -17,11 +17,15 @@ use crate::state::{AppState, Intent, PhotoSlot, ProfileState};
 /// Draws one frame and returns what the person asked for.
 pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool) -> Vec<Intent> {
     let mut intents = Vec::new();
+    if let Some(error) = &state.policy_error {
+        policy_error(ui, error, &mut intents);
+        return intents;
+    }
     top_bar(ui, state, &mut intents);
     status_bar(ui, state);
     egui::CentralPanel::default().show(ui, |ui| {
         if state.session.is_none() {
-            login::draw(ui, &mut state.login, &mut intents);
+            login::draw(ui, &mut state.login, &state.policy, &mut intents);
         } else {
             lookup::draw(ui, state, busy, &mut intents);
             ui.add_space(8.0);
@@ -34,6 +38,27 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool) -> Vec<Intent> 
     keyboard_shortcuts(ui, state, &mut intents);
     choice_keys(ui, state, &mut intents);
     intents
+}
+
+/// The only screen when the organisation's policy cannot be read: what is
+/// wrong, where, and a way out (Enter or Esc quits too).
+fn policy_error(ui: &mut egui::Ui, error: &str, intents: &mut Vec<Intent>) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.vertical_centered(|ui| {
+            ui.add_space(60.0);
+            ui.set_max_width(560.0);
+            ui.heading("Customer Lookup cannot start");
+            ui.add_space(12.0);
+            ui.add(egui::Label::new(error).wrap());
+            ui.add_space(16.0);
+            let quit = ui.button("Quit");
+            quit.request_focus();
+            let keys = ui.input(|i| i.key_pressed(egui::Key::Escape));
+            if quit.clicked() || keys {
+                intents.push(Intent::Quit);
+            }
+        });
+    });
 }
 
 fn top_bar(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {

@@ -1,0 +1,155 @@
+//! Settings an organisation pins for everyone on a workstation: the host,
+//! the idle lock, "Remember password" and photo changes.
+//!
+//! A pinned value wins over the person's saved settings, command-line flags
+//! and the environment. A policy that cannot be read is an error, never "no
+//! policy": falling back to unpinned behaviour would defeat the pin.
+//!
+//! Where it is read:
+//! - Windows: `HKEY_LOCAL_MACHINE\SOFTWARE\Policies\CustomerLookup`
+//!   ([`registry`]);
+//! - Linux: `/etc/customer-lookup/policy.toml` ([`file`]);
+//! - macOS: not read yet (see README, "For IT").
+
+pub mod file;
+#[cfg(windows)]
+pub mod registry;
+
+use crate::capillary::ApiHost;
+use crate::config::{HostChoice, Settings};
+
+/// The pinned settings; `None` leaves a setting to the person.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Policy {
+    /// The API host everyone signs in to.
+    pub host: Option<String>,
+    /// Lock the screen after this many seconds without input; 0 never.
+    pub lock_after_secs: Option<u64>,
+    /// "Remember password on this computer": ticked (`true`) or unticked
+    /// and never offered (`false`).
+    pub remember_password: Option<bool>,
+    /// Whether staff may take, replace or remove customers' photos.
+    pub photo_changes: Option<bool>,
+    /// Where the policy was read, for messages and `doctor`; `None` when
+    /// there was none.
+    pub source: Option<String>,
+}
+
+/// Why the policy could not be used: the place (file, key or value) and
+/// the problem, in words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{place}: {problem}")]
+pub struct PolicyError {
+    pub place: String,
+    pub problem: String,
+}
+
+impl PolicyError {
+    pub(crate) fn new(place: impl Into<String>, problem: impl Into<String>) -> Self {
+        Self {
+            place: place.into(),
+            problem: problem.into(),
+        }
+    }
+
+    /// What the person at the workstation sees.
+    pub fn advice(&self) -> String {
+        format!(
+            "Your organisation's settings for Customer Lookup could not be read.\n\n{self}\n\n\
+             Ask your IT department to correct them. Customer Lookup does not start without them."
+        )
+    }
+}
+
+/// The words shown beside a pinned control.
+pub const PINNED_NOTE: &str = "Set by your organisation";
+
+impl Policy {
+    /// Reads this system's policy (see the module documentation).
+    pub fn load() -> Result<Policy, PolicyError> {
+        #[cfg(feature = "testing")]
+        if let Some(root) = std::env::var_os(TEST_ROOT_ENV) {
+            return file::load(&std::path::Path::new(&root).join(file::LINUX_PATH_IN_ROOT));
+        }
+        #[cfg(windows)]
+        return registry::load();
+        #[cfg(target_os = "linux")]
+        return file::load(std::path::Path::new(file::LINUX_PATH));
+        #[cfg(not(any(windows, target_os = "linux")))]
+        return Ok(Policy::default());
+    }
+
+    /// Overrides the person's settings (already merged with flags and the
+    /// environment) with what is pinned.
+    pub fn pin(&self, settings: &mut Settings) {
+        if let Some(host) = &self.host {
+            settings.host = HostChoice::from_url(host);
+        }
+        if let Some(secs) = self.lock_after_secs {
+            settings.lock_after_secs = secs;
+        }
+        if let Some(remember) = self.remember_password {
+            settings.remember_password = remember;
+        }
+    }
+
+    /// True when nothing is pinned.
+    pub fn is_empty(&self) -> bool {
+        self.host.is_none()
+            && self.lock_after_secs.is_none()
+            && self.remember_password.is_none()
+            && self.photo_changes.is_none()
+    }
+
+    /// Each pinned setting as (name as IT writes it, value), for `doctor`
+    /// and the log.
+    pub fn pinned(&self) -> Vec<(&'static str, String)> {
+        let yes_no = |b: bool| if b { "1 (on)" } else { "0 (off)" }.to_owned();
+        let mut out = Vec::new();
+        if let Some(host) = &self.host {
+            out.push(("Host", host.clone()));
+        }
+        if let Some(secs) = self.lock_after_secs {
+            out.push(("LockAfterSeconds", secs.to_string()));
+        }
+        if let Some(on) = self.remember_password {
+            out.push(("RememberPassword", yes_no(on)));
+        }
+        if let Some(on) = self.photo_changes {
+            out.push(("PhotoChanges", yes_no(on)));
+        }
+        out
+    }
+
+    /// One line for the log and `doctor`.
+    pub fn summary(&self) -> String {
+        match &self.source {
+            _ if self.is_empty() => "none (nothing pinned)".to_owned(),
+            Some(source) => {
+                let values: Vec<String> = self
+                    .pinned()
+                    .into_iter()
+                    .map(|(name, value)| format!("{name} = {value}"))
+                    .collect();
+                format!("{} (from {source})", values.join(", "))
+            }
+            None => "none".to_owned(),
+        }
+    }
+}
+
+/// Testing builds only: read the Linux policy file under this directory
+/// instead of `/`. Shipped builds have no way to move the policy.
+#[cfg(feature = "testing")]
+pub const TEST_ROOT_ENV: &str = "CUSTOMER_LOOKUP_TEST_POLICY_ROOT";
+
+/// Checks a pinned host the way the login panel would.
+fn check_host(place: &str, host: &str) -> Result<String, PolicyError> {
+    match ApiHost::parse(host) {
+        Ok(_) => Ok(host.trim().to_owned()),
+        Err(e) => Err(PolicyError::new(
+            place,
+            format!("the host {host:?} is not usable: {e}"),
+        )),
+    }
+}
