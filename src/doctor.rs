@@ -185,7 +185,9 @@ async fn check(args: &DoctorArgs, policy: Result<Policy, PolicyError>) -> Report
         .and_then(|h| ApiHost::parse(h).map_err(|e| e.to_string()))
         .map(|h| {
             let mut shown = h.to_string();
-            if policy.host.is_some() {
+            if overruled {
+                shown.push_str(" (set by your organisation; --host ignored)");
+            } else if policy.host.is_some() {
                 shown.push_str(" (set by your organisation)");
             }
             (h, shown)

@@ -113,6 +113,7 @@ async fn json_report_with_frame() {
     assert_eq!(
         names,
         [
+            "policy",
             "host",
             "credentials",
             "customer lookup",
@@ -162,7 +163,7 @@ async fn oauth_and_credentials_only() {
     .await;
     let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert!(output.status.success(), "{report}");
-    assert_eq!(report["steps"].as_array().unwrap().len(), 2);
+    assert_eq!(report["steps"].as_array().unwrap().len(), 3); // policy, host, credentials
     assert!(report.get("customer").is_none() && report.get("photo").is_none());
 }
 

@@ -10,6 +10,7 @@ mod support;
 
 use customer_lookup::app::App;
 use customer_lookup::capillary::till_authorization;
+use customer_lookup::policy::{PINNED_NOTE, Policy};
 use customer_lookup::secret::Secret;
 use customer_lookup::state::KeyringStatus;
 use customer_lookup::ui::REMEMBER_LABEL;
@@ -318,4 +319,68 @@ fn remembered_filled_in_at_restart_and_after_log_out_but_not_after_a_lock_then_f
     sign_in_with_enter(&mut harness);
     wait_for_keyring(&keyring, |s| s.is_empty());
     assert!(!harness.state().state().settings.remember_password);
+}
+
+/// IT pins "Remember password": on, the box is ticked and cannot be
+/// unticked, and signing in keeps the secret; off, a secret remembered
+/// earlier is neither filled in nor kept, and the box cannot be ticked.
+#[test]
+fn a_pinned_choice_locks_the_box_both_ways() {
+    let server = server();
+    let _guard = RT.enter();
+    let keyring = MemoryKeyring::default();
+    let account = format!("till:store.till@{}", server.url());
+    let pinned = |on: bool| Policy {
+        remember_password: Some(on),
+        source: Some("test policy".to_owned()),
+        ..Policy::default()
+    };
+
+    // Pinned on: ticked without anyone ticking it, and locked.
+    let mut harness = AtServer {
+        vault: Some(keyring.vault()),
+        policy: pinned(true),
+        ..AtServer::new(&server.url())
+    }
+    .build();
+    wait_for(&mut harness, "the keyring check", WAIT, keyring_settled);
+    let remember = harness.get_by_label(REMEMBER_LABEL);
+    assert!(remember.accesskit_node().is_disabled());
+    assert!(
+        harness.state().state().login.remember,
+        "not ticked as pinned"
+    );
+    assert!(harness.query_by_label_contains(PINNED_NOTE).is_some());
+    harness.get_by_label("Password").type_text("s3cret-pass");
+    harness.run_steps(1);
+    harness.get_by_label("Password").focus();
+    harness.run_steps(1);
+    sign_in_with_enter(&mut harness);
+    wait_for_keyring(&keyring, |s| s.get(&account).is_some());
+    let settings = harness.state().state().settings.clone();
+    drop(harness);
+
+    // Pinned off, with that secret still in the keyring from before.
+    let mut harness = AtServer {
+        saved: Some(settings),
+        vault: Some(keyring.vault()),
+        policy: pinned(false),
+        ..AtServer::new(&server.url())
+    }
+    .build();
+    wait_for(&mut harness, "the keyring check", WAIT, keyring_settled);
+    for _ in 0..40 {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert_eq!(typed_password(&harness), "", "filled in against the policy");
+    let remember = harness.get_by_label(REMEMBER_LABEL);
+    assert!(remember.accesskit_node().is_disabled());
+    assert!(!harness.state().state().login.remember);
+    harness.get_by_label("Password").type_text("s3cret-pass");
+    harness.run_steps(1);
+    harness.get_by_label("Password").focus();
+    harness.run_steps(1);
+    sign_in_with_enter(&mut harness);
+    wait_for_keyring(&keyring, |s| s.is_empty());
 }

@@ -51,16 +51,14 @@ pub fn load(path: &Path) -> Result<Policy, PolicyError> {
 /// Parses the text of a policy file found at `place`.
 pub fn parse(place: &str, text: &str) -> Result<Policy, PolicyError> {
     let file: PolicyFile = toml::from_str(text).map_err(|e| {
-        // toml's message spans several lines with a source excerpt; the
-        // first line says what is wrong and where.
-        let message = e.to_string();
-        let first = message.lines().next().unwrap_or("not valid TOML").trim();
-        let line = e
-            .span()
-            .map(|span| 1 + text[..span.start.min(text.len())].matches('\n').count());
-        let problem = match line {
-            Some(line) => format!("line {line}: {first} ({})", e.message()),
-            None => format!("{first} ({})", e.message()),
+        let problem = match e.span() {
+            Some(span) => {
+                let before = &text[..span.start.min(text.len())];
+                let line = 1 + before.matches('\n').count();
+                let column = 1 + before.chars().rev().take_while(|&c| c != '\n').count();
+                format!("line {line}, column {column}: {}", e.message())
+            }
+            None => e.message().to_owned(),
         };
         PolicyError::new(place, problem)
     })?;

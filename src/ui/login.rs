@@ -72,7 +72,7 @@ fn lock_words(secs: u64) -> String {
 /// A control IT has pinned: drawn disabled, saying so beside it and on
 /// hover.
 fn pinned_note(ui: &mut egui::Ui) {
-    ui.label(egui::RichText::new(format!("🔒 {PINNED_NOTE}")).weak())
+    ui.label(egui::RichText::new(PINNED_NOTE).weak())
         .on_hover_text("Your IT department chose this for every user of this computer.");
 }
 

@@ -57,6 +57,8 @@ pub struct AtServer {
     pub lock_after_secs: Option<u64>,
     pub client_config: ClientConfig,
     pub vault: Option<customer_lookup::vault::Vault>,
+    /// What the organisation pins.
+    pub policy: customer_lookup::policy::Policy,
 }
 
 impl AtServer {
@@ -67,6 +69,7 @@ impl AtServer {
             lock_after_secs: None,
             client_config: ClientConfig::default(),
             vault: None,
+            policy: customer_lookup::policy::Policy::default(),
         }
     }
 
@@ -76,6 +79,7 @@ impl AtServer {
             host: Some(self.url),
             user: Some("store.till".to_owned()),
             lock_after_secs: self.lock_after_secs,
+            policy: Ok(self.policy),
             ..StartOptions::default()
         };
         let (saved, client_config, vault) = (self.saved, self.client_config, self.vault);
