@@ -20,49 +20,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 use support::photos::count_near;
-
-struct KillOnDrop(Child);
-
-impl Drop for KillOnDrop {
-    fn drop(&mut self) {
-        // SIGTERM first, so Xvfb removes its lock file and socket.
-        let _ = Command::new("kill").arg(self.0.id().to_string()).status();
-        let started = Instant::now();
-        while started.elapsed() < Duration::from_secs(3) {
-            if self.0.try_wait().ok().flatten().is_some() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn require(tool: &str) {
-    let found = Command::new("sh")
-        .arg("-c")
-        .arg(format!("command -v {tool}"))
-        .output()
-        .is_ok_and(|o| o.status.success());
-    assert!(
-        found,
-        "`{tool}` is needed for the window smoke test: apt-get install xvfb xdotool imagemagick openbox tesseract-ocr tesseract-ocr-eng (see .ci/run)"
-    );
-}
-
-fn xdotool(display: &str, args: &[&str]) -> String {
-    let out = Command::new("xdotool")
-        .args(args)
-        .env("DISPLAY", display)
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&out.stdout).trim().to_owned()
-}
-
-fn screenshot(display: &str, path: &Path) -> Option<image::RgbaImage> {
-    window_shot(display, "root", path)
-}
+use support::window::{
+    KillOnDrop, VirtualDisplay, keep, require, screenshot, wait_for_photo, window_shot, xdotool,
+};
 
 /// The text on a screenshot, read by tesseract: light text on the dark
 /// theme is inverted and enlarged first, which it reads far better.
@@ -84,19 +44,6 @@ fn read_screen(shot: &Path) -> String {
         .output()
         .map(|out| String::from_utf8_lossy(&out.stdout).into_owned())
         .unwrap_or_default()
-}
-
-/// A screenshot of one window's contents (`root`: the whole screen).
-fn window_shot(display: &str, window: &str, path: &Path) -> Option<image::RgbaImage> {
-    let status = Command::new("import")
-        .args(["-window", window, path.to_str()?])
-        .env("DISPLAY", display)
-        .status()
-        .ok()?;
-    if !status.success() {
-        return None;
-    }
-    image::open(path).ok().map(|i| i.into_rgba8())
 }
 
 /// True when the band of the login panel from its heading to the
@@ -125,46 +72,6 @@ fn binary() -> PathBuf {
         || PathBuf::from(env!("CARGO_BIN_EXE_customer-lookup")),
         PathBuf::from,
     )
-}
-
-/// A virtual X server on a free display, stopped when dropped.
-struct VirtualDisplay {
-    name: String,
-    _xvfb: KillOnDrop,
-    // Kept open for the whole test: were it closed, anything more Xvfb
-    // writes to stdout would kill it with SIGPIPE.
-    _stdout: std::io::BufReader<std::process::ChildStdout>,
-}
-
-impl VirtualDisplay {
-    fn start() -> Self {
-        // `-displayfd 1`: Xvfb picks a free display and prints its number on
-        // stdout once it accepts connections (no guessing, no fixed sleep).
-        let mut xvfb = Command::new("Xvfb")
-            .args([
-                "-displayfd",
-                "1",
-                "-screen",
-                "0",
-                "1280x800x24",
-                "-nolisten",
-                "tcp",
-            ])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut number = String::new();
-        let mut stdout = std::io::BufReader::new(xvfb.stdout.take().unwrap());
-        std::io::BufRead::read_line(&mut stdout, &mut number).unwrap();
-        let name = format!(":{}", number.trim());
-        assert!(name.len() > 1, "Xvfb did not report a display");
-        Self {
-            name,
-            _xvfb: KillOnDrop(xvfb),
-            _stdout: stdout,
-        }
-    }
 }
 
 /// Starts the app on `display` with a fresh HOME under `scratch` (no saved
@@ -443,25 +350,6 @@ fn idle_lock_fires_while_the_window_is_minimised() {
     }
 }
 
-/// Screenshots until both colours of a customer's portrait cover a good
-/// part of the screen; fails after 30 s, keeping the last screenshot.
-fn wait_for_photo(display: &str, shot: &Path, who: &str, colours: [[u8; 3]; 2]) {
-    let started = Instant::now();
-    loop {
-        if let Some(image) = screenshot(display, shot)
-            && colours.iter().all(|c| count_near(&image, *c, 14) > 2000)
-        {
-            return;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "{who}'s photo did not appear; last screenshot kept at {}",
-            keep(shot).display()
-        );
-        std::thread::sleep(Duration::from_millis(300));
-    }
-}
-
 /// Every file below `dir` with its contents (lossy text).
 fn files_under(dir: &Path) -> Vec<(PathBuf, String)> {
     let mut out = Vec::new();
@@ -479,13 +367,6 @@ fn files_under(dir: &Path) -> Vec<(PathBuf, String)> {
         }
     }
     out
-}
-
-/// Copies a failing screenshot somewhere that outlives the temp dir.
-fn keep(shot: &Path) -> PathBuf {
-    let kept = std::env::temp_dir().join("customer-lookup-smoke-failure.png");
-    let _ = std::fs::copy(shot, &kept);
-    kept
 }
 
 /// User + system CPU time of a process, in clock ticks (/proc/PID/stat).

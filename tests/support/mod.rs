@@ -7,6 +7,7 @@
 
 pub mod photos;
 pub mod ui;
+pub mod window;
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -1,0 +1,134 @@
+//! A real window under a virtual X server: Xvfb, xdotool and ImageMagick
+//! screenshots, shared by the Linux and the Wine smoke tests.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::disallowed_methods)]
+
+use super::photos::count_near;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub struct KillOnDrop(pub Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        if self.0.try_wait().ok().flatten().is_some() {
+            return; // already gone (quit by the test)
+        }
+        // SIGTERM first, so Xvfb removes its lock file and socket.
+        let _ = Command::new("kill").arg(self.0.id().to_string()).status();
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(3) {
+            if self.0.try_wait().ok().flatten().is_some() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+pub fn require(tool: &str) {
+    let found = Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {tool}"))
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        found,
+        "`{tool}` is needed for the window smoke test: apt-get install xvfb xdotool imagemagick openbox tesseract-ocr tesseract-ocr-eng (see .ci/run)"
+    );
+}
+
+pub fn xdotool(display: &str, args: &[&str]) -> String {
+    let out = Command::new("xdotool")
+        .args(args)
+        .env("DISPLAY", display)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+pub fn screenshot(display: &str, path: &Path) -> Option<image::RgbaImage> {
+    window_shot(display, "root", path)
+}
+
+/// A screenshot of one window's contents (`root`: the whole screen).
+pub fn window_shot(display: &str, window: &str, path: &Path) -> Option<image::RgbaImage> {
+    let status = Command::new("import")
+        .args(["-window", window, path.to_str()?])
+        .env("DISPLAY", display)
+        .status()
+        .ok()?;
+    if !status.success() {
+        return None;
+    }
+    image::open(path).ok().map(|i| i.into_rgba8())
+}
+
+/// A virtual X server on a free display, stopped when dropped.
+pub struct VirtualDisplay {
+    pub name: String,
+    _xvfb: KillOnDrop,
+    // Kept open for the whole test: were it closed, anything more Xvfb
+    // writes to stdout would kill it with SIGPIPE.
+    _stdout: std::io::BufReader<std::process::ChildStdout>,
+}
+
+impl VirtualDisplay {
+    pub fn start() -> Self {
+        // `-displayfd 1`: Xvfb picks a free display and prints its number on
+        // stdout once it accepts connections (no guessing, no fixed sleep).
+        let mut xvfb = Command::new("Xvfb")
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut number = String::new();
+        let mut stdout = std::io::BufReader::new(xvfb.stdout.take().unwrap());
+        std::io::BufRead::read_line(&mut stdout, &mut number).unwrap();
+        let name = format!(":{}", number.trim());
+        assert!(name.len() > 1, "Xvfb did not report a display");
+        Self {
+            name,
+            _xvfb: KillOnDrop(xvfb),
+            _stdout: stdout,
+        }
+    }
+}
+
+/// Screenshots until both colours of a customer's portrait cover a good
+/// part of the screen; fails after 30 s, keeping the last screenshot.
+pub fn wait_for_photo(display: &str, shot: &Path, who: &str, colours: [[u8; 3]; 2]) {
+    let started = Instant::now();
+    loop {
+        if let Some(image) = screenshot(display, shot)
+            && colours.iter().all(|c| count_near(&image, *c, 14) > 2000)
+        {
+            return;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "{who}'s photo did not appear; last screenshot kept at {}",
+            keep(shot).display()
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}
+
+/// Copies a failing screenshot somewhere that outlives the temp dir.
+pub fn keep(shot: &Path) -> PathBuf {
+    let kept = std::env::temp_dir().join("customer-lookup-smoke-failure.png");
+    let _ = std::fs::copy(shot, &kept);
+    kept
+}

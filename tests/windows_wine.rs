@@ -1,0 +1,432 @@
+//! The Windows build, run under Wine in a fresh prefix: `--version`,
+//! `doctor` against the demo tenant, the registry policy, and the real
+//! window under Xvfb (sign in, lookup, the photo on screen, log out, quit)
+//! with "Remember password" through Wine's Credential Manager.
+//!
+//! It runs the .exe named by `CUSTOMER_LOOKUP_WINDOWS_EXE` (`.ci/run` builds
+//! it), else `target/x86_64-pc-windows-gnu/release/customer-lookup.exe`.
+//! With neither, the tests say so and pass, except in CI (`CI` set), where
+//! they fail. Needs `wine`, `gcc-mingw-w64-x86-64`, and the window tools of
+//! the Linux smoke test (all installed by `.ci/run`).
+//!
+//! Wine 8.0 has no `bcryptprimitives.dll`, from which Rust's standard
+//! library takes random numbers; `tests/wine/bcryptprimitives.c`, built
+//! here with mingw into the prefix, stands in for it. Real Windows has it.
+
+#![allow(clippy::disallowed_methods)] // tests run programs and write files
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+
+mod support;
+
+use customer_lookup::demo::{DEMO_PASSWORD, DEMO_USER, DemoConfig, DemoServer};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::{LazyLock, Mutex};
+use std::time::{Duration, Instant};
+use support::photos::count_near;
+use support::window::{
+    KillOnDrop, VirtualDisplay, keep, require, screenshot, wait_for_photo, xdotool,
+};
+
+/// Where Debian keeps the 64-bit loader (not on PATH).
+const WINE64: &str = "/usr/lib/wine/wine64";
+const POLICY_KEY: &str = r"HKLM\SOFTWARE\Policies\CustomerLookup";
+/// Asha Rao's portrait: green background, yellow shirt.
+const ASHA: [[u8; 3]; 2] = [[46, 139, 87], [250, 200, 40]];
+
+static RT: LazyLock<tokio::runtime::Runtime> = LazyLock::new(support::ui::runtime);
+
+/// The Windows build under test, or `None` (with the reason printed) where
+/// there is none and this is not CI.
+fn windows_exe() -> Option<PathBuf> {
+    let exe = std::env::var_os("CUSTOMER_LOOKUP_WINDOWS_EXE").map_or_else(
+        || {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("target/x86_64-pc-windows-gnu/release/customer-lookup.exe")
+        },
+        PathBuf::from,
+    );
+    if exe.is_file() {
+        return Some(exe);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "no Windows build at {}: .ci/run builds it first",
+        exe.display()
+    );
+    eprintln!(
+        "skipped: no Windows build at {}; build it with \
+         `cargo build --release --target x86_64-pc-windows-gnu` (see README)",
+        exe.display()
+    );
+    None
+}
+
+/// A fresh Wine prefix with the stand-in DLL; its wineserver stops on drop.
+struct Prefix {
+    dir: tempfile::TempDir,
+}
+
+impl Prefix {
+    fn create() -> Prefix {
+        for tool in [WINE64, "/usr/lib/wine/wineserver"] {
+            assert!(
+                Path::new(tool).exists(),
+                "{tool} is missing: apt-get install wine wine64 (see .ci/run)"
+            );
+        }
+        require("x86_64-w64-mingw32-gcc");
+        let dir = tempfile::tempdir().unwrap();
+        let prefix = Prefix { dir };
+        let started = Instant::now();
+        let booted = prefix.wine(&["wineboot", "--init"]).output().unwrap();
+        assert!(booted.status.success(), "wineboot: {booted:?}");
+        prefix.wait_for_wineserver();
+        let dll = prefix
+            .path()
+            .join("drive_c/windows/system32/bcryptprimitives.dll");
+        let built = Command::new("x86_64-w64-mingw32-gcc")
+            .args(["-shared", "-O2", "-o"])
+            .arg(&dll)
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wine/bcryptprimitives.c"))
+            .arg("-ladvapi32")
+            .output()
+            .unwrap();
+        assert!(built.status.success(), "mingw: {built:?}");
+        eprintln!("Wine prefix ready in {:?}", started.elapsed());
+        prefix
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// `wine64 PROGRAM ARGS…` in this prefix, quiet, with no Mono or Gecko
+    /// prompts.
+    fn wine(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(WINE64);
+        command
+            .args(args)
+            .env("WINEPREFIX", self.path())
+            .env("WINEDEBUG", "-all")
+            .env("WINEDLLOVERRIDES", "mscoree,mshtml=")
+            .env_remove("DISPLAY")
+            .env_remove("CUSTOMER_LOOKUP_HOST")
+            .env_remove("CUSTOMER_LOOKUP_USER")
+            .env_remove("CUSTOMER_LOOKUP_PASSWORD")
+            .stdin(Stdio::null());
+        command
+    }
+
+    fn wait_for_wineserver(&self) {
+        let _ = Command::new("/usr/lib/wine/wineserver")
+            .arg("-w")
+            .env("WINEPREFIX", self.path())
+            .status();
+    }
+
+    /// `reg add` in the 64-bit view, as Group Policy writes it.
+    fn reg_add(&self, name: &str, kind: &str, data: &str) {
+        let out = self
+            .wine(&[
+                "reg", "add", POLICY_KEY, "/v", name, "/t", kind, "/d", data, "/f", "/reg:64",
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "reg add {name}: {out:?}");
+    }
+
+    fn reg_delete_policy(&self) {
+        // Fails when there is no key, which is fine.
+        let _ = self
+            .wine(&["reg", "delete", POLICY_KEY, "/f", "/reg:64"])
+            .output();
+    }
+}
+
+impl Drop for Prefix {
+    fn drop(&mut self) {
+        let _ = Command::new("/usr/lib/wine/wineserver")
+            .arg("-k")
+            .env("WINEPREFIX", self.path())
+            .status();
+    }
+}
+
+/// One prefix for the whole file, one test at a time: the registry policy
+/// is machine-wide, as on a real workstation.
+static PREFIX: LazyLock<Mutex<Option<Prefix>>> = LazyLock::new(|| Mutex::new(None));
+
+fn with_prefix(test: impl FnOnce(&Prefix, &Path)) {
+    let Some(exe) = windows_exe() else {
+        return;
+    };
+    let mut guard = PREFIX
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let prefix = guard.get_or_insert_with(Prefix::create);
+    prefix.reg_delete_policy();
+    test(prefix, &exe);
+    prefix.reg_delete_policy();
+}
+
+fn text(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// `customer-lookup.exe doctor ARGS…` with the demo password.
+fn doctor(prefix: &Prefix, exe: &Path, args: &[&str]) -> Output {
+    let exe = exe.to_str().unwrap();
+    let mut full = vec![exe, "doctor"];
+    full.extend_from_slice(args);
+    prefix
+        .wine(&full)
+        .env("CUSTOMER_LOOKUP_PASSWORD", DEMO_PASSWORD)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn version_and_doctor_against_the_demo_tenant() {
+    with_prefix(|prefix, exe| {
+        let out = prefix
+            .wine(&[exe.to_str().unwrap(), "--version"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", text(&out));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).trim(),
+            format!("customer-lookup {}", env!("CARGO_PKG_VERSION"))
+        );
+
+        let _guard = RT.enter();
+        let server = DemoServer::start(DemoConfig::default()).unwrap();
+        let out = doctor(
+            prefix,
+            exe,
+            &[
+                "--host",
+                server.base_url(),
+                "--user",
+                DEMO_USER,
+                "--lookup",
+                "mobile:919800000001",
+                "--frame",
+                "560",
+                "--json",
+            ],
+        );
+        assert!(out.status.success(), "{}", text(&out));
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(report["ok"], true, "{report}");
+        assert_eq!(report["customer"]["name"], "Asha Rao", "{report}");
+        assert_eq!(report["photo"]["format"], "JPEG", "{report}");
+        assert!(
+            report["photo"]["texture_width"].as_u64().unwrap() > 0,
+            "{report}"
+        );
+        assert_eq!(report["policy"]["source"], Value::Null, "{report}");
+    });
+}
+
+#[test]
+fn registry_policy_pins_the_host_and_mistakes_are_named() {
+    with_prefix(|prefix, exe| {
+        let _guard = RT.enter();
+        let server = DemoServer::start(DemoConfig::default()).unwrap();
+        prefix.reg_add("Host", "REG_SZ", server.base_url());
+        prefix.reg_add("LockAfterSeconds", "REG_DWORD", "120");
+        prefix.reg_add("RememberPassword", "REG_DWORD", "0");
+        prefix.reg_add("PhotoChanges", "REG_DWORD", "1");
+        // --host names nothing that answers: the pinned host wins.
+        let out = doctor(
+            prefix,
+            exe,
+            &["--host", "https://127.0.0.1:9", "--user", DEMO_USER],
+        );
+        let report = text(&out);
+        assert!(out.status.success(), "{report}");
+        assert!(
+            report.contains(&format!("Host = {}", server.base_url())),
+            "{report}"
+        );
+        assert!(report.contains("LockAfterSeconds = 120"), "{report}");
+        assert!(report.contains("RememberPassword = 0 (off)"), "{report}");
+        assert!(report.contains("PhotoChanges = 1 (on)"), "{report}");
+        assert!(
+            report.contains(r"from HKEY_LOCAL_MACHINE\SOFTWARE\Policies\CustomerLookup"),
+            "{report}"
+        );
+        assert!(report.contains("--host ignored"), "{report}");
+
+        // Each mistake stops doctor (and the app) and names the value.
+        let mistakes = [
+            ("LockAfterSeconds", "REG_SZ", "sixty", "must be a REG_DWORD"),
+            (
+                "RememberPassword",
+                "REG_DWORD",
+                "2",
+                "must be 0 (off) or 1 (on), but is 2",
+            ),
+            ("Host", "REG_SZ", "http://crm.example.com", "is not usable"),
+            (
+                "LockAfterSecs",
+                "REG_DWORD",
+                "60",
+                "does not know this value",
+            ),
+        ];
+        for (name, kind, data, words) in mistakes {
+            prefix.reg_delete_policy();
+            prefix.reg_add(name, kind, data);
+            let out = doctor(
+                prefix,
+                exe,
+                &["--host", server.base_url(), "--user", DEMO_USER],
+            );
+            let report = text(&out);
+            assert_eq!(out.status.code(), Some(1), "{name}: {report}");
+            assert!(
+                report.contains(&format!(r"FAIL policy"))
+                    && report.contains(&format!(r"SOFTWARE\Policies\CustomerLookup\{name}")),
+                "{name}: {report}"
+            );
+            assert!(report.contains(words), "{name}: {report}");
+        }
+    });
+}
+
+/// Starts the Windows app under Wine on `display`; returns it and its
+/// window once the window is up.
+fn launch(
+    prefix: &Prefix,
+    exe: &Path,
+    display: &str,
+    log: &Path,
+    args: &[&str],
+) -> (KillOnDrop, String) {
+    let mut full = vec![exe.to_str().unwrap()];
+    full.extend_from_slice(args);
+    let app = KillOnDrop(
+        prefix
+            .wine(&full)
+            .env("DISPLAY", display)
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(log).unwrap())
+            .spawn()
+            .unwrap(),
+    );
+    let started = Instant::now();
+    let window = loop {
+        let id = xdotool(display, &["search", "--name", "^Customer Lookup$"]);
+        if let Some(first) = id.lines().next().filter(|l| !l.is_empty()) {
+            break first.to_owned();
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "no window appeared; log: {}",
+            std::fs::read_to_string(log).unwrap_or_default()
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    };
+    std::thread::sleep(Duration::from_millis(2500));
+    (app, window)
+}
+
+/// Ctrl+Q, then waits for the process to end.
+fn quit(display: &str, window: &str, app: &mut KillOnDrop) {
+    xdotool(display, &["windowfocus", "--sync", window]);
+    xdotool(display, &["key", "ctrl+q"]);
+    let started = Instant::now();
+    while app.0.try_wait().unwrap().is_none() {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "Ctrl+Q did not close the app"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Screenshots until the photo's colours are gone (after logging out).
+fn wait_for_no_photo(display: &str, shot: &Path) {
+    let started = Instant::now();
+    loop {
+        if let Some(image) = screenshot(display, shot)
+            && count_near(&image, ASHA[0], 14) < 100
+        {
+            return;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "logging out did not clear the photo; screenshot kept at {}",
+            keep(shot).display()
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}
+
+#[test]
+fn window_signs_in_shows_the_photo_and_remembers_the_password() {
+    with_prefix(|prefix, exe| {
+        for tool in ["Xvfb", "xdotool", "import"] {
+            require(tool);
+        }
+        let _guard = RT.enter();
+        let server = DemoServer::start(DemoConfig::default()).unwrap();
+        let display = VirtualDisplay::start();
+        let display = display.name.as_str();
+        let scratch = tempfile::tempdir().unwrap();
+        let shot = scratch.path().join("screen.png");
+        let log = scratch.path().join("app.log");
+        let args = ["--host", server.base_url(), "--user", DEMO_USER];
+
+        // First start: the password typed, "Remember password" ticked from
+        // the keyboard (Tab past "Show" to it, Space), back to the password
+        // field, Enter.
+        let (mut app, window) = launch(prefix, exe, display, &log, &args);
+        xdotool(display, &["windowfocus", "--sync", &window]);
+        xdotool(display, &["type", "--delay", "30", DEMO_PASSWORD]);
+        xdotool(
+            display,
+            &[
+                "key",
+                "Tab",
+                "Tab",
+                "space",
+                "shift+Tab",
+                "shift+Tab",
+                "Return",
+            ],
+        );
+        std::thread::sleep(Duration::from_millis(2000));
+        xdotool(display, &["type", "--delay", "40", "919800000001"]);
+        xdotool(display, &["key", "Return"]);
+        wait_for_photo(display, &shot, "Asha Rao", ASHA);
+
+        // Log out from the keyboard: the photo leaves the screen.
+        xdotool(display, &["key", "ctrl+shift+l"]);
+        wait_for_no_photo(display, &shot);
+        quit(display, &window, &mut app);
+        let first_log = std::fs::read_to_string(&log).unwrap_or_default();
+        assert!(
+            !first_log.contains(DEMO_PASSWORD),
+            "the password was logged"
+        );
+
+        // Second start: the password comes back from Credential Manager,
+        // so Enter alone signs in.
+        let (mut app, window) = launch(prefix, exe, display, &log, &args);
+        xdotool(display, &["windowfocus", "--sync", &window]);
+        xdotool(display, &["key", "Return"]);
+        std::thread::sleep(Duration::from_millis(2000));
+        xdotool(display, &["type", "--delay", "40", "919800000001"]);
+        xdotool(display, &["key", "Return"]);
+        wait_for_photo(display, &shot, "Asha Rao (after the restart)", ASHA);
+        quit(display, &window, &mut app);
+    });
+}
