@@ -126,6 +126,11 @@ impl Prefix {
             .status();
     }
 
+    /// Waits until msiexec's helper processes have finished.
+    fn wait_for_wineserver_idle(&self) {
+        self.wait_for_wineserver();
+    }
+
     /// `reg add` in the 64-bit view, as Group Policy writes it.
     fn reg_add(&self, name: &str, kind: &str, data: &str) {
         let out = self
@@ -428,5 +433,153 @@ fn window_signs_in_shows_the_photo_and_remembers_the_password() {
         xdotool(display, &["key", "Return"]);
         wait_for_photo(display, &shot, "Asha Rao (after the restart)", ASHA);
         quit(display, &window, &mut app);
+    });
+}
+
+/// The MSI from `cargo xtask dist`, and one stamped with a newer version
+/// (`.ci/run` builds both and names them in `CUSTOMER_LOOKUP_MSI` and
+/// `CUSTOMER_LOOKUP_MSI_UPGRADE`), or `None` where there are none outside CI.
+fn installers() -> Option<(PathBuf, PathBuf)> {
+    let named = |var: &str| std::env::var_os(var).map(PathBuf::from);
+    let built = |dir: &str| {
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
+            .ok()?
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "msi"))
+    };
+    let msi = named("CUSTOMER_LOOKUP_MSI").or_else(|| built("target/dist"));
+    let upgrade =
+        named("CUSTOMER_LOOKUP_MSI_UPGRADE").or_else(|| built("target/dist-upgrade-test"));
+    match (msi, upgrade) {
+        (Some(msi), Some(upgrade)) if msi.is_file() && upgrade.is_file() => Some((msi, upgrade)),
+        _ => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "no MSIs to test: .ci/run builds them with cargo xtask dist"
+            );
+            eprintln!(
+                "skipped: no MSIs; run `cargo xtask dist` and \
+                 `cargo xtask dist --skip-build --version 99.0.0 --out target/dist-upgrade-test`"
+            );
+            None
+        }
+    }
+}
+
+/// The Uninstall entries (DisplayVersion of each) named Customer Lookup.
+fn installed_versions(prefix: &Prefix) -> Vec<String> {
+    let out = prefix
+        .wine(&[
+            "reg",
+            "query",
+            r"HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall",
+            "/s",
+            "/reg:64",
+        ])
+        .output()
+        .unwrap();
+    let listing = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    listing
+        .split("\n\n")
+        .filter(|entry| entry.contains("Customer Lookup"))
+        .filter_map(|entry| {
+            entry
+                .lines()
+                .find(|l| l.trim_start().starts_with("DisplayVersion"))
+                .and_then(|l| l.split_whitespace().last())
+                .map(str::to_owned)
+        })
+        .collect()
+}
+
+/// One table of an MSI, tab-separated, by msitools' `msiinfo`.
+fn msi_table(msi: &Path, table: &str) -> String {
+    let out = Command::new("msiinfo")
+        .arg("export")
+        .arg(msi)
+        .arg(table)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "msiinfo: {out:?}");
+    String::from_utf8_lossy(&out.stdout).replace("\r", "")
+}
+
+fn msiexec(prefix: &Prefix, action: &str, msi: &Path) {
+    let out = prefix
+        .wine(&["msiexec", action, msi.to_str().unwrap(), "/qn"])
+        .output()
+        .unwrap();
+    prefix.wait_for_wineserver_idle();
+    assert!(
+        out.status.success(),
+        "msiexec {action} {}: {}",
+        msi.display(),
+        text(&out)
+    );
+}
+
+#[test]
+fn msi_installs_silently_upgrades_in_place_and_uninstalls() {
+    let Some((msi, upgrade)) = installers() else {
+        return;
+    };
+    with_prefix(|prefix, _| {
+        let drive_c = prefix.path().join("drive_c");
+        let installed = drive_c.join("Program Files/Customer Lookup/customer-lookup.exe");
+        // Per machine: ALLUSERS=1, so Windows puts the shortcut in every
+        // user's Start menu. Wine 8.0's msi resolves ProgramMenuFolder to
+        // the installing user's menu even then; either place counts here,
+        // and the tables are checked for the per-machine settings.
+        let shortcuts = [
+            drive_c.join("ProgramData/Microsoft/Windows/Start Menu/Programs/Customer Lookup.lnk"),
+            drive_c.join(format!(
+                "users/{}/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Customer Lookup.lnk",
+                std::env::var("USER").unwrap_or_else(|_| "root".to_owned())
+            )),
+        ];
+        let shortcut_present = || shortcuts.iter().any(|s| s.is_file());
+        let properties = msi_table(&msi, "Property");
+        assert!(properties.contains("ALLUSERS\t1"), "{properties}");
+        let shortcut_table = msi_table(&msi, "Shortcut");
+        assert!(
+            shortcut_table.contains("ProgramMenuFolder\tCustomer Lookup\t")
+                && shortcut_table.contains("\tAppIcon\t"),
+            "{shortcut_table}"
+        );
+
+        msiexec(prefix, "/i", &msi);
+        assert!(installed.is_file(), "not in Program Files");
+        assert!(shortcut_present(), "no Start-menu shortcut");
+        let out = prefix
+            .wine(&[installed.to_str().unwrap(), "--version"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).trim(),
+            format!("customer-lookup {}", env!("CARGO_PKG_VERSION")),
+            "{}",
+            text(&out)
+        );
+        let before = installed_versions(prefix);
+        assert_eq!(before.len(), 1, "{before:?}");
+
+        // The newer MSI replaces the installed one: one entry, new version.
+        msiexec(prefix, "/i", &upgrade);
+        let after = installed_versions(prefix);
+        assert_eq!(after.len(), 1, "not upgraded in place: {after:?}");
+        assert_ne!(after, before, "the version did not change: {after:?}");
+        assert!(installed.is_file(), "the upgrade removed the program");
+
+        msiexec(prefix, "/x", &upgrade);
+        assert!(
+            !installed.exists(),
+            "still in Program Files after uninstalling"
+        );
+        assert!(!shortcut_present(), "the shortcut is left behind");
+        assert!(
+            installed_versions(prefix).is_empty(),
+            "still listed as installed"
+        );
     });
 }

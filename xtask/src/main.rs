@@ -15,6 +15,11 @@
 //!   newer MSI upgrades an older one in place);
 //! - `--out DIR`: write there instead of `target/dist`.
 
+#![expect(
+    clippy::disallowed_methods,
+    reason = "a build tool: it reads and writes build files, never customer data"
+)]
+
 use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -74,7 +79,8 @@ impl Options {
                 }
                 "--out" => {
                     let dir = args.next().ok_or("--out needs a directory")?;
-                    options.out = Some(PathBuf::from(dir));
+                    let dir = std::path::absolute(dir).map_err(|e| format!("--out {dir}: {e}"))?;
+                    options.out = Some(dir);
                 }
                 other => return Err(format!("unknown option {other}")),
             }
