@@ -4,7 +4,8 @@
 //! with "Remember password" through Wine's Credential Manager.
 //!
 //! It runs the .exe named by `CUSTOMER_LOOKUP_WINDOWS_EXE` (`.ci/run` builds
-//! it), else `target/x86_64-pc-windows-gnu/release/customer-lookup.exe`.
+//! it), else the one `cargo build-windows` builds
+//! (`target/windows/x86_64-pc-windows-gnu/release/customer-lookup.exe`).
 //! With neither, the tests say so and pass, except in CI (`CI` set), where
 //! they fail. Needs `wine`, `gcc-mingw-w64-x86-64`, and the window tools of
 //! the Linux smoke test (all installed by `.ci/run`).
@@ -43,7 +44,7 @@ fn windows_exe() -> Option<PathBuf> {
     let exe = std::env::var_os("CUSTOMER_LOOKUP_WINDOWS_EXE").map_or_else(
         || {
             Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("target/x86_64-pc-windows-gnu/release/customer-lookup.exe")
+                .join("target/windows/x86_64-pc-windows-gnu/release/customer-lookup.exe")
         },
         PathBuf::from,
     );
@@ -57,7 +58,7 @@ fn windows_exe() -> Option<PathBuf> {
     );
     eprintln!(
         "skipped: no Windows build at {}; build it with \
-         `cargo build --release --target x86_64-pc-windows-gnu` (see README)",
+         `cargo build-windows` (see README)",
         exe.display()
     );
     None
