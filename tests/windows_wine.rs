@@ -298,7 +298,7 @@ fn registry_policy_pins_the_host_and_mistakes_are_named() {
             let report = text(&out);
             assert_eq!(out.status.code(), Some(1), "{name}: {report}");
             assert!(
-                report.contains(&format!(r"FAIL policy"))
+                report.contains("FAIL policy")
                     && report.contains(&format!(r"SOFTWARE\Policies\CustomerLookup\{name}")),
                 "{name}: {report}"
             );
