@@ -21,7 +21,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 use support::photos::count_near;
 use support::window::{
-    KillOnDrop, VirtualDisplay, keep, require, screenshot, wait_for_photo, window_shot, xdotool,
+    KillOnDrop, VirtualDisplay, keep, require, screenshot, wait_for_exit, wait_for_photo,
+    wait_for_screen, wait_for_window, window_shot, xdotool,
 };
 
 /// The text on a screenshot, read by tesseract: light text on the dark
@@ -95,20 +96,7 @@ fn launch(display: &str, scratch: &Path, args: &[&str]) -> (KillOnDrop, String) 
             .spawn()
             .unwrap(),
     );
-    let started = Instant::now();
-    let window = loop {
-        let id = xdotool(display, &["search", "--name", "^Customer Lookup$"]);
-        if let Some(first) = id.lines().next().filter(|l| !l.is_empty()) {
-            break first.to_owned();
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "no window appeared; log: {}",
-            app_log(scratch)
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    };
-    std::thread::sleep(Duration::from_millis(1500));
+    let window = wait_for_window(display, Duration::from_secs(30), &scratch.join("app.log"));
     (app, window)
 }
 
@@ -197,34 +185,17 @@ fn demo_customer_photo_appears_in_a_real_window() {
         display,
         &["mousemove", "--window", &window, "1001", "12", "click", "1"],
     );
-    let started = Instant::now();
-    loop {
-        if let Some(image) = screenshot(display, &shot)
-            && count_near(&image, [70, 130, 180], 14) < 100
-        {
-            break;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(10),
-            "logging out did not clear the profile; screenshot kept at {}",
-            keep(&shot).display()
-        );
-        std::thread::sleep(Duration::from_millis(300));
-    }
+    let what = "logging out did not clear the profile";
+    wait_for_screen(display, &shot, Duration::from_secs(10), what, |image| {
+        count_near(image, [70, 130, 180], 14) < 100
+    });
 
     // Ctrl+Q closes the window the way a person would; eframe saves the
     // settings on the way out. Then nothing about the customer may be on
     // disk: not in the settings, not in the log, nowhere under HOME.
     xdotool(display, &["key", "ctrl+q"]);
     let mut app = app;
-    let started = Instant::now();
-    while app.0.try_wait().unwrap().is_none() {
-        assert!(
-            started.elapsed() < Duration::from_secs(15),
-            "Ctrl+Q did not close the app"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    wait_for_exit(&mut app, Duration::from_secs(15));
     let files = files_under(scratch.path());
     let settings_saved = files
         .iter()

@@ -27,7 +27,8 @@ use std::sync::{LazyLock, Mutex};
 use std::time::{Duration, Instant};
 use support::photos::count_near;
 use support::window::{
-    KillOnDrop, VirtualDisplay, keep, require, screenshot, wait_for_photo, xdotool,
+    KillOnDrop, VirtualDisplay, require, wait_for_exit, wait_for_photo, wait_for_screen,
+    wait_for_window, xdotool,
 };
 
 /// Where Debian keeps the 64-bit loader (not on PATH).
@@ -327,20 +328,9 @@ fn launch(
             .spawn()
             .unwrap(),
     );
-    let started = Instant::now();
-    let window = loop {
-        let id = xdotool(display, &["search", "--name", "^Customer Lookup$"]);
-        if let Some(first) = id.lines().next().filter(|l| !l.is_empty()) {
-            break first.to_owned();
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "no window appeared; log: {}",
-            std::fs::read_to_string(log).unwrap_or_default()
-        );
-        std::thread::sleep(Duration::from_millis(300));
-    };
-    std::thread::sleep(Duration::from_millis(2500));
+    // Wine takes a while to start a program the first time in a prefix.
+    let window = wait_for_window(display, Duration::from_secs(60), log);
+    std::thread::sleep(Duration::from_millis(1000));
     (app, window)
 }
 
@@ -348,32 +338,15 @@ fn launch(
 fn quit(display: &str, window: &str, app: &mut KillOnDrop) {
     xdotool(display, &["windowfocus", "--sync", window]);
     xdotool(display, &["key", "ctrl+q"]);
-    let started = Instant::now();
-    while app.0.try_wait().unwrap().is_none() {
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "Ctrl+Q did not close the app"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    wait_for_exit(app, Duration::from_secs(20));
 }
 
 /// Screenshots until the photo's colours are gone (after logging out).
 fn wait_for_no_photo(display: &str, shot: &Path) {
-    let started = Instant::now();
-    loop {
-        if let Some(image) = screenshot(display, shot)
-            && count_near(&image, ASHA[0], 14) < 100
-        {
-            return;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(15),
-            "logging out did not clear the photo; screenshot kept at {}",
-            keep(shot).display()
-        );
-        std::thread::sleep(Duration::from_millis(300));
-    }
+    let what = "logging out did not clear the photo";
+    wait_for_screen(display, shot, Duration::from_secs(15), what, |image| {
+        count_near(image, ASHA[0], 14) < 100
+    });
 }
 
 #[test]
@@ -391,25 +364,28 @@ fn window_signs_in_shows_the_photo_and_remembers_the_password() {
         let log = scratch.path().join("app.log");
         let args = ["--host", server.base_url(), "--user", DEMO_USER];
 
-        // First start: the password typed, "Remember password" ticked from
-        // the keyboard (Tab past "Show" to it, Space), back to the password
-        // field, Enter.
+        // First start: once the keyring has answered (the box is enabled),
+        // the password typed, "Remember password" ticked from the keyboard
+        // (Tab past "Show" to it, Space), back to the password field, Enter.
         let (mut app, window) = launch(prefix, exe, display, &log, &args);
+        wait_for_log(&log, "remember password offered");
         xdotool(display, &["windowfocus", "--sync", &window]);
-        xdotool(display, &["type", "--delay", "30", DEMO_PASSWORD]);
+        xdotool(display, &["type", "--delay", "60", DEMO_PASSWORD]);
         xdotool(
             display,
             &[
                 "key",
+                "--delay",
+                "100",
                 "Tab",
                 "Tab",
                 "space",
                 "shift+Tab",
                 "shift+Tab",
-                "Return",
             ],
         );
-        std::thread::sleep(Duration::from_millis(2000));
+        xdotool(display, &["key", "Return"]);
+        wait_for_log(&log, "signed in");
         xdotool(display, &["type", "--delay", "40", "919800000001"]);
         xdotool(display, &["key", "Return"]);
         wait_for_photo(display, &shot, "Asha Rao", ASHA);
@@ -427,14 +403,32 @@ fn window_signs_in_shows_the_photo_and_remembers_the_password() {
         // Second start: the password comes back from Credential Manager,
         // so Enter alone signs in.
         let (mut app, window) = launch(prefix, exe, display, &log, &args);
+        wait_for_log(&log, "remembered password filled in");
         xdotool(display, &["windowfocus", "--sync", &window]);
         xdotool(display, &["key", "Return"]);
-        std::thread::sleep(Duration::from_millis(2000));
+        wait_for_log(&log, "signed in");
         xdotool(display, &["type", "--delay", "40", "919800000001"]);
         xdotool(display, &["key", "Return"]);
         wait_for_photo(display, &shot, "Asha Rao (after the restart)", ASHA);
         quit(display, &window, &mut app);
     });
+}
+
+/// Waits until the app's log (of this start) says `words`; a failed
+/// sign-in fails at once, with the log.
+fn wait_for_log(log: &Path, words: &str) {
+    let started = Instant::now();
+    loop {
+        let text = std::fs::read_to_string(log).unwrap_or_default();
+        if text.contains(words) {
+            return;
+        }
+        assert!(
+            !text.contains("sign-in failed") && started.elapsed() < Duration::from_secs(30),
+            "waited for {words:?} in the log: {text}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
 }
 
 /// The MSI from `cargo xtask dist`, and one stamped with a newer version

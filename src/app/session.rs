@@ -190,7 +190,10 @@ impl App {
     pub(super) fn finish_keyring(&mut self, report: KeyringReport) {
         let login = &mut self.state.login;
         login.keyring = match report.available {
-            Ok(()) => KeyringStatus::Available,
+            Ok(()) => {
+                tracing::info!("remember password offered");
+                KeyringStatus::Available
+            }
             Err(reason) => {
                 tracing::info!(%reason, "remember password not offered");
                 login.remember = false;
@@ -210,6 +213,7 @@ impl App {
             }
             login.remembered_for = Some(report.account);
             login.focus_first_empty = true;
+            tracing::info!("remembered password filled in");
         }
     }
 }

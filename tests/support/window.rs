@@ -107,22 +107,66 @@ impl VirtualDisplay {
     }
 }
 
-/// Screenshots until both colours of a customer's portrait cover a good
-/// part of the screen; fails after 30 s, keeping the last screenshot.
-pub fn wait_for_photo(display: &str, shot: &Path, who: &str, colours: [[u8; 3]; 2]) {
+/// Screenshots until `seen` holds for one; fails after `within`, keeping
+/// the last screenshot and saying what did not happen.
+pub fn wait_for_screen(
+    display: &str,
+    shot: &Path,
+    within: Duration,
+    what: &str,
+    seen: impl Fn(&image::RgbaImage) -> bool,
+) {
     let started = Instant::now();
     loop {
         if let Some(image) = screenshot(display, shot)
-            && colours.iter().all(|c| count_near(&image, *c, 14) > 2000)
+            && seen(&image)
         {
             return;
         }
         assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "{who}'s photo did not appear; last screenshot kept at {}",
+            started.elapsed() < within,
+            "{what}; last screenshot kept at {}",
             keep(shot).display()
         );
         std::thread::sleep(Duration::from_millis(300));
+    }
+}
+
+/// Screenshots until both colours of a customer's portrait cover a good
+/// part of the screen; fails after 30 s, keeping the last screenshot.
+pub fn wait_for_photo(display: &str, shot: &Path, who: &str, colours: [[u8; 3]; 2]) {
+    let what = format!("{who}'s photo did not appear");
+    wait_for_screen(display, shot, Duration::from_secs(30), &what, |image| {
+        colours.iter().all(|c| count_near(image, *c, 14) > 2000)
+    });
+}
+
+/// The id of the app's window once it is up (then a moment for its first
+/// frames); fails after `within` with the app's log.
+pub fn wait_for_window(display: &str, within: Duration, log: &Path) -> String {
+    let started = Instant::now();
+    let window = loop {
+        let id = xdotool(display, &["search", "--name", "^Customer Lookup$"]);
+        if let Some(first) = id.lines().next().filter(|l| !l.is_empty()) {
+            break first.to_owned();
+        }
+        assert!(
+            started.elapsed() < within,
+            "no window appeared; log: {}",
+            std::fs::read_to_string(log).unwrap_or_default()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    std::thread::sleep(Duration::from_millis(1500));
+    window
+}
+
+/// Waits for the app to end by itself (after Ctrl+Q).
+pub fn wait_for_exit(app: &mut KillOnDrop, within: Duration) {
+    let started = Instant::now();
+    while app.0.try_wait().unwrap().is_none() {
+        assert!(started.elapsed() < within, "Ctrl+Q did not close the app");
+        std::thread::sleep(Duration::from_millis(100));
     }
 }
 
