@@ -176,3 +176,68 @@ fn not_an_object_is_an_error_not_a_panic() {
     assert!(Customer::from_json(b"\"text\"").is_err());
     assert!(Customer::from_json(b"{").is_err());
 }
+
+/// One `customerImage` entry with a download link and the given file
+/// metadata.
+fn image_entry(host: &str, last_modified: Option<&str>, name: Option<&str>) -> serde_json::Value {
+    serde_json::json!({
+        "code": 200,
+        "status": "true",
+        "secureFilePath": format!("https://{host}/photo.jpg?X-Amz-Signature=abc"),
+        "file": {"lastModified": last_modified, "name": name, "fileHandle": host},
+    })
+}
+
+fn shown_host(images: Vec<serde_json::Value>) -> String {
+    let body = serde_json::json!({"id": 1, "customerImage": images});
+    let customer = Customer::from_json(body.to_string().as_bytes()).unwrap();
+    match customer.photo() {
+        PhotoState::Available(url) => url.host().to_owned(),
+        other => panic!("no photo chosen: {other:?}"),
+    }
+}
+
+#[test]
+fn the_newest_of_several_images_is_shown() {
+    // The latest lastModified wins wherever it is in the list.
+    let newest_last = vec![
+        image_entry("old.example", Some("2024-01-05 10:00:00"), Some("100/7/0")),
+        image_entry("new.example", Some("2025-04-21 03:01:43"), Some("100/7/1")),
+    ];
+    assert_eq!(shown_host(newest_last), "new.example");
+    let newest_first = vec![
+        image_entry("new.example", Some("2025-04-21 03:01:43"), Some("100/7/0")),
+        image_entry("old.example", Some("2024-01-05 10:00:00"), Some("100/7/1")),
+    ];
+    assert_eq!(shown_host(newest_first), "new.example");
+    // The same time: the higher index.
+    let same_time = vec![
+        image_entry(
+            "slot2.example",
+            Some("2025-04-21 03:01:43"),
+            Some("100/7/2"),
+        ),
+        image_entry(
+            "slot0.example",
+            Some("2025-04-21 03:01:43"),
+            Some("100/7/0"),
+        ),
+    ];
+    assert_eq!(shown_host(same_time), "slot2.example");
+    // A time in another shape is not trusted; nor guessed from.
+    let odd_time = vec![
+        image_entry(
+            "known.example",
+            Some("2025-04-21 03:01:43"),
+            Some("100/7/0"),
+        ),
+        image_entry("odd.example", Some("yesterday"), Some("100/7/1")),
+    ];
+    assert_eq!(shown_host(odd_time), "known.example");
+    // No metadata at all: the first, as before.
+    let bare = vec![
+        image_entry("first.example", None, None),
+        image_entry("second.example", None, None),
+    ];
+    assert_eq!(shown_host(bare), "first.example");
+}

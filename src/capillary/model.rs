@@ -254,6 +254,27 @@ impl CustomerImage {
         code_ok && self.status != Some(false)
     }
 
+    /// `file.lastModified` when it has the documented shape
+    /// (`2025-04-21 03:01:43`, which sorts as text); anything else counts
+    /// as unknown rather than guessing.
+    pub fn last_modified(&self) -> Option<&str> {
+        let text = self.file.as_ref()?.last_modified.as_deref()?.trim();
+        let shape_ok = text.len() == 19
+            && text.char_indices().all(|(i, c)| match i {
+                4 | 7 => c == '-',
+                10 => c == ' ' || c == 'T',
+                13 | 16 => c == ':',
+                _ => c.is_ascii_digit(),
+            });
+        shape_ok.then_some(text)
+    }
+
+    /// The image's slot: the number `file.name` ends in (`…/565039505/1`).
+    pub fn index(&self) -> Option<u32> {
+        let name = self.file.as_ref()?.name.as_deref()?;
+        name.rsplit('/').next()?.trim().parse().ok()
+    }
+
     /// A key that stays the same while the stored photo does, unlike the URL
     /// (which changes on every fetch): file handle plus version.
     pub fn cache_key(&self) -> Option<String> {
@@ -348,12 +369,24 @@ impl Customer {
         }
     }
 
-    /// The image entry that [`Customer::photo`] would download.
+    /// The image entry that [`Customer::photo`] would download: of those
+    /// that can be downloaded, the newest (latest `lastModified`, then the
+    /// highest index at the end of `file.name`); without either, the first.
+    /// A customer can hold several images, and an upload adds one.
     pub fn photo_entry(&self) -> Option<&CustomerImage> {
         self.customer_image
             .as_deref()?
             .iter()
-            .find(|i| i.succeeded() && i.url().is_some())
+            .enumerate()
+            .filter(|(_, i)| i.succeeded() && i.url().is_some())
+            .max_by_key(|(position, image)| {
+                (
+                    image.last_modified(),
+                    image.index(),
+                    std::cmp::Reverse(*position),
+                )
+            })
+            .map(|(_, image)| image)
     }
 
     /// True when the fraud status is anything but none.
