@@ -6,8 +6,13 @@ mod decode;
 mod format;
 mod pipeline;
 mod prepare;
+mod upload;
 
 pub use decode::{DecodeLimits, DecodedPhoto, PhotoError, decode};
 pub use format::{PhotoFormat, Sniffed, sniff};
 pub use pipeline::{PreparedPhoto, prepare_photo};
 pub use prepare::{MAX_TEXTURE_SIDE, NEUTRAL_BACKGROUND, fitted_size};
+pub use upload::{
+    MAX_SOURCE_BYTES, MAX_UPLOAD_BYTES, MIN_SHORT_SIDE, MIN_UPLOAD_BYTES, PhotoUpload,
+    UPLOAD_LONG_SIDE, UPLOAD_QUALITY, UploadError, prepare_upload, upload_from_pixels,
+};
