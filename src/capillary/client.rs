@@ -10,7 +10,9 @@ use super::identifier::Lookup;
 use super::model::{Customer, PhotoState};
 use super::presigned::PresignedUrl;
 use super::standing::{LoyaltyAnswer, ProgramStanding, Purchase, PurchasesAnswer};
+use crate::photo::PhotoUpload;
 use crate::secret::Secret;
+use md5::Digest as _;
 use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderValue};
 use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
@@ -225,6 +227,45 @@ impl CapillaryClient {
         Ok(answer.data)
     }
 
+    /// `POST /v2/customers/{id}/setImage`: adds `photo` as a new image of
+    /// the customer (Capillary keeps the older ones; see
+    /// [`Self::delete_images`]). Sent as `multipart/form-data` with the
+    /// JPEG under the key `file`. 401/403 mean this till may not change
+    /// photos.
+    pub async fn set_image(&self, customer_id: i64, photo: &PhotoUpload) -> Result<(), ApiError> {
+        let path = format!("/v2/customers/{customer_id}/setImage");
+        let body = multipart_jpeg(&format!("customer-{customer_id}.jpg"), &photo.jpeg);
+        let answer: Value = self
+            .json_call(Method::POST, &path, &[("source", SOURCE)], Some(&body))
+            .await
+            .map_err(photo_change_error)?;
+        // `{"data":[{"code":200,"status":"true",…}]}`: a failed entry is an
+        // error even in a 200 answer.
+        match answer
+            .get("data")
+            .and_then(Value::as_array)
+            .and_then(|d| d.first())
+        {
+            Some(entry) => entry_outcome(entry),
+            None => Err(ApiError::new(ErrorKind::BadJson {
+                detail: "the upload answer has no data".into(),
+            })),
+        }
+    }
+
+    /// `DELETE /v2/customers/{id}/deleteImage?image_ids=…`: removes the
+    /// images in these slots (the number at the end of `file.name`).
+    pub async fn delete_images(&self, customer_id: i64, slots: &[u32]) -> Result<(), ApiError> {
+        let path = format!("/v2/customers/{customer_id}/deleteImage");
+        let ids: Vec<String> = slots.iter().map(u32::to_string).collect();
+        let ids = ids.join(",");
+        let answer: Value = self
+            .json_call(Method::DELETE, &path, &[("image_ids", ids.as_str())], None)
+            .await
+            .map_err(photo_change_error)?;
+        entry_outcome(&answer)
+    }
+
     /// The API host's origin (`https://host/`), for [`Self::warm_up`].
     pub fn api_origin(&self) -> url::Url {
         self.inner.host.join("/")
@@ -316,17 +357,29 @@ impl CapillaryClient {
         }))
     }
 
-    /// An authenticated GET that expects JSON of type `T`. Retries once after
-    /// a pause on 461/521, and once with a fresh OAuth token on 401.
+    /// An authenticated GET that expects JSON of type `T`.
     async fn get_json<T: DeserializeOwned>(
         &self,
         path: &str,
         query: &[(&str, &str)],
     ) -> Result<T, ApiError> {
+        self.json_call(Method::GET, path, query, None).await
+    }
+
+    /// An authenticated call that expects JSON of type `T`. Retries once
+    /// after a pause on 461/521 (Capillary did not act on the request), and
+    /// once with a fresh OAuth token on 401.
+    async fn json_call<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, &str)],
+        body: Option<&RequestBody>,
+    ) -> Result<T, ApiError> {
         let mut busy_retried = false;
         let mut token_retried = false;
         loop {
-            let result = self.call(Method::GET, path, query).await;
+            let result = self.call(method.clone(), path, query, body).await;
             match result {
                 Err(e) if e.kind.is_retryable() && !busy_retried => {
                     busy_retried = true;
@@ -356,9 +409,15 @@ impl CapillaryClient {
         method: Method,
         path: &str,
         query: &[(&str, &str)],
+        body: Option<&RequestBody>,
     ) -> Result<Value, ApiError> {
         let url = self.inner.host.join(path);
         let mut request = self.inner.http.request(method.clone(), url).query(query);
+        if let Some(body) = body {
+            request = request
+                .header(reqwest::header::CONTENT_TYPE, body.content_type.as_str())
+                .body(body.bytes.clone());
+        }
         request = match &self.inner.credentials {
             Credentials::Till { .. } => match &self.inner.till_header {
                 Some(header) => request.header(AUTHORIZATION, header.expose()),
@@ -622,6 +681,71 @@ fn first_capillary_error(json: &Value) -> Option<(i64, String)> {
         .unwrap_or_default()
         .to_owned();
     Some((code, message))
+}
+
+/// A request body and its content type.
+#[derive(Debug)]
+struct RequestBody {
+    content_type: String,
+    bytes: Vec<u8>,
+}
+
+/// One JPEG as `multipart/form-data` under the key `file`. The boundary is
+/// derived from the bytes (an MD5 in hex), so it cannot occur in them by
+/// chance and the same photo always makes the same request.
+fn multipart_jpeg(filename: &str, jpeg: &[u8]) -> RequestBody {
+    let digest = md5::Md5::digest(jpeg);
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    let boundary = format!("customer-lookup-{hex}");
+    let mut bytes = Vec::with_capacity(jpeg.len() + 256);
+    bytes.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\n\
+             Content-Type: image/jpeg\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    bytes.extend_from_slice(jpeg);
+    bytes.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    RequestBody {
+        content_type: format!("multipart/form-data; boundary={boundary}"),
+        bytes,
+    }
+}
+
+/// A photo change refused for want of permission says so.
+fn photo_change_error(error: ApiError) -> ApiError {
+    match error.kind {
+        ErrorKind::Unauthorized | ErrorKind::Forbidden { .. } => {
+            ApiError::new(ErrorKind::PhotoChangeRefused).with_request_id(error.request_id)
+        }
+        _ => error,
+    }
+}
+
+/// `{"code":…,"status":…,"message":…}` of a photo change: an error code or
+/// `status: "false"` is a failure in Capillary's words.
+fn entry_outcome(entry: &Value) -> Result<(), ApiError> {
+    let code = entry.get("code").and_then(|c| {
+        c.as_i64()
+            .or_else(|| c.as_str().and_then(|s| s.trim().parse().ok()))
+    });
+    let failed_status = matches!(entry.get("status"), Some(Value::Bool(false)))
+        || entry.get("status").and_then(Value::as_str) == Some("false");
+    match code {
+        Some(code) if !(200..300).contains(&code) => Err(ApiError::new(ErrorKind::Capillary {
+            code,
+            message: entry
+                .get("message")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned(),
+        })),
+        _ if failed_status => Err(ApiError::new(ErrorKind::BadJson {
+            detail: "the answer says the change failed".into(),
+        })),
+        _ => Ok(()),
+    }
 }
 
 /// Converts the JSON answer to the expected type. The error names the

@@ -36,3 +36,9 @@ pub const EMPTY_IDENTIFIER: i64 = 11013;
 pub const NO_ACCESS: i64 = 1044;
 /// The customer is marked as fraud.
 pub const FRAUD: i64 = 618;
+/// setImage: the file is under Capillary's 10 KB minimum.
+pub const IMAGE_TOO_SMALL: i64 = 8083;
+/// setImage: no valid image file in the request.
+pub const IMAGE_INVALID: i64 = 8084;
+/// deleteImage: no image index was given.
+pub const NO_IMAGE_TO_DELETE: i64 = 8078;

@@ -65,6 +65,9 @@ pub enum ErrorKind {
     NoPhoto,
     /// The photo entry came back with an error instead of a URL.
     PhotoUnavailable { message: String },
+    /// 401/403 to a photo change: this till's credentials may look up but
+    /// not change photos.
+    PhotoChangeRefused,
     /// The presigned photo URL had expired, even after fetching a fresh one.
     PhotoUrlExpired,
     /// S3 refused the photo URL (signature mismatch or similar).
@@ -113,6 +116,15 @@ impl ErrorKind {
                 "These credentials may not view customer details. Ask IT for the right access group."
             }
             codes::FRAUD => "This customer is marked as fraud. Follow the store's procedure.",
+            codes::IMAGE_TOO_SMALL => {
+                "Capillary refused the photo as too small a file (under 10 KB). Take it again."
+            }
+            codes::IMAGE_INVALID => {
+                "Capillary did not accept the photo as an image. Take it again or choose another file."
+            }
+            codes::NO_IMAGE_TO_DELETE => {
+                "Capillary says no photo was named to remove. Look the customer up again and retry."
+            }
             _ => "",
         };
         if known.is_empty() {
@@ -172,6 +184,9 @@ impl fmt::Display for ErrorKind {
             ErrorKind::Capillary { code, message } => {
                 f.write_str(&Self::capillary_message(*code, message))
             }
+            ErrorKind::PhotoChangeRefused => f.write_str(
+                "This till may not change photos. Ask IT for the permission, or use another till.",
+            ),
             ErrorKind::EndpointNotFound => f.write_str(
                 "The server does not offer the Capillary customer API. Check the host.",
             ),

@@ -80,6 +80,8 @@ pub struct Recorded {
     pub target: String,
     /// Header names lower-cased.
     pub headers: Vec<(String, String)>,
+    /// The body, as long as `Content-Length` said.
+    pub body: Vec<u8>,
 }
 
 impl Recorded {
@@ -219,18 +221,32 @@ async fn serve_one<S: AsyncRead + AsyncWrite + Unpin>(
             Ok(n) => head.extend_from_slice(&buf[..n]),
         }
     }
+    let end_of_head = head.windows(4).position(|w| w == b"\r\n\r\n").unwrap_or(0) + 4;
+    let mut body = head.split_off(end_of_head);
     let text = String::from_utf8_lossy(&head).to_string();
     let mut lines = text.split("\r\n");
     let first: Vec<&str> = lines.next().unwrap_or_default().split(' ').collect();
-    let headers = lines
+    let headers: Vec<(String, String)> = lines
         .take_while(|l| !l.is_empty())
         .filter_map(|l| l.split_once(':'))
         .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_owned()))
         .collect();
+    let length = headers
+        .iter()
+        .find(|(n, _)| n == "content-length")
+        .and_then(|(_, v)| v.parse::<usize>().ok())
+        .unwrap_or(0);
+    while body.len() < length {
+        match stream.read(&mut buf).await {
+            Ok(0) | Err(_) => break,
+            Ok(n) => body.extend_from_slice(&buf[..n]),
+        }
+    }
     recorded.lock().unwrap().push(Recorded {
         method: first.first().copied().unwrap_or_default().to_owned(),
         target: first.get(1).copied().unwrap_or_default().to_owned(),
         headers,
+        body,
     });
     let reply = match reply {
         Reply::After(wait, inner) => {
