@@ -138,7 +138,7 @@ async fn delete_images_names_the_slots() {
     assert_eq!(request.method, "DELETE");
     assert_eq!(
         request.target,
-        "/v2/customers/42/deleteImage?image_ids=0%2C2"
+        "/v2/customers/42/deleteImage?image_ids=0%2C2&source=INSTORE"
     );
 
     let server = scripted(vec![Reply::json(
@@ -157,5 +157,77 @@ async fn delete_images_names_the_slots() {
     assert!(
         err.to_string().contains("no photo was named to remove"),
         "{err}"
+    );
+}
+
+/// Asha Rao in the demo tenant.
+const ASHA: i64 = 565_039_601;
+
+fn demo_client(server: &customer_lookup::demo::DemoServer) -> CapillaryClient {
+    CapillaryClient::new(
+        server.host(),
+        customer_lookup::demo::DemoServer::till_credentials(),
+    )
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_demo_tenant_adds_shows_and_removes_images() {
+    use customer_lookup::demo::{DemoConfig, DemoServer};
+    let server = DemoServer::start(DemoConfig::default()).unwrap();
+    let client = demo_client(&server);
+    assert_eq!(server.image_count(ASHA), 1);
+
+    // A new photo lands in slot 1 and is the one a lookup now shows.
+    let upload = photo();
+    client.set_image(ASHA, &upload).await.unwrap();
+    assert_eq!(server.image_count(ASHA), 2);
+    let customer = client.customer_by_id(ASHA).await.unwrap();
+    assert_eq!(customer.customer_image.as_ref().unwrap().len(), 2);
+    assert_eq!(customer.photo_entry().unwrap().index(), Some(1));
+    let shown = client.download_photo(&customer).await.unwrap();
+    assert_eq!(shown.bytes, upload.jpeg);
+
+    // Replacing = removing the older slot: one photo left, the new one.
+    client.delete_images(ASHA, &[0]).await.unwrap();
+    assert_eq!(server.image_count(ASHA), 1);
+    let customer = client.customer_by_id(ASHA).await.unwrap();
+    assert_eq!(
+        client.download_photo(&customer).await.unwrap().bytes,
+        upload.jpeg
+    );
+
+    // The documented refusals.
+    let tiny = PhotoUpload {
+        jpeg: upload.jpeg[..5 * 1024].to_vec(),
+        ..upload.clone()
+    };
+    let err = client.set_image(ASHA, &tiny).await.unwrap_err();
+    assert!(
+        matches!(err.kind, ErrorKind::Capillary { code: 8083, .. }),
+        "{err:?}"
+    );
+    let not_an_image = PhotoUpload {
+        jpeg: vec![b'x'; 20 * 1024],
+        ..upload.clone()
+    };
+    let err = client.set_image(ASHA, &not_an_image).await.unwrap_err();
+    assert!(
+        matches!(err.kind, ErrorKind::Capillary { code: 8084, .. }),
+        "{err:?}"
+    );
+    let err = client.delete_images(ASHA, &[7]).await.unwrap_err();
+    assert!(
+        matches!(err.kind, ErrorKind::Capillary { code: 8078, .. }),
+        "{err:?}"
+    );
+    let err = client.set_image(1, &upload).await.unwrap_err();
+    assert!(err.kind.is_not_found(), "{err:?}");
+    // Removing the last photo leaves the customer without one.
+    client.delete_images(ASHA, &[1]).await.unwrap();
+    let customer = client.customer_by_id(ASHA).await.unwrap();
+    assert_eq!(
+        customer.photo(),
+        customer_lookup::capillary::PhotoState::None
     );
 }

@@ -260,7 +260,12 @@ impl CapillaryClient {
         let ids: Vec<String> = slots.iter().map(u32::to_string).collect();
         let ids = ids.join(",");
         let answer: Value = self
-            .json_call(Method::DELETE, &path, &[("image_ids", ids.as_str())], None)
+            .json_call(
+                Method::DELETE,
+                &path,
+                &[("image_ids", ids.as_str()), ("source", SOURCE)],
+                None,
+            )
             .await
             .map_err(photo_change_error)?;
         entry_outcome(&answer)

@@ -3,6 +3,7 @@
 //! behind presigned-style URLs that expire). `--demo` and the tests use it.
 
 mod customers;
+mod images;
 pub mod network;
 pub mod photos;
 mod server;

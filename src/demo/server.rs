@@ -2,6 +2,7 @@
 //! store on 127.0.0.1, in the same process.
 
 use super::customers::{self, DemoCustomer};
+use super::images::{ImageStore, StoredImage, multipart_file};
 use super::network::{ConnectionCosts, SimulatedListener};
 use super::photos;
 use crate::capillary::{ApiHost, Credentials, REQUEST_ID_HEADER, codes, format_amz_date, md5_hex};
@@ -11,7 +12,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use serde_json::{Value, json};
 use std::collections::{HashMap, HashSet};
 use std::net::SocketAddr;
@@ -109,6 +110,8 @@ struct DemoState {
     host: ApiHost,
     tokens: Mutex<HashMap<String, Instant>>,
     photos: Mutex<HashMap<i64, Arc<Vec<u8>>>>,
+    /// Images added and removed through setImage/deleteImage.
+    images: ImageStore,
     revoked_signatures: Mutex<HashSet<String>>,
     expire_next: AtomicU64,
     revoke_next: AtomicU64,
@@ -149,6 +152,7 @@ impl DemoServer {
             host,
             tokens: Mutex::default(),
             photos: Mutex::default(),
+            images: ImageStore::default(),
             revoked_signatures: Mutex::default(),
             expire_next: AtomicU64::new(0),
             revoke_next: AtomicU64::new(0),
@@ -160,16 +164,23 @@ impl DemoServer {
             photo_requests_with_credentials: AtomicU64::new(0),
             tokens_issued: AtomicU64::new(0),
         });
-        let router = Router::new()
-            .route("/v3/oauth/token/generate", post(generate_token))
-            .route("/v2/customers/lookup/customerDetails", get(lookup_details))
-            .route("/v2/customers/lookup", get(lookup_id))
-            .route("/v2/customers/{id}", get(customer_by_id))
-            .route("/v2/customers/{id}/setImage", get(customer_by_id))
-            .route("/v2/customers/{id}/loyaltyDetails", get(loyalty_details))
-            .route("/v2/customers/{id}/transactions", get(transactions))
-            .route("/demo-s3/customerImage/{id}/{file}", get(photo))
-            .with_state(state.clone());
+        let router =
+            Router::new()
+                .route("/v3/oauth/token/generate", post(generate_token))
+                .route("/v2/customers/lookup/customerDetails", get(lookup_details))
+                .route("/v2/customers/lookup", get(lookup_id))
+                .route("/v2/customers/{id}", get(customer_by_id))
+                .route(
+                    "/v2/customers/{id}/setImage",
+                    get(customer_by_id).post(set_image).layer(
+                        axum::extract::DefaultBodyLimit::max(MAX_IMAGE_BYTES + 64 * 1024),
+                    ),
+                )
+                .route("/v2/customers/{id}/deleteImage", delete(delete_image))
+                .route("/v2/customers/{id}/loyaltyDetails", get(loyalty_details))
+                .route("/v2/customers/{id}/transactions", get(transactions))
+                .route("/demo-s3/customerImage/{id}/{file}", get(photo))
+                .with_state(state.clone());
         let (shutdown, stopped) = tokio::sync::watch::channel(false);
         for listener in std::iter::once(listener).chain(photo_listener) {
             let listener = SimulatedListener::new(listener, costs, connections.clone());
@@ -255,8 +266,14 @@ impl DemoServer {
 
     /// The stored bytes of a customer's photo, as served.
     #[cfg(feature = "testing")]
+    /// The bytes of the customer's newest image (the one the app shows).
     pub fn photo_bytes(&self, customer_id: i64) -> Option<Arc<Vec<u8>>> {
-        self.state.photo(customer_id)
+        self.state.images_of(customer_id).pop().map(|i| i.bytes)
+    }
+
+    /// How many images the customer holds now.
+    pub fn image_count(&self, customer_id: i64) -> usize {
+        self.state.images_of(customer_id).len()
     }
 }
 
@@ -385,7 +402,14 @@ impl DemoState {
         response
     }
 
-    fn photo(&self, customer_id: i64) -> Option<Arc<Vec<u8>>> {
+    /// The customer's images, oldest first (the built-in portrait until a
+    /// photo change).
+    fn images_of(&self, customer_id: i64) -> Vec<StoredImage> {
+        self.images
+            .images(customer_id, self.built_in_photo(customer_id))
+    }
+
+    fn built_in_photo(&self, customer_id: i64) -> Option<Arc<Vec<u8>>> {
         let customer = self.find(|c| c.id == customer_id)?;
         let (look, format) = customer.photo?;
         if let Some(bytes) = &self.config.photo_override {
@@ -408,13 +432,29 @@ impl DemoState {
             .to_owned()
     }
 
-    /// The `customerImage` block for a customer, with a fresh presigned URL.
+    /// The `customerImage` block for a customer: one entry per image,
+    /// each with a fresh presigned URL.
     fn image_block(&self, c: &DemoCustomer) -> Value {
-        let Some(bytes) = self.photo(c.id) else {
-            return json!([]);
-        };
-        let handle = format!("demo-photo-{}", c.id);
-        let path = format!("/demo-s3/customerImage/{}/{handle}", c.id);
+        let entries: Vec<Value> = self
+            .images_of(c.id)
+            .iter()
+            .map(|image| self.image_entry(c.id, image))
+            .collect();
+        Value::Array(entries)
+    }
+
+    /// The file handle of a customer's image slot (slot 0 keeps the
+    /// handle the demo always had).
+    fn handle(customer_id: i64, slot: u32) -> String {
+        match slot {
+            0 => format!("demo-photo-{customer_id}"),
+            n => format!("demo-photo-{customer_id}-{n}"),
+        }
+    }
+
+    fn image_entry(&self, customer_id: i64, image: &StoredImage) -> Value {
+        let handle = Self::handle(customer_id, image.slot);
+        let path = format!("/demo-s3/customerImage/{customer_id}/{handle}");
         let ttl = self.config.photo_url_ttl.as_secs();
         let signed_at = if take_one(&self.expire_next) {
             SystemTime::now() - Duration::from_secs(ttl + 60)
@@ -438,24 +478,30 @@ impl DemoState {
             self.photo_base_url,
             date.get(..8).unwrap_or_default()
         );
-        json!([{
+        json!({
             "code": 200,
-            "file": {
-                "acl": "PRIVATE",
-                "fileSize": bytes.len().to_string(),
-                "fileHandle": handle,
-                "lastModified": "2025-04-30 12:25:56",
-                "latestVersion": 1,
-                "name": format!("demo/{}/0", c.id),
-                "namespace": "customerImage",
-                "s3Token": format!("customerImage/demo/{}/{handle}", c.id),
-                "version": 1
-            },
+            "file": Self::file_json(customer_id, image),
             "filePath": url,
             "message": "Success",
             "secureFilePath": url,
             "status": "true"
-        }])
+        })
+    }
+
+    /// The `file` object Capillary describes a stored image with.
+    fn file_json(customer_id: i64, image: &StoredImage) -> Value {
+        let handle = Self::handle(customer_id, image.slot);
+        json!({
+            "acl": "PRIVATE",
+            "fileSize": image.bytes.len().to_string(),
+            "fileHandle": handle,
+            "lastModified": image.last_modified,
+            "latestVersion": 1,
+            "name": format!("demo/{customer_id}/{}", image.slot),
+            "namespace": "customerImage",
+            "s3Token": format!("customerImage/demo/{customer_id}/{handle}"),
+            "version": 1
+        })
     }
 
     fn find_by_identifier(&self, name: &str, value: &str) -> Option<&DemoCustomer> {
@@ -703,6 +749,104 @@ async fn transactions(
     )
 }
 
+/// Capillary's limit for one uploaded file.
+const MAX_IMAGE_BYTES: usize = 49 * 1024 * 1024;
+/// Capillary's minimum (8083 below it).
+const MIN_IMAGE_BYTES: usize = 10 * 1024;
+
+/// A photo-change error as Capillary sends it.
+fn image_error(state: &DemoState, code: i64, message: &str) -> Response {
+    state.api(
+        StatusCode::BAD_REQUEST,
+        json!({"warnings": [], "errors": [{"status": false, "code": code, "message": message}]}),
+    )
+}
+
+/// `POST /v2/customers/{id}/setImage`: the file under `file`, 10 KB to
+/// 49 MB, something that decodes as an image; added in the next slot.
+async fn set_image(
+    State(state): State<Arc<DemoState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+    body: Bytes,
+) -> Response {
+    let customer = match state.customer_at(&headers, &id, &query).await {
+        Ok(c) => c,
+        Err(response) => return response,
+    };
+    let content_type = header_str(&headers, header::CONTENT_TYPE.as_str()).unwrap_or_default();
+    let Some(file) = multipart_file(content_type, &body) else {
+        return image_error(
+            &state,
+            codes::IMAGE_INVALID,
+            "The request does not contain a valid image file, or the image has not been added",
+        );
+    };
+    if file.len() < MIN_IMAGE_BYTES {
+        return image_error(
+            &state,
+            codes::IMAGE_TOO_SMALL,
+            "Uploaded image size is below the minimum required size",
+        );
+    }
+    if file.len() > MAX_IMAGE_BYTES
+        || !matches!(
+            crate::photo::sniff(&file),
+            crate::photo::Sniffed::Supported(_)
+        )
+    {
+        return image_error(
+            &state,
+            codes::IMAGE_INVALID,
+            "The request does not contain a valid image file, or the image has not been added",
+        );
+    }
+    let stored = state
+        .images
+        .add(customer.id, state.built_in_photo(customer.id), file);
+    state.api(
+        StatusCode::OK,
+        json!({"data": [{
+            "code": 200,
+            "file": DemoState::file_json(customer.id, &stored),
+            "message": "Successfully uploaded file",
+            "status": "true"
+        }], "warnings": [], "errors": []}),
+    )
+}
+
+/// `DELETE /v2/customers/{id}/deleteImage?image_ids=0,1`.
+async fn delete_image(
+    State(state): State<Arc<DemoState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let customer = match state.customer_at(&headers, &id, &query).await {
+        Ok(c) => c,
+        Err(response) => return response,
+    };
+    let slots: Vec<u32> = param(&query, "image_ids")
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    let removed = state
+        .images
+        .remove(customer.id, state.built_in_photo(customer.id), &slots);
+    if removed == 0 {
+        return image_error(
+            &state,
+            codes::NO_IMAGE_TO_DELETE,
+            "No Image passed to be deleted",
+        );
+    }
+    state.api(
+        StatusCode::OK,
+        json!({"code": 200, "message": "Success", "status": "true"}),
+    )
+}
+
 fn s3_error(status: StatusCode, code: &str, message: &str) -> Response {
     let body = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>{code}</Code><Message>{message}</Message></Error>"
@@ -756,7 +900,13 @@ async fn photo(
     if expired_by_clock || revoked {
         return s3_error(StatusCode::FORBIDDEN, "AccessDenied", "Request has expired");
     }
-    match customer_id.and_then(|id| state.photo(id)) {
+    let stored = customer_id.and_then(|id| {
+        state
+            .images_of(id)
+            .into_iter()
+            .find(|image| DemoState::handle(id, image.slot) == file)
+    });
+    match stored.map(|image| image.bytes) {
         Some(bytes) => (
             [(header::CONTENT_TYPE, "binary/octet-stream")],
             bytes.as_ref().clone(),
