@@ -33,6 +33,9 @@ pub struct Cli {
 pub enum Command {
     /// Check a workstation's setup: host, credentials, a lookup and the photo
     Doctor(DoctorArgs),
+    /// Replace or remove a customer's photo (for IT and scripts)
+    #[command(subcommand)]
+    Photo(crate::photo_cli::PhotoCommand),
 }
 
 /// A country calling code: 1 to 3 digits (a leading + is dropped), or

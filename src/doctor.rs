@@ -135,6 +135,33 @@ fn policy_json(policy: &Policy) -> Value {
     })
 }
 
+/// A till (`user`) or an OAuth client (`client_key`), the secret read by
+/// [`read_secret`]. Shared with `customer-lookup photo`.
+pub(crate) fn read_credentials(
+    user: Option<&String>,
+    client_key: Option<&String>,
+) -> Result<Credentials, String> {
+    match (client_key, user) {
+        (Some(key), _) => read_secret(
+            "CUSTOMER_LOOKUP_CLIENT_SECRET",
+            &format!("Client secret for {key}: "),
+        )
+        .map(|secret| Credentials::OAuth {
+            client_key: key.clone(),
+            client_secret: secret,
+        }),
+        (None, Some(user)) => read_secret(
+            "CUSTOMER_LOOKUP_PASSWORD",
+            &format!("Password for {user}: "),
+        )
+        .map(|password| Credentials::Till {
+            username: user.clone(),
+            password,
+        }),
+        (None, None) => Err("Give --user (till) or --client-key (OAuth).".to_owned()),
+    }
+}
+
 /// Reads a secret from the environment, else asks for it without echo when
 /// run from a terminal (never from the command line, where `ps` shows it).
 fn read_secret(env_name: &str, prompt: &str) -> Result<Secret, String> {
@@ -197,25 +224,7 @@ async fn check(args: &DoctorArgs, policy: Result<Policy, PolicyError>) -> Report
     };
 
     let started = Instant::now();
-    let credentials = match (&args.client_key, &args.user) {
-        (Some(key), _) => read_secret(
-            "CUSTOMER_LOOKUP_CLIENT_SECRET",
-            &format!("Client secret for {key}: "),
-        )
-        .map(|secret| Credentials::OAuth {
-            client_key: key.clone(),
-            client_secret: secret,
-        }),
-        (None, Some(user)) => read_secret(
-            "CUSTOMER_LOOKUP_PASSWORD",
-            &format!("Password for {user}: "),
-        )
-        .map(|password| Credentials::Till {
-            username: user.clone(),
-            password,
-        }),
-        (None, None) => Err("Give --user (till) or --client-key (OAuth).".to_owned()),
-    };
+    let credentials = read_credentials(args.user.as_ref(), args.client_key.as_ref());
     let verified = match credentials
         .and_then(|c| CapillaryClient::new(host, c).map_err(|e| e.to_string_with_request_id()))
     {

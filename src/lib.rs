@@ -13,6 +13,8 @@ pub mod doctor;
 pub mod fonts;
 pub mod logging;
 pub mod photo;
+pub mod photo_change;
+pub mod photo_cli;
 pub mod policy;
 pub mod secret;
 pub mod state;

@@ -32,6 +32,10 @@ fn main() -> ExitCode {
             let code = runtime.block_on(customer_lookup::doctor::run(args, policy));
             ExitCode::from(u8::try_from(code).unwrap_or(1))
         }
+        Some(Command::Photo(command)) => {
+            let code = runtime.block_on(customer_lookup::photo_cli::run(command, policy));
+            ExitCode::from(u8::try_from(code).unwrap_or(1))
+        }
         None => {
             let options = customer_lookup::app::StartOptions {
                 demo: cli.demo,
