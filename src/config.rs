@@ -73,6 +73,7 @@ impl ThemeChoice {
         }
     }
 
+    #[cfg(feature = "window")]
     pub fn preference(self) -> egui::ThemePreference {
         match self {
             ThemeChoice::System => egui::ThemePreference::System,

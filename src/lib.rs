@@ -4,12 +4,14 @@
 /// The app's name for its window, data directory and log files.
 pub const APP_ID: &str = "customer-lookup";
 
+#[cfg(feature = "window")]
 pub mod app;
 pub mod capillary;
 pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod doctor;
+#[cfg(feature = "window")]
 pub mod fonts;
 pub mod logging;
 pub mod photo;
@@ -17,6 +19,9 @@ pub mod photo_change;
 pub mod photo_cli;
 pub mod policy;
 pub mod secret;
+#[cfg(feature = "window")]
 pub mod state;
+#[cfg(feature = "window")]
 pub mod ui;
+#[cfg(feature = "window")]
 pub mod vault;

@@ -9,7 +9,7 @@
 )]
 
 use crate::APP_ID;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use tracing_appender::rolling::{RollingFileAppender, Rotation};
 use tracing_subscriber::filter::Targets;
 use tracing_subscriber::layer::SubscriberExt as _;
@@ -22,7 +22,8 @@ pub const LOG_FILES_KEPT: usize = 7;
 
 /// `logs/` in the app's data directory (beside eframe's settings file):
 /// `~/.local/share/customer-lookup/logs` on Linux.
-pub fn log_dir() -> Option<PathBuf> {
+#[cfg(feature = "window")]
+pub fn log_dir() -> Option<std::path::PathBuf> {
     eframe::storage_dir(APP_ID).map(|dir| dir.join("logs"))
 }
 
