@@ -128,11 +128,6 @@ impl Prefix {
             .status();
     }
 
-    /// Waits until msiexec's helper processes have finished.
-    fn wait_for_wineserver_idle(&self) {
-        self.wait_for_wineserver();
-    }
-
     /// `reg add` in the 64-bit view, as Group Policy writes it.
     fn reg_add(&self, name: &str, kind: &str, data: &str) {
         let out = self
@@ -505,7 +500,7 @@ fn msiexec(prefix: &Prefix, action: &str, msi: &Path) {
         .wine(&["msiexec", action, msi.to_str().unwrap(), "/qn"])
         .output()
         .unwrap();
-    prefix.wait_for_wineserver_idle();
+    prefix.wait_for_wineserver(); // msiexec's helper processes
     assert!(
         out.status.success(),
         "msiexec {action} {}: {}",
