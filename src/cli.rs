@@ -25,6 +25,10 @@ pub struct Cli {
     /// also tried with it (e.g. 91); saved for next time ("" clears it)
     #[arg(long, env = "CUSTOMER_LOOKUP_COUNTRY_CODE", value_name = "DIGITS", value_parser = country_code)]
     pub country_code: Option<String>,
+    /// Whether staff may take, replace and remove customers' photos on this
+    /// workstation; saved for next time (the organisation's policy wins)
+    #[arg(long, value_name = "on|off", value_parser = on_off)]
+    pub photo_changes: Option<bool>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -46,5 +50,14 @@ fn country_code(text: &str) -> Result<String, String> {
         Ok(digits.to_owned())
     } else {
         Err("a country calling code is 1 to 3 digits, like 91 or 44".to_owned())
+    }
+}
+
+/// `on` or `off` (also yes/no, true/false, 1/0).
+fn on_off(text: &str) -> Result<bool, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "on" | "yes" | "true" | "1" => Ok(true),
+        "off" | "no" | "false" | "0" => Ok(false),
+        _ => Err("say on or off".to_owned()),
     }
 }

@@ -100,6 +100,10 @@ pub struct Settings {
     /// Keep the secret in the system keyring (never here) and fill it in
     /// at the next start. Off until the person ticks the box.
     pub remember_password: bool,
+    /// Staff may take, replace and remove customers' photos here. On by
+    /// default; `--photo-changes off` or the organisation's policy turns it
+    /// off for the workstation.
+    pub photo_changes: bool,
 }
 
 /// Five minutes, as shared tills usually do.
@@ -115,6 +119,7 @@ impl Default for Settings {
             country_code: String::new(),
             lock_after_secs: DEFAULT_LOCK_AFTER_SECS,
             remember_password: false,
+            photo_changes: true,
         }
     }
 }
@@ -133,6 +138,7 @@ mod tests {
             country_code: "91".into(),
             lock_after_secs: 90,
             remember_password: true,
+            photo_changes: false,
         };
         let text = ron::to_string(&settings).unwrap();
         assert!(text.contains("https://eu.api.capillarytech.com"), "{text}");
@@ -140,6 +146,8 @@ mod tests {
         let partial: Settings = ron::from_str("(username: \"x\")").unwrap();
         assert_eq!(partial.username, "x");
         assert_eq!(partial.host, HostChoice::Demo);
+        // Settings saved before photo changes existed: allowed.
+        assert!(partial.photo_changes);
     }
 
     #[test]

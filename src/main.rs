@@ -43,6 +43,7 @@ fn main() -> ExitCode {
                 user: cli.user,
                 lock_after_secs: cli.lock_after,
                 country_code: cli.country_code,
+                photo_changes: cli.photo_changes,
                 policy,
             };
             match customer_lookup::app::run_native(runtime, options) {

@@ -1,5 +1,5 @@
 //! Replacing or removing a customer's photo: the steps both the CLI
-//! (`customer-lookup photo`) and, later, the profile view take.
+//! (`customer-lookup photo`) and the profile's photo dialog take.
 //!
 //! Capillary keeps every uploaded image, so "replace" is an upload followed
 //! by removing the older slots, leaving exactly one photo. If the removal
@@ -31,6 +31,13 @@ fn slots(customer: &Customer) -> (Vec<u32>, usize) {
     (slots, unnamed)
 }
 
+/// Where a replacement has got to (the window shows it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplaceStep {
+    Uploading,
+    RemovingOld,
+}
+
 /// Uploads `photo` for `customer`, then removes every older image.
 pub async fn replace_photo(
     client: &CapillaryClient,
@@ -38,7 +45,19 @@ pub async fn replace_photo(
     customer: &Customer,
     photo: &PhotoUpload,
 ) -> Result<Replaced, ApiError> {
+    replace_photo_reporting(client, customer_id, customer, photo, |_| {}).await
+}
+
+/// [`replace_photo`], telling `report` as each step starts.
+pub async fn replace_photo_reporting(
+    client: &CapillaryClient,
+    customer_id: i64,
+    customer: &Customer,
+    photo: &PhotoUpload,
+    report: impl Fn(ReplaceStep),
+) -> Result<Replaced, ApiError> {
     let (old, unnamed) = slots(customer);
+    report(ReplaceStep::Uploading);
     client.set_image(customer_id, photo).await?;
     if old.is_empty() {
         return Ok(match unnamed {
@@ -46,6 +65,7 @@ pub async fn replace_photo(
             kept => Replaced::OldPhotosRemain { kept, error: None },
         });
     }
+    report(ReplaceStep::RemovingOld);
     match client.delete_images(customer_id, &old).await {
         Ok(()) if unnamed == 0 => Ok(Replaced::Only { removed: old.len() }),
         Ok(()) => Ok(Replaced::OldPhotosRemain {

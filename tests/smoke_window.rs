@@ -348,3 +348,85 @@ fn cpu_ticks(pid: u32) -> u64 {
     let fields: Vec<&str> = after.split_whitespace().collect();
     fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
 }
+
+/// Magenta: the middle of the picture pasted as Asha's new photo.
+const PASTED: [u8; 3] = [200, 40, 200];
+
+/// A portrait photo, photo-like around a large magenta middle.
+fn picture_to_paste(path: &Path) {
+    let mut image = customer_lookup::demo::photos::photo_like(900, 1200);
+    for (x, y, pixel) in image.enumerate_pixels_mut() {
+        if (150..750).contains(&x) && (200..1000).contains(&y) {
+            pixel.0 = [PASTED[0], PASTED[1], PASTED[2], 255];
+        }
+    }
+    image.save(path).unwrap();
+}
+
+/// Issue 13 at the counter: a picture on the X clipboard (as a screenshot
+/// tool or a browser's "Copy image" leaves it), Ctrl+V in the window,
+/// Enter in the preview, and the profile shows it as Asha's photo; the
+/// log names the customer by ID and the till, nothing else.
+#[test]
+fn a_photo_pasted_from_the_clipboard_becomes_the_customers_photo() {
+    for tool in ["Xvfb", "xdotool", "import", "xclip"] {
+        require(tool);
+    }
+    let scratch = tempfile::tempdir().unwrap();
+    let display = VirtualDisplay::start();
+    let display = display.name.as_str();
+    let (app, window) = launch(display, scratch.path(), &["--demo"]);
+    let shot = scratch.path().join("screen.png");
+    sign_in_and_find_asha(display, &window, &shot);
+
+    let picture = scratch.path().join("new-photo.png");
+    picture_to_paste(&picture);
+    // -quiet keeps xclip in the foreground, serving the clipboard until
+    // it is killed.
+    let _clipboard = KillOnDrop(
+        Command::new("xclip")
+            .args(["-quiet", "-selection", "clipboard", "-t", "image/png", "-i"])
+            .arg(&picture)
+            .env("DISPLAY", display)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    std::thread::sleep(Duration::from_millis(500));
+    xdotool(display, &["windowfocus", "--sync", &window]);
+    xdotool(display, &["key", "ctrl+v"]);
+    let what = "Ctrl+V did not open the preview with the pasted picture";
+    wait_for_screen(display, &shot, Duration::from_secs(20), what, |image| {
+        count_near(image, PASTED, 14) > 2000
+    });
+    xdotool(display, &["key", "Return"]);
+    let started = Instant::now();
+    while !app_log(scratch.path()).contains("photo replaced for customer 565039601 by demo.till") {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no \"photo replaced\" in the log: {}",
+            app_log(scratch.path())
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    // The dialog is closed and the customer fetched again: the new photo
+    // in the profile, the old one gone.
+    let what = "the pasted picture did not become Asha's photo";
+    wait_for_screen(display, &shot, Duration::from_secs(20), what, |image| {
+        count_near(image, PASTED, 14) > 2000 && count_near(image, ASHA[0], 14) < 100
+    });
+    xdotool(display, &["key", "ctrl+q"]);
+    let mut app = app;
+    wait_for_exit(&mut app, Duration::from_secs(15));
+    // Never written to disk: no JPEG anywhere under HOME (the settings,
+    // the log; files_under skips this test's own PNGs).
+    for (path, _) in files_under(scratch.path()) {
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        assert!(
+            !bytes.windows(3).any(|w| w == [0xFF, 0xD8, 0xFF]),
+            "a JPEG was written to {}",
+            path.display()
+        );
+    }
+}

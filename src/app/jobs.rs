@@ -9,12 +9,20 @@
 //! started with, so applying it never reads live form fields.
 
 use super::photo_cache::PhotoKey;
+use crate::camera::{CameraError, Cameras, FrameSource};
 use crate::capillary::{ApiError, CapillaryClient, Customer, Lookup};
-use crate::photo::{DecodeLimits, PhotoError, PreparedPhoto, prepare_photo};
+use crate::photo::{
+    CropRect, DecodeLimits, MAX_SOURCE_BYTES, MIN_SHORT_SIDE, PhotoError, PreparedPhoto,
+    UploadError, WORKING_LONG_SIDE, prepare_photo,
+};
+use crate::photo_change::{ReplaceStep, Replaced};
 use crate::secret::Secret;
+use crate::state::SendStep;
 use crate::vault::Vault;
+use image::RgbaImage;
 use poll_promise::Promise;
 use std::future::Future;
+use std::sync::Arc;
 
 /// A background task and its result; aborts the task when dropped.
 pub struct Job<T: Send + 'static> {
@@ -107,6 +115,16 @@ pub struct Jobs {
     pub panels: Vec<Job<PanelOutcome>>,
     /// Connections being prepared while the cashier types.
     pub warm_ups: Vec<Job<()>>,
+    /// A picture for the photo dialog being read.
+    pub picture: Option<Job<PictureOutcome>>,
+    /// A camera being opened, then its live feed.
+    pub camera: Option<Job<CameraOpened>>,
+    pub camera_feed: Option<crate::camera::LiveFeed>,
+    /// The photo being replaced or removed, and how far it has got.
+    pub photo_change: Option<(
+        Job<PhotoChangeOutcome>,
+        tokio::sync::watch::Receiver<SendStep>,
+    )>,
     /// The keyring check and the remembered secret; not counted as busy
     /// (a missing Secret Service can take D-Bus's timeout to answer).
     pub keyring: Option<Job<KeyringReport>>,
@@ -120,6 +138,26 @@ impl Jobs {
             || self.lookup.as_ref().is_some_and(Job::is_running)
             || self.photos.iter().any(Job::is_running)
             || self.panels.iter().any(Job::is_running)
+            || self.picture.as_ref().is_some_and(Job::is_running)
+            || self.camera.as_ref().is_some_and(Job::is_running)
+            || self
+                .photo_change
+                .as_ref()
+                .is_some_and(|(job, _)| job.is_running())
+    }
+
+    /// Stops the camera (its thread ends and releases it).
+    pub fn close_camera(&mut self) {
+        self.camera = None;
+        self.camera_feed = None;
+    }
+
+    /// Stops whatever the photo dialog started (a change already sent may
+    /// still have reached Capillary; the app fetches the customer again).
+    pub fn cancel_photo_edit(&mut self) {
+        self.close_camera();
+        self.picture = None;
+        self.photo_change = None;
     }
 
     /// Cancels the lookup and photos in flight.
@@ -347,4 +385,197 @@ fn off_ui_thread<T: Send + 'static>(
 ) -> impl Future<Output = Result<T, ()>> {
     let handle = tokio::task::spawn_blocking(work);
     async move { handle.await.map_err(|_| ()) }
+}
+
+/// Which photo dialog a picture or a change belongs to: dropped unless it
+/// is still the one open, for the same customer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhotoEditTicket {
+    pub lookup_id: u64,
+    pub customer_id: i64,
+}
+
+/// A new picture for the photo dialog, as it arrives.
+#[derive(Debug)]
+pub enum PictureInput {
+    Pasted(Arc<egui::ColorImage>),
+    Dropped(egui::DroppedFileHandle),
+}
+
+pub type PictureOutcome = (PhotoEditTicket, Result<RgbaImage, String>);
+
+/// Reads a pasted or dropped picture: refused in words when it is too
+/// large, not a photo, or too small; otherwise upright and scaled to the
+/// preview's working size. Off the UI thread; nothing touches the disk
+/// but reading the dropped file.
+pub async fn read_picture(ticket: PhotoEditTicket, input: PictureInput) -> PictureOutcome {
+    let result = off_ui_thread(move || match input {
+        PictureInput::Pasted(image) => picture_from_pixels(&image),
+        PictureInput::Dropped(file) => picture_from_file(&*file),
+    })
+    .await
+    .unwrap_or_else(|()| Err(PhotoError::Crashed.to_string()));
+    (ticket, result)
+}
+
+fn picture_from_pixels(image: &egui::ColorImage) -> Result<RgbaImage, String> {
+    let [width, height] = image.size;
+    let (width, height) = (
+        u32::try_from(width).unwrap_or(u32::MAX),
+        u32::try_from(height).unwrap_or(u32::MAX),
+    );
+    if width.min(height) < MIN_SHORT_SIDE {
+        return Err(UploadError::TooSmall { width, height }.to_string());
+    }
+    let bytes: Vec<u8> = image
+        .pixels
+        .iter()
+        .flat_map(|p| p.to_srgba_unmultiplied())
+        .collect();
+    let rgba =
+        RgbaImage::from_raw(width, height, bytes).ok_or_else(|| PhotoError::Crashed.to_string())?;
+    Ok(crate::photo::working_copy(rgba))
+}
+
+fn picture_from_file(file: &dyn egui::DroppedFile) -> Result<RgbaImage, String> {
+    let unreadable = |e: &dyn std::fmt::Display| format!("The file could not be read ({e}).");
+    // Refused unread when it is larger than Capillary takes.
+    if let Ok(meta) = std::fs::metadata(file.path())
+        && let Ok(size) = usize::try_from(meta.len())
+        && size > MAX_SOURCE_BYTES
+    {
+        return Err(UploadError::FileTooLarge {
+            megabytes: size.div_ceil(1024 * 1024),
+        }
+        .to_string());
+    }
+    let bytes = file.bytes().map_err(|e| unreadable(&e))?;
+    if bytes.len() > MAX_SOURCE_BYTES {
+        return Err(UploadError::FileTooLarge {
+            megabytes: bytes.len().div_ceil(1024 * 1024),
+        }
+        .to_string());
+    }
+    let prepared = prepare_photo(&bytes, WORKING_LONG_SIDE, &DecodeLimits::default())
+        .map_err(|e| UploadError::NotAPhoto(e).to_string())?;
+    if prepared.width.min(prepared.height) < MIN_SHORT_SIDE {
+        return Err(UploadError::TooSmall {
+            width: prepared.width,
+            height: prepared.height,
+        }
+        .to_string());
+    }
+    Ok(prepared.texture)
+}
+
+/// What the photo dialog sends.
+#[derive(Debug)]
+pub enum PhotoChange {
+    /// This crop of the picture becomes the customer's only photo.
+    Replace {
+        picture: Arc<RgbaImage>,
+        crop: CropRect,
+    },
+    Remove,
+}
+
+/// What a finished change did.
+#[derive(Debug)]
+pub enum PhotoChanged {
+    Replaced {
+        replaced: Replaced,
+        width: u32,
+        height: u32,
+        bytes: usize,
+    },
+    /// This many photos were removed.
+    Removed(usize),
+}
+
+pub type PhotoChangeOutcome = (PhotoEditTicket, Result<PhotoChanged, String>);
+
+/// Prepares the JPEG (off the UI thread) and replaces, or removes, the
+/// customer's photo, reporting each step on `step` (and repainting so the
+/// dialog shows it). Errors come back in words, with the request id.
+pub async fn change_photo(
+    client: CapillaryClient,
+    ctx: egui::Context,
+    ticket: PhotoEditTicket,
+    customer: Customer,
+    change: PhotoChange,
+    step: tokio::sync::watch::Sender<SendStep>,
+) -> PhotoChangeOutcome {
+    let say = |now: SendStep| {
+        step.send_replace(now);
+        ctx.request_repaint();
+    };
+    let id = ticket.customer_id;
+    let result = match change {
+        PhotoChange::Replace { picture, crop } => {
+            say(SendStep::Preparing);
+            let upload = off_ui_thread(move || {
+                crate::photo::upload_from_pixels(&crate::photo::crop(&picture, crop))
+            })
+            .await
+            .unwrap_or(Err(UploadError::NotAPhoto(PhotoError::Crashed)));
+            match upload {
+                Err(e) => Err(e.to_string()),
+                Ok(upload) => {
+                    let bytes = upload.jpeg.len();
+                    crate::photo_change::replace_photo_reporting(
+                        &client,
+                        id,
+                        &customer,
+                        &upload,
+                        |now| {
+                            say(match now {
+                                ReplaceStep::Uploading => SendStep::Uploading { bytes },
+                                ReplaceStep::RemovingOld => SendStep::RemovingOld,
+                            })
+                        },
+                    )
+                    .await
+                    .map(|replaced| PhotoChanged::Replaced {
+                        replaced,
+                        width: upload.width,
+                        height: upload.height,
+                        bytes,
+                    })
+                    .map_err(|e| e.to_string_with_request_id())
+                }
+            }
+        }
+        PhotoChange::Remove => {
+            say(SendStep::Removing);
+            crate::photo_change::remove_photo(&client, id, &customer)
+                .await
+                .map(PhotoChanged::Removed)
+                .map_err(|e| e.to_string_with_request_id())
+        }
+    };
+    (ticket, result)
+}
+
+/// Camera `index` opened, with the names of all of them.
+pub type CameraOpened = (
+    PhotoEditTicket,
+    usize,
+    Result<(Vec<String>, Box<dyn FrameSource>), CameraError>,
+);
+
+/// Lists the cameras and opens one, off the UI thread (a real camera can
+/// take a second to start).
+pub async fn open_camera(
+    ticket: PhotoEditTicket,
+    cameras: Arc<dyn Cameras>,
+    index: usize,
+) -> CameraOpened {
+    let opened = off_ui_thread(move || {
+        let names = cameras.list()?;
+        let index = index.min(names.len().saturating_sub(1));
+        Ok((names, cameras.open(index)?))
+    })
+    .await
+    .unwrap_or_else(|()| Err(CameraError::Failed("the camera driver crashed".to_owned())));
+    (ticket, index, opened)
 }

@@ -3,7 +3,8 @@
 //! lives in [`crate::ui`]; state and intents in [`crate::state`].
 //!
 //! Each flow has its own file: [`session`] (sign in and out, demo,
-//! keyring), [`lookup`] (lookups, photos, textures), [`idle`] (cursor blink
+//! keyring), [`lookup`] (lookups, photos, textures), [`photo_edit`] (the
+//! photo dialog: paste, drop, crop, replace, remove), [`idle`] (cursor blink
 //! and lock), [`jobs`] (starting and polling background work). This file
 //! keeps the struct, intents, polling and the eframe glue.
 //!
@@ -15,6 +16,7 @@ mod idle;
 pub mod jobs;
 mod lookup;
 mod photo_cache;
+mod photo_edit;
 mod resolve;
 mod session;
 mod warm;
@@ -46,6 +48,8 @@ pub struct StartOptions {
     pub lock_after_secs: Option<u64>,
     /// The store's country calling code (overrides the setting).
     pub country_code: Option<String>,
+    /// Photo changes on or off at this workstation (overrides the setting).
+    pub photo_changes: Option<bool>,
     /// What the organisation pinned, or why it could not be read (then
     /// the app shows only that: it never runs unpinned by mistake).
     pub policy: Result<Policy, PolicyError>,
@@ -59,6 +63,7 @@ impl Default for StartOptions {
             user: None,
             lock_after_secs: None,
             country_code: None,
+            photo_changes: None,
             policy: Ok(Policy::default()),
         }
     }
@@ -79,6 +84,8 @@ pub struct App {
     warm: warm::WarmUp,
     /// The system keyring for "Remember password", once set up.
     vault: Option<Vault>,
+    /// Where "Take photo" gets its frames.
+    cameras: std::sync::Arc<dyn crate::camera::Cameras>,
 }
 
 impl App {
@@ -125,6 +132,9 @@ impl App {
         if let Some(code) = options.country_code {
             settings.country_code = code;
         }
+        if let Some(on) = options.photo_changes {
+            settings.photo_changes = on;
+        }
         if let Some(user) = &options.user {
             settings.username = user.clone();
             settings.auth_scheme = crate::config::AuthScheme::Till;
@@ -160,6 +170,7 @@ impl App {
             photo_cache: PhotoCache::default(),
             warm: warm::WarmUp::default(),
             vault: None,
+            cameras: std::sync::Arc::new(crate::camera::SystemCameras),
         };
         if app.state.login.host == HostChoice::Demo {
             app.prefill_demo_credentials();
@@ -204,6 +215,7 @@ impl App {
                 ctx.request_repaint_after(TOAST);
             }
             Intent::EnlargePhoto(open) => self.state.photo_enlarged = open,
+            Intent::Photo(photo) => self.photo_intent(ctx, photo),
             Intent::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Intent::SetTheme(theme) => {
                 self.state.settings.theme = theme;
@@ -278,6 +290,25 @@ impl App {
         for outcome in jobs::take_all_finished(&mut self.jobs.panels) {
             self.finish_panel(outcome);
         }
+        if let Some(outcome) = jobs::take_finished(&mut self.jobs.camera) {
+            self.finish_camera_open(ctx, outcome);
+        }
+        self.show_camera_frame(ctx);
+        if let Some(outcome) = jobs::take_finished(&mut self.jobs.picture) {
+            self.finish_picture(ctx, outcome);
+        }
+        let change_done = self
+            .jobs
+            .photo_change
+            .as_mut()
+            .and_then(|(job, _)| job.try_take());
+        match change_done {
+            Some(outcome) => {
+                self.jobs.photo_change = None;
+                self.finish_photo_change(ctx, outcome);
+            }
+            None => self.poll_photo_progress(),
+        }
         // Warm-ups have nothing to apply; finished ones are just dropped.
         self.jobs.warm_ups.retain(jobs::Job::is_running);
     }
@@ -311,6 +342,12 @@ impl App {
     /// test uses it to race photo jobs against each other).
     pub fn set_photo_cache_budget(&mut self, bytes: usize) {
         self.photo_cache = PhotoCache::with_budget(bytes);
+    }
+
+    /// Takes photos from these cameras instead of the system's (tests use
+    /// synthetic ones).
+    pub fn set_cameras(&mut self, cameras: std::sync::Arc<dyn crate::camera::Cameras>) {
+        self.cameras = cameras;
     }
 
     /// The running demo tenant, if it was started.

@@ -77,6 +77,19 @@ impl PhotoCache {
         self.entries.push_back((key, image));
     }
 
+    /// Forgets one customer's photos (theirs just changed).
+    pub fn forget_customer(&mut self, customer_id: i64) {
+        let mut freed = 0;
+        self.entries.retain(|(key, image)| {
+            let keep = key.customer_id != customer_id;
+            if !keep {
+                freed += size_of(image);
+            }
+            keep
+        });
+        self.bytes -= freed;
+    }
+
     /// Forgets everything (logout, lock).
     pub fn clear(&mut self) {
         self.entries.clear();
@@ -131,6 +144,17 @@ mod tests {
         assert_eq!(cache.len(), 3, "an image over the whole budget is not kept");
         cache.clear();
         assert!(cache.is_empty() && cache.bytes() == 0);
+    }
+
+    #[test]
+    fn forgets_one_customer_only() {
+        let mut cache = PhotoCache::default();
+        cache.insert(key(1), image(10));
+        cache.insert(key(2), image(10));
+        cache.forget_customer(1);
+        assert!(cache.get(&key(1)).is_none());
+        assert!(cache.get(&key(2)).is_some());
+        assert_eq!(cache.bytes(), 10 * 10 * 4);
     }
 
     #[test]

@@ -2,12 +2,17 @@
 //! EXIF orientation applied, and size for the frame. No network, no egui
 //! beyond the final conversion the app does.
 
+mod crop;
 mod decode;
 mod format;
 mod pipeline;
 mod prepare;
 mod upload;
 
+pub use crop::{
+    CropRect, CropView, MAX_ZOOM, PORTRAIT_ASPECT, WORKING_LONG_SIDE, ZOOM_STEP, crop,
+    rotate_quarter, working_copy,
+};
 pub use decode::{DecodeLimits, DecodedPhoto, PhotoError, decode};
 pub use format::{PhotoFormat, Sniffed, sniff};
 pub use pipeline::{PreparedPhoto, prepare_photo};

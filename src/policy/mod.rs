@@ -91,6 +91,9 @@ impl Policy {
         if let Some(remember) = self.remember_password {
             settings.remember_password = remember;
         }
+        if let Some(on) = self.photo_changes {
+            settings.photo_changes = on;
+        }
     }
 
     /// True when nothing is pinned.

@@ -1,7 +1,7 @@
 //! What the UI asks the app to do. The UI never acts itself: it returns
 //! intents, and the app applies them after drawing.
 
-use super::PanelKind;
+use super::{PanelKind, PhotoIntent};
 use crate::capillary::Lookup;
 use crate::config::ThemeChoice;
 
@@ -30,6 +30,8 @@ pub enum Intent {
     /// Show or hide the enlarged photo.
     EnlargePhoto(bool),
     SetTheme(ThemeChoice),
+    /// Something for the photo dialog (paste, drop, crop, send, remove).
+    Photo(PhotoIntent),
     /// Ctrl+Q: close the window (settings are saved on the way out).
     Quit,
 }

@@ -4,8 +4,12 @@
 //! and edits form fields) use it, and it uses neither.
 
 mod intent;
+mod photo_edit;
 
 pub use intent::Intent;
+pub use photo_edit::{
+    CameraView, CropSession, PhotoEdit, PhotoEditStage, PhotoIntent, PhotoSource, SendStep,
+};
 
 use crate::capillary::{
     CapillaryClient, Customer, IdentifierKind, Lookup, ProgramStanding, Purchase,
@@ -271,6 +275,8 @@ pub struct AppState {
     /// The organisation's policy could not be read: the app shows this and
     /// nothing else.
     pub policy_error: Option<String>,
+    /// The photo dialog of the customer on screen, when open.
+    pub photo_edit: Option<PhotoEdit>,
 }
 
 impl AppState {
@@ -288,9 +294,16 @@ impl AppState {
         self.recent.clear();
         self.lookup.input.clear();
         self.photo_enlarged = false;
+        self.photo_edit = None;
         self.toast = None;
         self.last_failed_request_id = None;
         self.current_lookup += 1;
+    }
+
+    /// Whether this workstation may change customers' photos (a setting
+    /// the organisation can pin) and someone is signed in.
+    pub fn photo_changes_allowed(&self) -> bool {
+        self.settings.photo_changes && self.session.is_some()
     }
 
     /// The customer on screen, if any.

@@ -6,10 +6,15 @@
 mod format;
 mod login;
 mod lookup;
+mod photo_edit;
 mod profile;
 mod widgets;
 
 pub use login::REMEMBER_LABEL;
+pub use photo_edit::{CAMERA_LABEL, PREVIEW_LABEL, REMOVE_PHOTO, TAKE_PHOTO, USE_PHOTO};
+pub use profile::{
+    PHOTO_ACTIONS_HINT, REMOVE_PHOTO_BUTTON, TAKE_PHOTO_BUTTON, TAKE_PHOTO_SHORTCUT,
+};
 
 use crate::config::ThemeChoice;
 use crate::state::{AppState, Intent, PhotoSlot, ProfileState};
@@ -24,6 +29,10 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool) -> Vec<Intent> 
     top_bar(ui, state, &mut intents);
     status_bar(ui, state);
     egui::CentralPanel::default().show(ui, |ui| {
+        if state.photo_edit.is_some() {
+            // The photo dialog has the keyboard; nothing behind it reacts.
+            ui.disable();
+        }
         if state.session.is_none() {
             login::draw(ui, &mut state.login, &state.policy, &mut intents);
         } else {
@@ -35,6 +44,8 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool) -> Vec<Intent> 
     if state.photo_enlarged {
         enlarged_photo(ui, state, &mut intents);
     }
+    photo_input(ui, state, &mut intents);
+    photo_edit::draw(ui, state, &mut intents);
     keyboard_shortcuts(ui, state, &mut intents);
     choice_keys(ui, state, &mut intents);
     intents
@@ -149,6 +160,29 @@ fn enlarged_photo(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>
     }
 }
 
+/// A picture pasted (Ctrl+V) or a file dropped while a customer is shown
+/// becomes their new photo, through the photo dialog's preview.
+fn photo_input(ui: &egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
+    if !state.photo_changes_allowed() || !matches!(state.profile, ProfileState::Loaded(_)) {
+        return;
+    }
+    let (pasted, dropped) = ui.input(|i| {
+        let pasted = i.events.iter().find_map(|event| match event {
+            egui::Event::PasteImage(image) => Some(image.clone()),
+            _ => None,
+        });
+        (pasted, i.raw.dropped_files.first().cloned())
+    });
+    if state.photo_edit.is_none() && ui.input_mut(|i| i.consume_shortcut(&TAKE_PHOTO_SHORTCUT)) {
+        intents.push(Intent::Photo(crate::state::PhotoIntent::TakePhoto));
+    }
+    if let Some(image) = pasted {
+        intents.push(Intent::Photo(crate::state::PhotoIntent::Pasted(image)));
+    } else if let Some(file) = dropped {
+        intents.push(Intent::Photo(crate::state::PhotoIntent::Dropped(file)));
+    }
+}
+
 /// ↑/↓ move through a choice between customers and Enter (with nothing
 /// typed) opens the highlighted one, while the lookup box keeps the focus
 /// for the next scan.
@@ -188,7 +222,7 @@ fn keyboard_shortcuts(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Int
     if state.session.is_some() && ui.input_mut(|i| i.consume_shortcut(&LOG_OUT_SHORTCUT)) {
         intents.push(Intent::LogOut);
     }
-    if state.session.is_none() || state.photo_enlarged {
+    if state.session.is_none() || state.photo_enlarged || state.photo_edit.is_some() {
         return;
     }
     let (escape, space) = ui.input(|i| {

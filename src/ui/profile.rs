@@ -33,7 +33,11 @@ pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
                 ui.colored_label(ui.visuals().error_fg_color, message);
             });
         }
-        ProfileState::Loaded(profile) => loaded(ui, profile, state.time_zone, intents),
+        ProfileState::Loaded(profile) => {
+            let photo_changes =
+                state.photo_changes_allowed() && profile.customer.customer_id().is_some();
+            loaded(ui, profile, state.time_zone, photo_changes, intents);
+        }
         ProfileState::Choosing(choice) => choosing(ui, choice, intents),
     }
 }
@@ -163,6 +167,7 @@ fn loaded(
     ui: &mut egui::Ui,
     profile: &LoadedProfile,
     time_zone: Option<chrono::FixedOffset>,
+    photo_changes: bool,
     intents: &mut Vec<Intent>,
 ) {
     let customer = &profile.customer;
@@ -176,14 +181,19 @@ fn loaded(
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.horizontal_top(|ui| {
-                photo_frame(
-                    ui,
-                    &profile.photo,
-                    &name,
-                    photo_side,
-                    alert.as_deref(),
-                    intents,
-                );
+                ui.vertical(|ui| {
+                    photo_frame(
+                        ui,
+                        &profile.photo,
+                        &name,
+                        photo_side,
+                        alert.as_deref(),
+                        intents,
+                    );
+                    if photo_changes {
+                        photo_actions(ui, profile, photo_side, intents);
+                    }
+                });
                 ui.add_space(16.0);
                 let glance_width = if wide {
                     GLANCE_COLUMN_POINTS
@@ -501,6 +511,42 @@ fn photo_frame(
             );
         }
     }
+}
+
+/// What the line under the photo says when photos may be changed here.
+pub const PHOTO_ACTIONS_HINT: &str = "New photo: paste it (Ctrl+V) or drop a file on the window.";
+pub const REMOVE_PHOTO_BUTTON: &str = "Remove photo…";
+pub const TAKE_PHOTO_BUTTON: &str = "Take photo…";
+/// Opens the camera from the profile.
+pub const TAKE_PHOTO_SHORTCUT: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::T);
+
+/// Under the photo: how to give a new one, and Remove.
+fn photo_actions(
+    ui: &mut egui::Ui,
+    profile: &LoadedProfile,
+    width: f32,
+    intents: &mut Vec<Intent>,
+) {
+    ui.set_max_width(width);
+    ui.add(egui::Label::new(egui::RichText::new(PHOTO_ACTIONS_HINT).weak()).wrap());
+    let has_photo = profile
+        .customer
+        .customer_image
+        .as_ref()
+        .is_some_and(|images| !images.is_empty());
+    ui.horizontal(|ui| {
+        let shortcut = ui.ctx().format_shortcut(&TAKE_PHOTO_SHORTCUT);
+        let take = ui
+            .button(TAKE_PHOTO_BUTTON)
+            .on_hover_text(format!("Take a photo with the camera ({shortcut})"));
+        if take.clicked() {
+            intents.push(Intent::Photo(crate::state::PhotoIntent::TakePhoto));
+        }
+        if has_photo && ui.button(REMOVE_PHOTO_BUTTON).clicked() {
+            intents.push(Intent::Photo(crate::state::PhotoIntent::AskRemove));
+        }
+    });
 }
 
 fn banners(ui: &mut egui::Ui, customer: &Customer) {

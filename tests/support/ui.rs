@@ -182,3 +182,17 @@ pub fn assert_shown(harness: &Harness<'_, App>, label: &str) {
         "{label:?} is not on screen"
     );
 }
+
+/// A file dropped onto the window, as the windowing layer hands it over.
+#[derive(Debug)]
+pub struct FileOnDisk(pub std::path::PathBuf);
+
+impl egui::DroppedFile for FileOnDisk {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}

@@ -1,0 +1,322 @@
+//! The photo dialog over the profile: the crop preview of a pasted or
+//! dropped picture, the question before removing, progress and errors.
+//!
+//! Keyboard first: Enter does the main thing (send, remove, go back, OK),
+//! Esc cancels; in the preview R turns the picture, + and − zoom and the
+//! arrow keys move the crop. Tab and Space reach every button.
+
+use crate::photo::ZOOM_STEP;
+use crate::state::{
+    AppState, CameraView, CropSession, Intent, PhotoEditStage, PhotoIntent, PhotoSource,
+    ProfileState,
+};
+
+/// The accessible name of the crop preview.
+pub const PREVIEW_LABEL: &str = "Crop preview";
+/// The dialog's main button in the preview.
+pub const USE_PHOTO: &str = "Use this photo (Enter)";
+pub const REMOVE_PHOTO: &str = "Remove photo (Enter)";
+
+/// The preview's largest size, in points.
+const PREVIEW_SIZE: egui::Vec2 = egui::vec2(520.0, 420.0);
+/// An arrow key moves the crop by this share of its width.
+const ARROW_STEP: f32 = 0.05;
+
+pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
+    let Some(edit) = &state.photo_edit else {
+        return;
+    };
+    // Enter and Esc mean the dialog's main action and Cancel whichever
+    // widget has the focus, so they are taken before any button sees them.
+    let (enter, escape) = ui.input_mut(|i| {
+        (
+            i.consume_key(egui::Modifiers::NONE, egui::Key::Enter),
+            i.consume_key(egui::Modifiers::NONE, egui::Key::Escape),
+        )
+    });
+    let send = |intents: &mut Vec<Intent>, intent| intents.push(Intent::Photo(intent));
+    if escape {
+        send(intents, PhotoIntent::Cancel);
+    } else if enter {
+        send(intents, PhotoIntent::Confirm);
+    }
+    let name = match &state.profile {
+        ProfileState::Loaded(profile) => profile.customer.display_name(),
+        _ => None,
+    }
+    .unwrap_or_else(|| "this customer".to_owned());
+    egui::Modal::new(egui::Id::unique("photo-dialog")).show(ui.ctx(), |ui| {
+        ui.set_max_width(PREVIEW_SIZE.x + 24.0);
+        match &edit.stage {
+            PhotoEditStage::Reading(_) => {
+                ui.heading(format!("New photo of {name}"));
+                busy(ui, "Reading the picture…", intents);
+            }
+            PhotoEditStage::Camera(view) => {
+                ui.heading(format!("Take a photo of {name}"));
+                camera(ui, view, intents);
+            }
+            PhotoEditStage::Cropping(crop) => {
+                ui.heading(format!("New photo of {name}"));
+                cropping(ui, crop, intents);
+            }
+            PhotoEditStage::Sending { step, .. } => {
+                ui.heading(format!("Photo of {name}"));
+                busy(ui, &step.words(), intents);
+            }
+            PhotoEditStage::ConfirmRemove => {
+                ui.heading(format!("Remove the photo of {name}?"));
+                ui.label("Every photo Capillary holds for this customer is removed.");
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button(REMOVE_PHOTO).clicked() {
+                        send(intents, PhotoIntent::Confirm);
+                    }
+                    if ui.button("Keep it (Esc)").clicked() {
+                        send(intents, PhotoIntent::Cancel);
+                    }
+                });
+            }
+            PhotoEditStage::Failed { message, crop } => {
+                ui.heading("The photo was not changed");
+                ui.add(egui::Label::new(
+                    egui::RichText::new(message).color(ui.visuals().error_fg_color),
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if crop.is_some() && ui.button("Back to the photo (Enter)").clicked() {
+                        send(intents, PhotoIntent::Back);
+                    }
+                    if ui.button("Close (Esc)").clicked() {
+                        send(intents, PhotoIntent::Cancel);
+                    }
+                });
+            }
+            PhotoEditStage::Done(note) => {
+                ui.heading("Photo changed, with a problem");
+                ui.add(egui::Label::new(
+                    egui::RichText::new(note).color(ui.visuals().warn_fg_color),
+                ));
+                ui.add_space(8.0);
+                if ui.button("OK (Enter)").clicked() {
+                    send(intents, PhotoIntent::Cancel);
+                }
+            }
+        }
+    });
+}
+
+/// A spinner, what is happening, and Cancel.
+fn busy(ui: &mut egui::Ui, words: &str, intents: &mut Vec<Intent>) {
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        ui.spinner();
+        ui.label(words);
+    });
+    ui.add_space(8.0);
+    if ui.button("Cancel (Esc)").clicked() {
+        intents.push(Intent::Photo(PhotoIntent::Cancel));
+    }
+}
+
+/// The picture with the portrait crop drawn on it: drag or arrow keys
+/// move it, the wheel or +/− zoom, R turns the picture.
+fn cropping(ui: &mut egui::Ui, crop: &CropSession, intents: &mut Vec<Intent>) {
+    let send = |intents: &mut Vec<Intent>, intent| intents.push(Intent::Photo(intent));
+    let (w, h) = crop.size();
+    let scale = (PREVIEW_SIZE.x / w as f32).min(PREVIEW_SIZE.y / h as f32);
+    let shown = egui::vec2(w as f32 * scale, h as f32 * scale);
+    ui.weak("Drag or use the arrow keys to move the frame; the wheel or + and − zoom.");
+    let (rect, response) = ui.allocate_exact_size(shown, egui::Sense::click_and_drag());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, PREVIEW_LABEL));
+    egui::Image::from_texture(&crop.texture).paint_at(ui, rect);
+    let cut = crop.view.rect(w, h);
+    let frame = egui::Rect::from_min_size(
+        rect.min + egui::vec2(cut.x as f32, cut.y as f32) * scale,
+        egui::vec2(cut.width as f32, cut.height as f32) * scale,
+    );
+    shade_outside(ui.painter(), rect, frame);
+    ui.painter().rect_stroke(
+        frame,
+        0.0,
+        egui::Stroke::new(2.0, egui::Color32::WHITE),
+        egui::StrokeKind::Inside,
+    );
+    if response.dragged() {
+        let delta = response.drag_delta() / scale;
+        send(intents, PhotoIntent::Pan([delta.x, delta.y]));
+    }
+    if response.hovered() {
+        // One zoom step per wheel event, whatever its size.
+        let scroll: f32 = ui.input(|i| {
+            i.events
+                .iter()
+                .map(|e| match e {
+                    egui::Event::MouseWheel { delta, .. } => delta.y.signum(),
+                    _ => 0.0,
+                })
+                .sum()
+        });
+        if scroll != 0.0 {
+            let factor = if scroll > 0.0 {
+                ZOOM_STEP
+            } else {
+                1.0 / ZOOM_STEP
+            };
+            send(intents, PhotoIntent::Zoom(factor));
+        }
+    }
+    keys(ui, cut.width as f32 * ARROW_STEP, intents);
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui.button("Rotate 90° (R)").clicked() {
+            send(intents, PhotoIntent::Rotate);
+        }
+        if ui.button("Zoom in (+)").clicked() {
+            send(intents, PhotoIntent::Zoom(ZOOM_STEP));
+        }
+        if ui.button("Zoom out (−)").clicked() {
+            send(intents, PhotoIntent::Zoom(1.0 / ZOOM_STEP));
+        }
+    });
+    if crop.source == PhotoSource::Camera {
+        let retake = ui.input(|i| i.key_pressed(egui::Key::Backspace));
+        if ui.button("Retake (Backspace)").clicked() || retake {
+            send(intents, PhotoIntent::Retake);
+        }
+    } else {
+        ui.weak(format!(
+            "{}: paste (Ctrl+V) or drop another picture.",
+            crop.source.again_label()
+        ));
+    }
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        let primary = egui::Button::new(egui::RichText::new(USE_PHOTO).strong());
+        if ui.add(primary).clicked() {
+            send(intents, PhotoIntent::Confirm);
+        }
+        if ui.button("Cancel (Esc)").clicked() {
+            send(intents, PhotoIntent::Cancel);
+        }
+    });
+}
+
+/// The accessible name of the camera's live picture.
+pub const CAMERA_LABEL: &str = "Camera picture";
+pub const TAKE_PHOTO: &str = "Take photo (Enter)";
+
+/// The live picture with the portrait frame drawn on it, the camera
+/// picker when there are several, and Take photo.
+fn camera(ui: &mut egui::Ui, view: &CameraView, intents: &mut Vec<Intent>) {
+    let send = |intents: &mut Vec<Intent>, intent| intents.push(Intent::Photo(intent));
+    if view.names.len() > 1 {
+        ui.horizontal(|ui| {
+            let label = ui.label("Camera");
+            let chosen = view.names.get(view.chosen).cloned().unwrap_or_default();
+            egui::ComboBox::from_id_salt("camera-picker")
+                .selected_text(chosen)
+                .show_ui(ui, |ui| {
+                    for (index, name) in view.names.iter().enumerate() {
+                        if ui.selectable_label(index == view.chosen, name).clicked()
+                            && index != view.chosen
+                        {
+                            send(intents, PhotoIntent::ChooseCamera(index));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+    }
+    match (&view.error, &view.frame) {
+        (Some(error), _) => {
+            ui.add(egui::Label::new(
+                egui::RichText::new(error).color(ui.visuals().error_fg_color),
+            ));
+        }
+        (None, None) => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Starting the camera…");
+            });
+        }
+        (None, Some((texture, frame))) => {
+            let (w, h) = frame.dimensions();
+            let scale = (PREVIEW_SIZE.x / w as f32).min(PREVIEW_SIZE.y / h as f32);
+            let (rect, response) = ui.allocate_exact_size(
+                egui::vec2(w as f32 * scale, h as f32 * scale),
+                egui::Sense::hover(),
+            );
+            response
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, CAMERA_LABEL));
+            egui::Image::from_texture(texture).paint_at(ui, rect);
+            // Where the crop will start: the face goes in here.
+            let cut = crate::photo::CropView::centred(w, h).rect(w, h);
+            let guide = egui::Rect::from_min_size(
+                rect.min + egui::vec2(cut.x as f32, cut.y as f32) * scale,
+                egui::vec2(cut.width as f32, cut.height as f32) * scale,
+            );
+            shade_outside(ui.painter(), rect, guide);
+        }
+    }
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        let take = egui::Button::new(egui::RichText::new(TAKE_PHOTO).strong());
+        if ui.add_enabled(view.frame.is_some(), take).clicked() {
+            send(intents, PhotoIntent::Confirm);
+        }
+        if ui.button("Cancel (Esc)").clicked() {
+            send(intents, PhotoIntent::Cancel);
+        }
+    });
+}
+
+/// The preview's keys (none of them types text here).
+fn keys(ui: &egui::Ui, arrow_step: f32, intents: &mut Vec<Intent>) {
+    ui.input(|i| {
+        let mut send = |intent| intents.push(Intent::Photo(intent));
+        if i.key_pressed(egui::Key::R) && i.modifiers.is_none() {
+            send(PhotoIntent::Rotate);
+        }
+        if i.key_pressed(egui::Key::Plus) || i.key_pressed(egui::Key::Equals) {
+            send(PhotoIntent::Zoom(ZOOM_STEP));
+        }
+        if i.key_pressed(egui::Key::Minus) {
+            send(PhotoIntent::Zoom(1.0 / ZOOM_STEP));
+        }
+        let arrows = [
+            (egui::Key::ArrowLeft, [-arrow_step, 0.0]),
+            (egui::Key::ArrowRight, [arrow_step, 0.0]),
+            (egui::Key::ArrowUp, [0.0, -arrow_step]),
+            (egui::Key::ArrowDown, [0.0, arrow_step]),
+        ];
+        for (key, delta) in arrows {
+            if i.key_pressed(key) {
+                send(PhotoIntent::Pan(delta));
+            }
+        }
+    });
+}
+
+/// Dims what falls outside the crop.
+fn shade_outside(painter: &egui::Painter, picture: egui::Rect, frame: egui::Rect) {
+    let shade = egui::Color32::from_black_alpha(150);
+    let bands = [
+        egui::Rect::from_min_max(picture.min, egui::pos2(picture.max.x, frame.min.y)),
+        egui::Rect::from_min_max(egui::pos2(picture.min.x, frame.max.y), picture.max),
+        egui::Rect::from_min_max(
+            egui::pos2(picture.min.x, frame.min.y),
+            egui::pos2(frame.min.x, frame.max.y),
+        ),
+        egui::Rect::from_min_max(
+            egui::pos2(frame.max.x, frame.min.y),
+            egui::pos2(picture.max.x, frame.max.y),
+        ),
+    ];
+    for band in bands {
+        if band.is_positive() {
+            painter.rect_filled(band, 0.0, shade);
+        }
+    }
+}
