@@ -352,14 +352,24 @@ fn cpu_ticks(pid: u32) -> u64 {
 /// Magenta: the middle of the picture pasted as Asha's new photo.
 const PASTED: [u8; 3] = [200, 40, 200];
 
-/// A portrait photo, photo-like around a large magenta middle.
+/// A portrait picture: smooth gradients around a large magenta middle.
+/// Smooth, so the PNG stays small: arboard (egui's X11 clipboard) gave
+/// nothing for PNGs of 2 MB and more served by xclip; see the README.
 fn picture_to_paste(path: &Path) {
-    let mut image = customer_lookup::demo::photos::photo_like(900, 1200);
-    for (x, y, pixel) in image.enumerate_pixels_mut() {
+    let image = image::RgbaImage::from_fn(900, 1200, |x, y| {
         if (150..750).contains(&x) && (200..1000).contains(&y) {
-            pixel.0 = [PASTED[0], PASTED[1], PASTED[2], 255];
+            return image::Rgba([PASTED[0], PASTED[1], PASTED[2], 255]);
         }
-    }
+        let (fx, fy) = (x as f32 / 900.0, y as f32 / 1200.0);
+        let wave = ((fx * 9.0).sin() * (fy * 7.0).cos() * 40.0) as i32;
+        let channel = |base: f32, span: f32| (base + span * fy).round() as i32 + wave;
+        image::Rgba([
+            channel(30.0, 190.0).clamp(0, 255) as u8,
+            channel(90.0, 90.0).clamp(0, 255) as u8,
+            channel(160.0, -40.0).clamp(0, 255) as u8,
+            255,
+        ])
+    });
     image.save(path).unwrap();
 }
 

@@ -154,3 +154,29 @@ fn photo_pixels_belong_to_the_customer_on_screen() {
         "no pixel of the slow customer's shirt"
     );
 }
+
+/// The photo dialog's crop preview of a pasted landscape picture: the
+/// portrait frame, centred, the rest dimmed, and its buttons.
+#[test]
+fn photo_crop_preview() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    let mut harness = demo_app(DemoConfig::default());
+    harness.state_mut().pin_time_zone(5 * 3600 + 1800);
+    log_in(&mut harness);
+    look_up(&mut harness, "919800000001");
+    wait_for(&mut harness, "photo", WAIT, photo_shown);
+    wait_for(&mut harness, "loyalty and purchases", WAIT, settled);
+    let picture = support::photos::detailed(1600, 1200);
+    harness.event(egui::Event::PasteImage(std::sync::Arc::new(
+        egui::ColorImage::from_rgba_unmultiplied([1600, 1200], picture.as_raw()),
+    )));
+    wait_for(&mut harness, "the preview", WAIT, |app| {
+        matches!(
+            app.state().photo_edit.as_ref().map(|e| &e.stage),
+            Some(customer_lookup::state::PhotoEditStage::Cropping(_))
+        )
+    });
+    steady(&mut harness);
+    harness.snapshot("photo_crop_preview");
+}
