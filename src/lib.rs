@@ -6,6 +6,7 @@ pub const APP_ID: &str = "customer-lookup";
 
 #[cfg(feature = "window")]
 pub mod app;
+#[cfg(feature = "window")]
 pub mod camera;
 pub mod capillary;
 pub mod cli;

@@ -9,7 +9,7 @@
 //! started with, so applying it never reads live form fields.
 
 use super::photo_cache::PhotoKey;
-use crate::camera::{CameraError, Cameras, FrameSource};
+use crate::camera::{CameraError, Cameras};
 use crate::capillary::{ApiError, CapillaryClient, Customer, Lookup};
 use crate::photo::{
     CropRect, DecodeLimits, MAX_SOURCE_BYTES, MIN_SHORT_SIDE, PhotoError, PreparedPhoto,
@@ -117,8 +117,8 @@ pub struct Jobs {
     pub warm_ups: Vec<Job<()>>,
     /// A picture for the photo dialog being read.
     pub picture: Option<Job<PictureOutcome>>,
-    /// A camera being opened, then its live feed.
-    pub camera: Option<Job<CameraOpened>>,
+    /// The cameras being listed, then the chosen one's live feed.
+    pub camera: Option<Job<CamerasListed>>,
     pub camera_feed: Option<crate::camera::LiveFeed>,
     /// The photo being replaced or removed, and how far it has got.
     pub photo_change: Option<(
@@ -556,26 +556,18 @@ pub async fn change_photo(
     (ticket, result)
 }
 
-/// Camera `index` opened, with the names of all of them.
-pub type CameraOpened = (
-    PhotoEditTicket,
-    usize,
-    Result<(Vec<String>, Box<dyn FrameSource>), CameraError>,
-);
+/// The cameras found, for a dialog that asked to open camera `index`.
+pub type CamerasListed = (PhotoEditTicket, usize, Result<Vec<String>, CameraError>);
 
-/// Lists the cameras and opens one, off the UI thread (a real camera can
-/// take a second to start).
-pub async fn open_camera(
+/// Lists the cameras off the UI thread (asking a system for its cameras
+/// can take a moment).
+pub async fn list_cameras(
     ticket: PhotoEditTicket,
     cameras: Arc<dyn Cameras>,
     index: usize,
-) -> CameraOpened {
-    let opened = off_ui_thread(move || {
-        let names = cameras.list()?;
-        let index = index.min(names.len().saturating_sub(1));
-        Ok((names, cameras.open(index)?))
-    })
-    .await
-    .unwrap_or_else(|()| Err(CameraError::Failed("the camera driver crashed".to_owned())));
-    (ticket, index, opened)
+) -> CamerasListed {
+    let listed = off_ui_thread(move || cameras.list())
+        .await
+        .unwrap_or_else(|()| Err(CameraError::Failed("the camera driver crashed".to_owned())));
+    (ticket, index, listed)
 }

@@ -143,15 +143,16 @@ impl App {
         );
         edit.camera = index;
         self.state.photo_edit = Some(edit);
-        let work = jobs::open_camera(ticket, self.cameras.clone(), index);
+        let work = jobs::list_cameras(ticket, self.cameras.clone(), index);
         self.jobs.camera = Some(Job::spawn(ctx, work));
     }
 
-    /// A camera opened (or could not): its frames start coming.
+    /// The cameras are known: the chosen one opens on its own thread and
+    /// its frames start coming (or the words say why not).
     pub(super) fn finish_camera_open(
         &mut self,
         ctx: &egui::Context,
-        (ticket, index, opened): jobs::CameraOpened,
+        (ticket, index, listed): jobs::CamerasListed,
     ) {
         let Some(edit) = &mut self.state.photo_edit else {
             return;
@@ -162,12 +163,17 @@ impl App {
         let PhotoEditStage::Camera(view) = &mut edit.stage else {
             return;
         };
-        match opened {
-            Ok((names, source)) => {
+        match listed {
+            Ok(names) => {
+                let index = index.min(names.len().saturating_sub(1));
                 view.names = names;
                 view.chosen = index;
+                edit.camera = index;
                 let repaint = ctx.clone();
-                match crate::camera::LiveFeed::start(source, move || repaint.request_repaint()) {
+                let cameras = self.cameras.clone();
+                match crate::camera::LiveFeed::start(cameras, index, move || {
+                    repaint.request_repaint()
+                }) {
                     Ok(feed) => self.jobs.camera_feed = Some(feed),
                     Err(e) => view.error = Some(CameraError::Failed(e.to_string()).to_string()),
                 }
