@@ -7,9 +7,10 @@
 //! queues up; dropping the feed stops the thread, which releases the
 //! camera.
 //!
-//! [`SystemCameras`] are the workstation's webcams through nokhwa (V4L2,
-//! Media Foundation, AVFoundation). No real camera has been tried with it
-//! yet; see the README's "Changing the customer's photo".
+//! [`SystemCameras`] are the workstation's webcams through nokhwa (V4L2
+//! with the `webcam-linux` feature, Media Foundation, AVFoundation); a
+//! Linux build without that feature says so in words. No real camera has
+//! been tried with it yet; see the README's "Changing the customer's photo".
 
 use image::RgbaImage;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -53,7 +54,11 @@ pub trait Cameras: Send + Sync + std::fmt::Debug {
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SystemCameras;
 
-#[cfg(any(target_os = "linux", target_os = "windows", target_os = "macos"))]
+#[cfg(any(
+    target_os = "windows",
+    target_os = "macos",
+    all(target_os = "linux", feature = "webcam-linux")
+))]
 impl Cameras for SystemCameras {
     fn list(&self) -> Result<Vec<String>, CameraError> {
         let found = system::list()?;
@@ -73,7 +78,11 @@ impl Cameras for SystemCameras {
     }
 }
 
-#[cfg(not(any(target_os = "linux", target_os = "windows", target_os = "macos")))]
+#[cfg(not(any(
+    target_os = "windows",
+    target_os = "macos",
+    all(target_os = "linux", feature = "webcam-linux")
+)))]
 impl Cameras for SystemCameras {
     fn list(&self) -> Result<Vec<String>, CameraError> {
         Err(CameraError::Unsupported)
@@ -87,7 +96,11 @@ impl Cameras for SystemCameras {
 /// nokhwa behind [`Cameras`]: listing, opening at about 1280×720 and 30
 /// frames a second, and frames as RGBA (MJPEG decoded by `image`, the
 /// raw formats by nokhwa).
-#[cfg(any(target_os = "linux", target_os = "windows", target_os = "macos"))]
+#[cfg(any(
+    target_os = "windows",
+    target_os = "macos",
+    all(target_os = "linux", feature = "webcam-linux")
+))]
 mod system {
     use super::{CameraError, FrameSource};
     use image::RgbaImage;
@@ -351,9 +364,17 @@ mod tests {
         assert!(CameraError::NoCamera.to_string().contains("paste"));
     }
 
+    #[cfg(all(target_os = "linux", not(feature = "webcam-linux")))]
+    #[test]
+    fn a_build_without_webcam_support_says_so() {
+        assert_eq!(SystemCameras.list(), Err(CameraError::Unsupported));
+        let words = CameraError::Unsupported.to_string();
+        assert!(words.contains("Paste (Ctrl+V)"), "{words}");
+    }
+
     /// The real driver on a machine without a camera (CI's): no camera,
     /// in words, rather than an error or a crash.
-    #[cfg(target_os = "linux")]
+    #[cfg(all(target_os = "linux", feature = "webcam-linux"))]
     #[test]
     #[expect(clippy::disallowed_methods, reason = "a test looks for /dev/video*")]
     fn the_system_driver_without_a_camera_says_no_camera() {

@@ -426,6 +426,19 @@ fn a_photo_pasted_from_the_clipboard_becomes_the_customers_photo() {
     wait_for_screen(display, &shot, Duration::from_secs(20), what, |image| {
         count_near(image, PASTED, 14) > 2000 && count_near(image, ASHA[0], 14) < 100
     });
+    // Take photo (Ctrl+T) on this machine without a camera: the dialog
+    // says why in words (logged as "no camera"), and Esc closes it.
+    xdotool(display, &["key", "ctrl+t"]);
+    let started = Instant::now();
+    while !app_log(scratch.path()).contains("no camera") {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "Ctrl+T did not report the missing camera: {}",
+            app_log(scratch.path())
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    xdotool(display, &["key", "Escape"]);
     xdotool(display, &["key", "ctrl+q"]);
     let mut app = app;
     wait_for_exit(&mut app, Duration::from_secs(15));

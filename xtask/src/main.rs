@@ -159,8 +159,10 @@ fn build_both(root: &Path) -> Result {
         .current_dir(root)
         .spawn()
         .map_err(|e| format!("could not start cargo: {e}"))?;
+    // The .deb's binary can use webcams (the feature needs libclang-dev
+    // to build; see Cargo.toml).
     let linux = run(Command::new(cargo())
-        .args(["build", "--release"])
+        .args(["build", "--release", "--features", "webcam-linux"])
         .current_dir(root));
     let windows = windows
         .wait()
