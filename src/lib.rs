@@ -19,6 +19,8 @@ pub mod logging;
 pub mod photo;
 pub mod photo_change;
 pub mod photo_cli;
+#[cfg(feature = "window")]
+pub mod pick_file;
 pub mod policy;
 pub mod secret;
 #[cfg(feature = "window")]

@@ -440,3 +440,66 @@ fn no_camera_is_said_in_words() {
     harness.run_steps(2);
     assert!(harness.state().state().photo_edit.is_none());
 }
+
+/// A file dialog that answers from a list (the last entry first).
+#[derive(Debug)]
+struct Answers(std::sync::Mutex<Vec<Option<std::path::PathBuf>>>);
+
+impl customer_lookup::pick_file::FilePicker for Answers {
+    fn pick(&self) -> customer_lookup::pick_file::Picked {
+        let next = self.0.lock().unwrap().pop().flatten();
+        Box::pin(async move { next })
+    }
+}
+
+#[test]
+fn choose_file_reads_the_chosen_picture_and_cancel_says_the_other_ways() {
+    let rt = runtime();
+    let _guard = rt.enter();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("member.jpg");
+    let jpeg = customer_lookup::demo::photos::jpeg(&detailed(1000, 1400), 90).unwrap();
+    std::fs::write(&path, jpeg).unwrap();
+    let mut harness = demo_app(DemoConfig::default());
+    // First the dialog is cancelled, then the file is chosen.
+    harness
+        .state_mut()
+        .set_file_picker(Arc::new(Answers(std::sync::Mutex::new(vec![
+            Some(path),
+            None,
+        ]))));
+    asha_on_screen(&mut harness);
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    wait_for(&mut harness, "the dialog to close", WAIT, |app| {
+        app.state().photo_edit.is_none() && app.state().toast.is_some()
+    });
+    assert_eq!(
+        harness.state().state().toast.as_ref().map(|t| t.0.as_str()),
+        Some(customer_lookup::app::NOTHING_CHOSEN)
+    );
+
+    harness
+        .get_by_label(customer_lookup::ui::CHOOSE_FILE_BUTTON)
+        .click();
+    wait_for(&mut harness, "the preview", WAIT, cropping);
+    let Some(PhotoEditStage::Cropping(crop)) = stage(harness.state()) else {
+        unreachable!()
+    };
+    assert_eq!(crop.source, customer_lookup::state::PhotoSource::Chosen);
+    assert_eq!(crop.size(), (1000, 1400));
+    harness.key_press(egui::Key::Enter);
+    harness.step();
+    wait_for(&mut harness, "the new photo", WAIT, |app| {
+        app.state().photo_edit.is_none() && photo_shown(app)
+    });
+    let stored = harness
+        .state()
+        .demo_server()
+        .unwrap()
+        .photo_bytes(ASHA)
+        .unwrap();
+    let decoded = decode(&stored, &DecodeLimits::default()).unwrap().image;
+    // 1000×1400: the largest 3:4 crop is 1000×1333, sent at 900×1200.
+    assert_eq!(decoded.dimensions(), (900, 1200));
+}

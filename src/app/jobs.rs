@@ -16,6 +16,7 @@ use crate::photo::{
     UploadError, WORKING_LONG_SIDE, prepare_photo,
 };
 use crate::photo_change::{ReplaceStep, Replaced};
+use crate::pick_file::FilePicker;
 use crate::secret::Secret;
 use crate::state::SendStep;
 use crate::vault::Vault;
@@ -402,7 +403,8 @@ pub enum PictureInput {
     Dropped(egui::DroppedFileHandle),
 }
 
-pub type PictureOutcome = (PhotoEditTicket, Result<RgbaImage, String>);
+/// The picture, or why not; `None` when no file was chosen.
+pub type PictureOutcome = (PhotoEditTicket, Option<Result<RgbaImage, String>>);
 
 /// Reads a pasted or dropped picture: refused in words when it is too
 /// large, not a photo, or too small; otherwise upright and scaled to the
@@ -415,7 +417,39 @@ pub async fn read_picture(ticket: PhotoEditTicket, input: PictureInput) -> Pictu
     })
     .await
     .unwrap_or_else(|()| Err(PhotoError::Crashed.to_string()));
-    (ticket, result)
+    (ticket, Some(result))
+}
+
+/// Shows the file dialog, then reads the chosen file as a dropped one.
+pub async fn choose_picture(
+    ticket: PhotoEditTicket,
+    picker: Arc<dyn FilePicker>,
+) -> PictureOutcome {
+    let Some(path) = picker.pick().await else {
+        return (ticket, None);
+    };
+    let result = off_ui_thread(move || picture_from_file(&ChosenFile(path)))
+        .await
+        .unwrap_or_else(|()| Err(PhotoError::Crashed.to_string()));
+    (ticket, Some(result))
+}
+
+/// A file from the file dialog, read like a dropped one.
+#[derive(Debug)]
+struct ChosenFile(std::path::PathBuf);
+
+impl egui::DroppedFile for ChosenFile {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "the file the person chose, read off the UI thread"
+    )]
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
 }
 
 fn picture_from_pixels(image: &egui::ColorImage) -> Result<RgbaImage, String> {

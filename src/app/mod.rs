@@ -25,6 +25,7 @@ pub use idle::CURSOR_BLINK;
 pub use jobs::texture_image;
 pub use lookup::photo_frame_px;
 pub use photo_cache::{PhotoCache, PhotoKey};
+pub use photo_edit::NOTHING_CHOSEN;
 
 use crate::capillary::ClientConfig;
 use crate::config::{HostChoice, STORAGE_KEY, Settings};
@@ -86,6 +87,8 @@ pub struct App {
     vault: Option<Vault>,
     /// Where "Take photo" gets its frames.
     cameras: std::sync::Arc<dyn crate::camera::Cameras>,
+    /// Where "Choose file…" gets its file.
+    file_picker: std::sync::Arc<dyn crate::pick_file::FilePicker>,
 }
 
 impl App {
@@ -171,6 +174,7 @@ impl App {
             warm: warm::WarmUp::default(),
             vault: None,
             cameras: std::sync::Arc::new(crate::camera::SystemCameras),
+            file_picker: std::sync::Arc::new(crate::pick_file::SystemFilePicker),
         };
         if app.state.login.host == HostChoice::Demo {
             app.prefill_demo_credentials();
@@ -348,6 +352,11 @@ impl App {
     /// synthetic ones).
     pub fn set_cameras(&mut self, cameras: std::sync::Arc<dyn crate::camera::Cameras>) {
         self.cameras = cameras;
+    }
+
+    /// Picks files with this instead of the system's dialog.
+    pub fn set_file_picker(&mut self, picker: std::sync::Arc<dyn crate::pick_file::FilePicker>) {
+        self.file_picker = picker;
     }
 
     /// The running demo tenant, if it was started.

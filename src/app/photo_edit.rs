@@ -34,6 +34,12 @@ impl App {
                 self.open_camera(ctx, camera);
             }
             PhotoIntent::ChooseCamera(index) => self.open_camera(ctx, index),
+            PhotoIntent::ChooseFile => {
+                let picker = self.file_picker.clone();
+                self.start_picture(PhotoSource::Chosen, |ticket| {
+                    Job::spawn(ctx, jobs::choose_picture(ticket, picker))
+                });
+            }
             PhotoIntent::AskRemove => {
                 if let Some(ticket) = self.photo_ticket() {
                     self.state.photo_edit = Some(PhotoEdit::new(
@@ -91,6 +97,18 @@ impl App {
 
     /// Starts reading a new picture (the dialog opens, or starts over).
     fn read_picture(&mut self, ctx: &egui::Context, source: PhotoSource, input: PictureInput) {
+        self.start_picture(source, |ticket| {
+            Job::spawn(ctx, jobs::read_picture(ticket, input))
+        });
+    }
+
+    /// Opens the dialog on "reading" and starts the job that gets the
+    /// picture.
+    fn start_picture(
+        &mut self,
+        source: PhotoSource,
+        job: impl FnOnce(PhotoEditTicket) -> Job<PictureOutcome>,
+    ) {
         let sending = matches!(
             self.state.photo_edit.as_ref().map(|e| &e.stage),
             Some(PhotoEditStage::Sending { .. })
@@ -111,7 +129,7 @@ impl App {
         );
         edit.camera = camera;
         self.state.photo_edit = Some(edit);
-        self.jobs.picture = Some(Job::spawn(ctx, jobs::read_picture(ticket, input)));
+        self.jobs.picture = Some(job(ticket));
     }
 
     /// Opens camera `index` in the dialog (it opens if it was closed).
@@ -366,7 +384,15 @@ impl App {
             return; // another customer's dialog: never shown
         }
         edit.stage = match result {
-            Ok(image) => {
+            None => {
+                // Nothing chosen (or no file dialog could be shown here).
+                self.state.photo_edit = None;
+                self.state.lookup.request_focus = true;
+                self.state.toast = Some((NOTHING_CHOSEN.to_owned(), self.clock.now() + NOTE));
+                ctx.request_repaint_after(NOTE);
+                return;
+            }
+            Some(Ok(image)) => {
                 let (w, h) = image.dimensions();
                 PhotoEditStage::Cropping(CropSession {
                     source,
@@ -375,7 +401,7 @@ impl App {
                     view: CropView::centred(w, h),
                 })
             }
-            Err(message) => PhotoEditStage::Failed {
+            Some(Err(message)) => PhotoEditStage::Failed {
                 message,
                 crop: None,
             },
@@ -460,6 +486,13 @@ impl App {
         ctx.request_repaint_after(super::TOAST);
     }
 }
+
+/// Said when the file dialog closes without a file: on a system where no
+/// dialog can be shown, the person learns the other ways in.
+pub const NOTHING_CHOSEN: &str =
+    "No file chosen. A picture can also be dropped on the window or pasted (Ctrl+V).";
+/// How long that note stays.
+const NOTE: std::time::Duration = std::time::Duration::from_secs(6);
 
 /// The preview's texture of a picture being cropped.
 fn preview_texture(ctx: &egui::Context, image: &image::RgbaImage) -> egui::TextureHandle {

@@ -168,6 +168,8 @@ pub enum PhotoIntent {
     Dropped(egui::DroppedFileHandle),
     /// Open the camera (the one chosen last, or the first).
     TakePhoto,
+    /// Show the system's file dialog.
+    ChooseFile,
     /// Switch to camera N of the list.
     ChooseCamera(usize),
     /// Back to the camera from its picture.

@@ -13,7 +13,8 @@ mod widgets;
 pub use login::REMEMBER_LABEL;
 pub use photo_edit::{CAMERA_LABEL, PREVIEW_LABEL, REMOVE_PHOTO, TAKE_PHOTO, USE_PHOTO};
 pub use profile::{
-    PHOTO_ACTIONS_HINT, REMOVE_PHOTO_BUTTON, TAKE_PHOTO_BUTTON, TAKE_PHOTO_SHORTCUT,
+    CHOOSE_FILE_BUTTON, CHOOSE_FILE_SHORTCUT, PHOTO_ACTIONS_HINT, REMOVE_PHOTO_BUTTON,
+    TAKE_PHOTO_BUTTON, TAKE_PHOTO_SHORTCUT,
 };
 
 use crate::config::ThemeChoice;
@@ -173,8 +174,13 @@ fn photo_input(ui: &egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
         });
         (pasted, i.raw.dropped_files.first().cloned())
     });
-    if state.photo_edit.is_none() && ui.input_mut(|i| i.consume_shortcut(&TAKE_PHOTO_SHORTCUT)) {
-        intents.push(Intent::Photo(crate::state::PhotoIntent::TakePhoto));
+    if state.photo_edit.is_none() {
+        if ui.input_mut(|i| i.consume_shortcut(&TAKE_PHOTO_SHORTCUT)) {
+            intents.push(Intent::Photo(crate::state::PhotoIntent::TakePhoto));
+        }
+        if ui.input_mut(|i| i.consume_shortcut(&CHOOSE_FILE_SHORTCUT)) {
+            intents.push(Intent::Photo(crate::state::PhotoIntent::ChooseFile));
+        }
     }
     if let Some(image) = pasted {
         intents.push(Intent::Photo(crate::state::PhotoIntent::Pasted(image)));

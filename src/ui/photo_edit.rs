@@ -48,9 +48,13 @@ pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
     egui::Modal::new(egui::Id::unique("photo-dialog")).show(ui.ctx(), |ui| {
         ui.set_max_width(PREVIEW_SIZE.x + 24.0);
         match &edit.stage {
-            PhotoEditStage::Reading(_) => {
+            PhotoEditStage::Reading(source) => {
                 ui.heading(format!("New photo of {name}"));
-                busy(ui, "Reading the picture…", intents);
+                let words = match source {
+                    PhotoSource::Chosen => "Choose the picture in the file dialog…",
+                    _ => "Reading the picture…",
+                };
+                busy(ui, words, intents);
             }
             PhotoEditStage::Camera(view) => {
                 ui.heading(format!("Take a photo of {name}"));
@@ -183,6 +187,10 @@ fn cropping(ui: &mut egui::Ui, crop: &CropSession, intents: &mut Vec<Intent>) {
         let retake = ui.input(|i| i.key_pressed(egui::Key::Backspace));
         if ui.button("Retake (Backspace)").clicked() || retake {
             send(intents, PhotoIntent::Retake);
+        }
+    } else if crop.source == PhotoSource::Chosen {
+        if ui.button(crop.source.again_label()).clicked() {
+            send(intents, PhotoIntent::ChooseFile);
         }
     } else {
         ui.weak(format!(

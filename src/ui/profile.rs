@@ -517,6 +517,10 @@ fn photo_frame(
 pub const PHOTO_ACTIONS_HINT: &str = "New photo: paste it (Ctrl+V) or drop a file on the window.";
 pub const REMOVE_PHOTO_BUTTON: &str = "Remove photo…";
 pub const TAKE_PHOTO_BUTTON: &str = "Take photo…";
+pub const CHOOSE_FILE_BUTTON: &str = "Choose file…";
+/// Opens the file dialog from the profile.
+pub const CHOOSE_FILE_SHORTCUT: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
 /// Opens the camera from the profile.
 pub const TAKE_PHOTO_SHORTCUT: egui::KeyboardShortcut =
     egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::T);
@@ -542,6 +546,13 @@ fn photo_actions(
             .on_hover_text(format!("Take a photo with the camera ({shortcut})"));
         if take.clicked() {
             intents.push(Intent::Photo(crate::state::PhotoIntent::TakePhoto));
+        }
+        let shortcut = ui.ctx().format_shortcut(&CHOOSE_FILE_SHORTCUT);
+        let choose = ui
+            .button(CHOOSE_FILE_BUTTON)
+            .on_hover_text(format!("Choose a picture file ({shortcut})"));
+        if choose.clicked() {
+            intents.push(Intent::Photo(crate::state::PhotoIntent::ChooseFile));
         }
         if has_photo && ui.button(REMOVE_PHOTO_BUTTON).clicked() {
             intents.push(Intent::Photo(crate::state::PhotoIntent::AskRemove));
