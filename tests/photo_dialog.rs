@@ -503,3 +503,46 @@ fn choose_file_reads_the_chosen_picture_and_cancel_says_the_other_ways() {
     // 1000×1400: the largest 3:4 crop is 1000×1333, sent at 900×1200.
     assert_eq!(decoded.dimensions(), (900, 1200));
 }
+
+#[test]
+fn a_replacement_whose_old_photo_remains_says_so() {
+    let rt = runtime();
+    let _guard = rt.enter();
+    let mut harness = demo_app(DemoConfig {
+        refuse_image_deletes: true,
+        ..DemoConfig::default()
+    });
+    asha_on_screen(&mut harness);
+    paste(&mut harness, banded_landscape());
+    wait_for(&mut harness, "the preview", WAIT, cropping);
+    harness.key_press(egui::Key::Enter);
+    harness.step();
+    wait_for(&mut harness, "the note", WAIT, |app| {
+        matches!(stage(app), Some(PhotoEditStage::Done(_)))
+    });
+    let Some(PhotoEditStage::Done(note)) = stage(harness.state()) else {
+        unreachable!()
+    };
+    assert!(
+        note.contains(
+            "The new photo is stored and shown, but 1 older photo(s) could not be removed"
+        ) && note.contains("Image service unavailable"),
+        "{note}"
+    );
+    // Meanwhile the customer is shown again, with the new photo (the
+    // newest wins), and both images remain.
+    wait_for(&mut harness, "the new photo", WAIT, photo_shown);
+    assert_eq!(harness.state().demo_server().unwrap().image_count(ASHA), 2);
+    let ProfileState::Loaded(profile) = &harness.state().state().profile else {
+        unreachable!()
+    };
+    let PhotoSlot::Shown(texture) = &profile.photo else {
+        unreachable!()
+    };
+    let [w, h] = texture.size();
+    // The new photo is 3:4; the demo's old portrait is 4:5.
+    assert!(((w as f32 / h as f32) - 0.75).abs() < 0.01, "{w}×{h}");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    assert!(harness.state().state().photo_edit.is_none());
+}

@@ -60,6 +60,9 @@ pub struct DemoConfig {
     /// What each new connection costs and when idle ones are closed (none
     /// by default); benchmarks use it to measure connection warming.
     pub connection_costs: ConnectionCosts,
+    /// `deleteImage` fails with a 500 (tests show that a replaced photo
+    /// whose old images remain says so).
+    pub refuse_image_deletes: bool,
 }
 
 impl Default for DemoConfig {
@@ -75,6 +78,7 @@ impl Default for DemoConfig {
             standing_delay: Duration::ZERO,
             separate_photo_host: false,
             connection_costs: ConnectionCosts::default(),
+            refuse_image_deletes: false,
         }
     }
 }
@@ -827,6 +831,12 @@ async fn delete_image(
         Ok(c) => c,
         Err(response) => return response,
     };
+    if state.config.refuse_image_deletes {
+        return state.api(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            json!({"errors": [{"status": false, "code": 500, "message": "Image service unavailable"}]}),
+        );
+    }
     let slots: Vec<u32> = param(&query, "image_ids")
         .split(',')
         .filter_map(|s| s.trim().parse().ok())
