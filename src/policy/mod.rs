@@ -9,9 +9,11 @@
 //! - Windows: `HKEY_LOCAL_MACHINE\SOFTWARE\Policies\CustomerLookup`
 //!   ([`registry`]);
 //! - Linux: `/etc/customer-lookup/policy.toml` ([`file`]);
-//! - macOS: not read yet (see README, "For IT").
+//! - macOS: managed preferences, `/Library/Managed Preferences/…plist`
+//!   ([`managed`]; parsing tested everywhere, never run on a real Mac).
 
 pub mod file;
+pub mod managed;
 #[cfg(windows)]
 pub mod registry;
 
@@ -75,7 +77,9 @@ impl Policy {
         return registry::load();
         #[cfg(target_os = "linux")]
         return file::load(std::path::Path::new(file::LINUX_PATH));
-        #[cfg(not(any(windows, target_os = "linux")))]
+        #[cfg(target_os = "macos")]
+        return managed::load(std::path::Path::new(managed::MACOS_PATH));
+        #[cfg(not(any(windows, target_os = "linux", target_os = "macos")))]
         return Ok(Policy::default());
     }
 
