@@ -167,6 +167,9 @@ fn photo_input(ui: &egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
     if !state.photo_changes_allowed() || !matches!(state.profile, ProfileState::Loaded(_)) {
         return;
     }
+    if ui.input(|i| !i.raw.hovered_files.is_empty()) {
+        drop_overlay(ui.ctx());
+    }
     let (pasted, dropped) = ui.input(|i| {
         let pasted = i.events.iter().find_map(|event| match event {
             egui::Event::PasteImage(image) => Some(image.clone()),
@@ -188,6 +191,26 @@ fn photo_input(ui: &egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
         intents.push(Intent::Photo(crate::state::PhotoIntent::Dropped(file)));
     }
 }
+
+/// While a file is dragged over the window: where it will go.
+fn drop_overlay(ctx: &egui::Context) {
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::new("drop-overlay"),
+    ));
+    let screen = ctx.content_rect();
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(170));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        DROP_HINT,
+        egui::FontId::proportional(28.0),
+        egui::Color32::WHITE,
+    );
+}
+
+/// Shown while a file is dragged over the window.
+pub const DROP_HINT: &str = "Drop the picture to use it as the new photo";
 
 /// ↑/↓ move through a choice between customers and Enter (with nothing
 /// typed) opens the highlighted one, while the lookup box keeps the focus
