@@ -372,8 +372,10 @@ mod tests {
         assert!(words.contains("Paste (Ctrl+V)"), "{words}");
     }
 
-    /// The real driver on a machine without a camera (CI's): no camera,
-    /// in words, rather than an error or a crash.
+    /// The real driver on a machine without a camera: no camera, in words,
+    /// rather than an error or a crash (`cargo test --features
+    /// webcam-linux`; CI checks the same through the release build in the
+    /// window smoke test).
     #[cfg(all(target_os = "linux", feature = "webcam-linux"))]
     #[test]
     #[expect(clippy::disallowed_methods, reason = "a test looks for /dev/video*")]
