@@ -196,7 +196,7 @@ fn photo_input(ui: &egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
 fn drop_overlay(ctx: &egui::Context) {
     let painter = ctx.layer_painter(egui::LayerId::new(
         egui::Order::Foreground,
-        egui::Id::new("drop-overlay"),
+        egui::Id::unique("drop-overlay"),
     ));
     let screen = ctx.content_rect();
     painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(170));
