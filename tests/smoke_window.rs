@@ -116,6 +116,16 @@ fn sign_in_and_find_asha(display: &str, window: &str, shot: &Path) {
     wait_for_photo(display, shot, "Asha Rao", ASHA);
 }
 
+/// The smoke tests take turns: three apps, virtual displays and window
+/// managers at once on a 2-core machine made windows appear too late.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn my_turn() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// The gold of a Gold tier's chip (`ui::profile::tier_colour`).
 const GOLD_TIER: [u8; 3] = [212, 175, 55];
 
@@ -123,6 +133,7 @@ const ASHA: [[u8; 3]; 2] = [[46, 139, 87], [250, 200, 40]];
 
 #[test]
 fn demo_customer_photo_appears_in_a_real_window() {
+    let _turn = my_turn();
     for tool in ["Xvfb", "xdotool", "import", "convert", "tesseract"] {
         require(tool);
     }
@@ -253,6 +264,7 @@ fn demo_customer_photo_appears_in_a_real_window() {
 /// window shows the login panel, not the customer.
 #[test]
 fn idle_lock_fires_while_the_window_is_minimised() {
+    let _turn = my_turn();
     for tool in ["Xvfb", "xdotool", "import", "openbox"] {
         require(tool);
     }
@@ -278,7 +290,6 @@ fn idle_lock_fires_while_the_window_is_minimised() {
         !app_log(scratch.path()).contains("locked after inactivity"),
         "locked before it was minimised"
     );
-    xdotool(display, &["windowminimize", "--sync", &window]);
     let visible = || {
         let found = xdotool(
             display,
@@ -286,7 +297,21 @@ fn idle_lock_fires_while_the_window_is_minimised() {
         );
         !found.is_empty()
     };
-    assert!(!visible(), "the window manager did not minimise the window");
+    // Asked again until the window manager has done it: with the other
+    // smoke tests' windows on the machine, the first request can come
+    // before openbox manages the window.
+    let asked = Instant::now();
+    loop {
+        xdotool(display, &["windowminimize", "--sync", &window]);
+        if !visible() {
+            break;
+        }
+        assert!(
+            asked.elapsed() < Duration::from_secs(10),
+            "the window manager did not minimise the window"
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    }
     let minimised_at = Instant::now();
     while !app_log(scratch.path()).contains("locked after inactivity") {
         assert!(
@@ -379,6 +404,7 @@ fn picture_to_paste(path: &Path) {
 /// log names the customer by ID and the till, nothing else.
 #[test]
 fn a_photo_pasted_from_the_clipboard_becomes_the_customers_photo() {
+    let _turn = my_turn();
     for tool in ["Xvfb", "xdotool", "import", "xclip"] {
         require(tool);
     }
