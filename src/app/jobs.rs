@@ -296,7 +296,11 @@ pub type PhotoOutcome = (PhotoTicket, Result<egui::ColorImage, PhotoLoadError>);
 
 /// The pixels uploaded for a prepared photo.
 pub fn texture_image(prepared: &PreparedPhoto) -> egui::ColorImage {
-    let pixels = &prepared.texture;
+    color_image(&prepared.texture)
+}
+
+/// Pixels as egui takes them for a texture.
+pub fn color_image(pixels: &RgbaImage) -> egui::ColorImage {
     let size = [pixels.width() as usize, pixels.height() as usize];
     egui::ColorImage::from_rgba_unmultiplied(size, pixels.as_raw())
 }

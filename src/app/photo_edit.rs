@@ -109,14 +109,10 @@ impl App {
         source: PhotoSource,
         job: impl FnOnce(PhotoEditTicket) -> Job<PictureOutcome>,
     ) {
-        let sending = matches!(
-            self.state.photo_edit.as_ref().map(|e| &e.stage),
-            Some(PhotoEditStage::Sending { .. })
-        );
         let Some(ticket) = self.photo_ticket() else {
             return;
         };
-        if sending {
+        if self.sending_photo() {
             return; // one change at a time
         }
         self.state.photo_enlarged = false;
@@ -132,16 +128,21 @@ impl App {
         self.jobs.picture = Some(job(ticket));
     }
 
+    /// True while a change is being sent (nothing else may start then).
+    fn sending_photo(&self) -> bool {
+        matches!(
+            self.state.photo_edit.as_ref().map(|e| &e.stage),
+            Some(PhotoEditStage::Sending { .. })
+        )
+    }
+
     /// Opens camera `index` in the dialog (it opens if it was closed).
     fn open_camera(&mut self, ctx: &egui::Context, index: usize) {
         let Some(ticket) = self.photo_ticket() else {
             return;
         };
-        if matches!(
-            self.state.photo_edit.as_ref().map(|e| &e.stage),
-            Some(PhotoEditStage::Sending { .. })
-        ) {
-            return;
+        if self.sending_photo() {
+            return; // one change at a time
         }
         self.jobs.close_camera();
         self.jobs.picture = None;
@@ -221,8 +222,7 @@ impl App {
         };
         match frame {
             Ok(frame) => {
-                let size = [frame.width() as usize, frame.height() as usize];
-                let pixels = egui::ColorImage::from_rgba_unmultiplied(size, frame.as_raw());
+                let pixels = jobs::color_image(&frame);
                 let texture = match view.frame.take() {
                     Some((mut texture, _)) => {
                         texture.set(pixels, egui::TextureOptions::LINEAR);
@@ -496,10 +496,9 @@ const NOTE: std::time::Duration = std::time::Duration::from_secs(6);
 
 /// The preview's texture of a picture being cropped.
 fn preview_texture(ctx: &egui::Context, image: &image::RgbaImage) -> egui::TextureHandle {
-    let size = [image.width() as usize, image.height() as usize];
     ctx.load_texture(
         "photo-edit-preview",
-        egui::ColorImage::from_rgba_unmultiplied(size, image.as_raw()),
+        jobs::color_image(image),
         egui::TextureOptions::LINEAR,
     )
 }

@@ -135,10 +135,7 @@ fn cropping(ui: &mut egui::Ui, crop: &CropSession, intents: &mut Vec<Intent>) {
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, PREVIEW_LABEL));
     egui::Image::from_texture(&crop.texture).paint_at(ui, rect);
     let cut = crop.view.rect(w, h);
-    let frame = egui::Rect::from_min_size(
-        rect.min + egui::vec2(cut.x as f32, cut.y as f32) * scale,
-        egui::vec2(cut.width as f32, cut.height as f32) * scale,
-    );
+    let frame = on_screen(rect, cut, scale);
     shade_outside(ui.painter(), rect, frame);
     ui.painter().rect_stroke(
         frame,
@@ -261,10 +258,7 @@ fn camera(ui: &mut egui::Ui, view: &CameraView, intents: &mut Vec<Intent>) {
             egui::Image::from_texture(texture).paint_at(ui, rect);
             // Where the crop will start: the face goes in here.
             let cut = crate::photo::CropView::centred(w, h).rect(w, h);
-            let guide = egui::Rect::from_min_size(
-                rect.min + egui::vec2(cut.x as f32, cut.y as f32) * scale,
-                egui::vec2(cut.width as f32, cut.height as f32) * scale,
-            );
+            let guide = on_screen(rect, cut, scale);
             shade_outside(ui.painter(), rect, guide);
         }
     }
@@ -305,6 +299,14 @@ fn keys(ui: &egui::Ui, arrow_step: f32, intents: &mut Vec<Intent>) {
             }
         }
     });
+}
+
+/// Where a crop of the picture drawn in `picture` at `scale` is on screen.
+fn on_screen(picture: egui::Rect, cut: crate::photo::CropRect, scale: f32) -> egui::Rect {
+    egui::Rect::from_min_size(
+        picture.min + egui::vec2(cut.x as f32, cut.y as f32) * scale,
+        egui::vec2(cut.width as f32, cut.height as f32) * scale,
+    )
 }
 
 /// Dims what falls outside the crop.

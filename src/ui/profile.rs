@@ -5,8 +5,8 @@ use super::widgets::{copyable, initials, readable_key, value_text};
 use crate::capillary::Customer;
 use crate::capillary::{Lookup, ProgramStanding, Purchase};
 use crate::state::{
-    AppState, Choice, Intent, LoadedProfile, PHOTO_FRAME_POINTS, Panel, PanelKind, PhotoSlot,
-    ProfileState,
+    AppState, Choice, Intent, LoadedProfile, PHOTO_FRAME_POINTS, Panel, PanelKind, PhotoIntent,
+    PhotoSlot, ProfileState,
 };
 
 pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
@@ -540,22 +540,32 @@ fn photo_actions(
         .as_ref()
         .is_some_and(|images| !images.is_empty());
     ui.horizontal(|ui| {
-        let shortcut = ui.ctx().format_shortcut(&TAKE_PHOTO_SHORTCUT);
-        let take = ui
-            .button(TAKE_PHOTO_BUTTON)
-            .on_hover_text(format!("Take a photo with the camera ({shortcut})"));
-        if take.clicked() {
-            intents.push(Intent::Photo(crate::state::PhotoIntent::TakePhoto));
-        }
-        let shortcut = ui.ctx().format_shortcut(&CHOOSE_FILE_SHORTCUT);
-        let choose = ui
-            .button(CHOOSE_FILE_BUTTON)
-            .on_hover_text(format!("Choose a picture file ({shortcut})"));
-        if choose.clicked() {
-            intents.push(Intent::Photo(crate::state::PhotoIntent::ChooseFile));
+        let actions = [
+            (
+                TAKE_PHOTO_BUTTON,
+                TAKE_PHOTO_SHORTCUT,
+                "Take a photo with the camera",
+                PhotoIntent::TakePhoto,
+            ),
+            (
+                CHOOSE_FILE_BUTTON,
+                CHOOSE_FILE_SHORTCUT,
+                "Choose a picture file",
+                PhotoIntent::ChooseFile,
+            ),
+        ];
+        for (label, shortcut, what, intent) in actions {
+            let shortcut = ui.ctx().format_shortcut(&shortcut);
+            if ui
+                .button(label)
+                .on_hover_text(format!("{what} ({shortcut})"))
+                .clicked()
+            {
+                intents.push(Intent::Photo(intent));
+            }
         }
         if has_photo && ui.button(REMOVE_PHOTO_BUTTON).clicked() {
-            intents.push(Intent::Photo(crate::state::PhotoIntent::AskRemove));
+            intents.push(Intent::Photo(PhotoIntent::AskRemove));
         }
     });
 }
