@@ -7,8 +7,8 @@ use crate::photo::CropView;
 use image::RgbaImage;
 use std::sync::Arc;
 
-/// Where the new picture came from: the preview's "again" button and the
-/// log say it in these words.
+/// Where the new picture came from: the preview offers to start over
+/// from the same kind of source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PhotoSource {
     /// Ctrl+V with a picture on the clipboard.
@@ -19,18 +19,6 @@ pub enum PhotoSource {
     Chosen,
     /// A frame from the camera.
     Camera,
-}
-
-impl PhotoSource {
-    /// The preview's button that starts over from the same kind of source.
-    pub fn again_label(self) -> &'static str {
-        match self {
-            PhotoSource::Pasted => "Paste another",
-            PhotoSource::Dropped => "Drop another",
-            PhotoSource::Chosen => "Choose another…",
-            PhotoSource::Camera => "Retake",
-        }
-    }
 }
 
 /// A picture being cropped.

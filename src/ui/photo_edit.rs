@@ -180,20 +180,22 @@ fn cropping(ui: &mut egui::Ui, crop: &CropSession, intents: &mut Vec<Intent>) {
             send(intents, PhotoIntent::Zoom(1.0 / ZOOM_STEP));
         }
     });
-    if crop.source == PhotoSource::Camera {
-        let retake = ui.input(|i| i.key_pressed(egui::Key::Backspace));
-        if ui.button("Retake (Backspace)").clicked() || retake {
-            send(intents, PhotoIntent::Retake);
+    // Starting over, from the same kind of source.
+    match crop.source {
+        PhotoSource::Camera => {
+            let retake = ui.input(|i| i.key_pressed(egui::Key::Backspace));
+            if ui.button("Retake (Backspace)").clicked() || retake {
+                send(intents, PhotoIntent::Retake);
+            }
         }
-    } else if crop.source == PhotoSource::Chosen {
-        if ui.button(crop.source.again_label()).clicked() {
-            send(intents, PhotoIntent::ChooseFile);
+        PhotoSource::Chosen => {
+            if ui.button("Choose another…").clicked() {
+                send(intents, PhotoIntent::ChooseFile);
+            }
         }
-    } else {
-        ui.weak(format!(
-            "{}: paste (Ctrl+V) or drop another picture.",
-            crop.source.again_label()
-        ));
+        PhotoSource::Pasted | PhotoSource::Dropped => {
+            ui.weak("To start over, paste (Ctrl+V) or drop another picture.");
+        }
     }
     ui.add_space(8.0);
     ui.horizontal(|ui| {
