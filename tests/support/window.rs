@@ -74,36 +74,83 @@ pub struct VirtualDisplay {
     // Kept open for the whole test: were it closed, anything more Xvfb
     // writes to stdout would kill it with SIGPIPE.
     _stdout: std::io::BufReader<std::process::ChildStdout>,
+    _stderr: tempfile::NamedTempFile,
 }
 
 impl VirtualDisplay {
+    /// A display that has answered a client. In one CI run an app started
+    /// right after Xvfb reported its display could not connect ("Failed to
+    /// open connection to X server"), so this also asks the server itself
+    /// (`xdotool getdisplaygeometry`) and starts Xvfb again, up to three
+    /// times, if it never answers; the failure shows what Xvfb said.
     pub fn start() -> Self {
-        // `-displayfd 1`: Xvfb picks a free display and prints its number on
-        // stdout once it accepts connections (no guessing, no fixed sleep).
-        let mut xvfb = Command::new("Xvfb")
-            .args([
-                "-displayfd",
-                "1",
-                "-screen",
-                "0",
-                "1280x800x24",
-                "-nolisten",
-                "tcp",
-            ])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut number = String::new();
-        let mut stdout = std::io::BufReader::new(xvfb.stdout.take().unwrap());
-        std::io::BufRead::read_line(&mut stdout, &mut number).unwrap();
-        let name = format!(":{}", number.trim());
-        assert!(name.len() > 1, "Xvfb did not report a display");
-        Self {
-            name,
-            _xvfb: KillOnDrop(xvfb),
-            _stdout: stdout,
+        let mut said = String::new();
+        for _ in 0..3 {
+            match Self::try_start() {
+                Ok(display) => return display,
+                Err(why) => said = why,
+            }
         }
+        panic!("Xvfb never accepted a client: {said}");
+    }
+
+    fn try_start() -> Result<Self, String> {
+        let stderr = tempfile::NamedTempFile::new().unwrap();
+        // `-displayfd 1`: Xvfb picks a free display and prints its number on
+        // stdout once it listens (no guessing, no fixed sleep). `-noreset`:
+        // no server reset when the last client goes, such as the check below.
+        let mut xvfb = KillOnDrop(
+            Command::new("Xvfb")
+                .args([
+                    "-displayfd",
+                    "1",
+                    "-screen",
+                    "0",
+                    "1280x800x24",
+                    "-nolisten",
+                    "tcp",
+                    "-noreset",
+                ])
+                .stdout(Stdio::piped())
+                .stderr(stderr.reopen().unwrap())
+                .spawn()
+                .unwrap(),
+        );
+        let xvfb_said = || std::fs::read_to_string(stderr.path()).unwrap_or_default();
+        let mut number = String::new();
+        let mut stdout = std::io::BufReader::new(xvfb.0.stdout.take().unwrap());
+        std::io::BufRead::read_line(&mut stdout, &mut number).unwrap();
+        if number.trim().is_empty() {
+            return Err(format!("it reported no display; it said: {}", xvfb_said()));
+        }
+        let name = format!(":{}", number.trim());
+        let started = Instant::now();
+        loop {
+            let answered = Command::new("xdotool")
+                .arg("getdisplaygeometry")
+                .env("DISPLAY", &name)
+                .output()
+                .is_ok_and(|o| o.status.success());
+            if answered {
+                break;
+            }
+            if let Ok(Some(status)) = xvfb.0.try_wait() {
+                return Err(format!("it exited ({status}); it said: {}", xvfb_said()));
+            }
+            if started.elapsed() > Duration::from_secs(10) {
+                return Err(format!(
+                    "{name} did not answer in 10 s; it said: {}",
+                    xvfb_said()
+                ));
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Ok(Self {
+            name,
+            _xvfb: xvfb,
+            _stdout: stdout,
+            _stderr: stderr,
+        })
     }
 }
 
