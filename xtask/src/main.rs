@@ -1,4 +1,5 @@
-//! `cargo xtask dist`: the installers IT deploys, built on Linux into
+//! Project chores: `cargo xtask test` (the README's test command, see
+//! `setup.rs`) and `cargo xtask dist`, the installers IT deploys, built on Linux into
 //! `target/dist/`:
 //!
 //! - `customer-lookup-VERSION-x86_64.msi`: per-machine install into
@@ -19,6 +20,8 @@
     clippy::disallowed_methods,
     reason = "a build tool: it reads and writes build files, never customer data"
 )]
+
+mod setup;
 
 use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
@@ -47,7 +50,13 @@ fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let outcome = match args.first().map(String::as_str) {
         Some("dist") => Options::parse(&args[1..]).and_then(|options| dist(&options)),
-        _ => Err("usage: cargo xtask dist [--skip-build] [--version X.Y.Z] [--out DIR]".to_owned()),
+        Some("test") => setup::test(&args[1..]),
+        Some("setup") => setup::setup(&args[1..]),
+        _ => Err("usage:\n  cargo xtask test [--no-setup] [CARGO TEST ARGS…]   install the system packages \
+                  the tests need, then cargo test\n  cargo xtask setup [--ci]   only install them (--ci: also \
+                  what the release builds and installers need)\n  cargo xtask dist [--skip-build] \
+                  [--version X.Y.Z] [--out DIR]   the installers"
+            .to_owned()),
     };
     match outcome {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -8,7 +8,7 @@
 #![allow(clippy::disallowed_methods)]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-mod support;
+use crate::support;
 
 use customer_lookup::app::{App, StartOptions};
 use customer_lookup::demo::DemoConfig;
@@ -18,8 +18,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::sync::Arc;
 use std::time::Duration;
-use support::photos::detailed;
-use support::ui::{WAIT, demo_app, demo_app_with, log_in, look_up, photo_shown, runtime, wait_for};
+use crate::support::photos::detailed;
+use crate::support::ui::{WAIT, demo_app, demo_app_with, log_in, look_up, photo_shown, runtime, wait_for};
 
 const ASHA: i64 = 565_039_601;
 

@@ -9,7 +9,6 @@
 #![allow(clippy::disallowed_methods)]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-mod support;
 
 use customer_lookup::capillary::till_authorization;
 use customer_lookup::demo::{
@@ -21,7 +20,8 @@ use egui_kittest::kittest::Queryable as _;
 use std::io::Write;
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
-use support::ui::{WAIT, demo_app, log_in, look_up, runtime, settled, wait_for};
+use crate::support;
+use crate::support::ui::{WAIT, demo_app, log_in, look_up, runtime, settled, wait_for};
 
 /// Every string that must never appear in a log line.
 fn forbidden(customers: &[DemoCustomer]) -> Vec<String> {
@@ -136,6 +136,10 @@ impl Write for Captured {
 
 #[test]
 fn the_app_at_trace_level_logs_no_customer_data() {
+    // Its own process: the log subscriber is global to the process.
+    if !support::run_alone("log_hygiene::the_app_at_trace_level_logs_no_customer_data") {
+        return;
+    }
     let captured = Captured::default();
     let writer = captured.clone();
     let subscriber = tracing_subscriber::fmt()

@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-mod support;
+use crate::support;
 
 use customer_lookup::app::App;
 use customer_lookup::capillary::ClientConfig;
@@ -14,8 +14,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};
-use support::ui::AtServer;
-use support::{Reply, Scripted, customer_with_photo, scripted};
+use crate::support::ui::AtServer;
+use crate::support::{Reply, Scripted, customer_with_photo, scripted};
 
 /// One runtime for every test's servers and app jobs.
 static RT: LazyLock<tokio::runtime::Runtime> = LazyLock::new(support::ui::runtime);

@@ -5,7 +5,7 @@
 
 use customer_lookup::capillary::{Customer, PhotoState};
 
-const SEED: &str = include_str!("fixtures/seed_customer_image.json");
+const SEED: &str = include_str!("../fixtures/seed_customer_image.json");
 
 #[test]
 fn seed_sample_parses_verbatim() {

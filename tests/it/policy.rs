@@ -8,7 +8,6 @@
 #![allow(clippy::disallowed_methods)] // tests write policy files
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-mod support;
 
 use customer_lookup::app::StartOptions;
 use customer_lookup::config::HostChoice;
@@ -20,7 +19,7 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::sync::LazyLock;
 use std::time::Duration;
-use support::ui::{WAIT, demo_app_with, runtime, wait_for};
+use crate::support::ui::{WAIT, demo_app_with, runtime, wait_for};
 
 static RT: LazyLock<tokio::runtime::Runtime> = LazyLock::new(runtime);
 

@@ -3,13 +3,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-mod support;
+use crate::support;
 
 use customer_lookup::capillary::{
     ApiHost, CapillaryClient, ClientConfig, Customer, ErrorKind, IdentifierKind, Lookup,
 };
 use std::time::{Duration, Instant};
-use support::{Reply, Scripted, scripted, till};
+use crate::support::{Reply, Scripted, scripted, till};
 
 fn fast_config() -> ClientConfig {
     ClientConfig {

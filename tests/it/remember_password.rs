@@ -6,7 +6,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-mod support;
 
 use customer_lookup::app::App;
 use customer_lookup::capillary::till_authorization;
@@ -22,8 +21,8 @@ use std::any::Any;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex};
 use std::time::Duration;
-use support::ui::{AtServer, WAIT, runtime, wait_for};
-use support::{Reply, Scripted, scripted};
+use crate::support::ui::{AtServer, WAIT, runtime, wait_for};
+use crate::support::{Reply, Scripted, scripted};
 
 static RT: LazyLock<tokio::runtime::Runtime> = LazyLock::new(runtime);
 

@@ -3,7 +3,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-mod support;
 
 use customer_lookup::app::{App, StartOptions};
 use customer_lookup::config::HostChoice;
@@ -12,7 +11,7 @@ use customer_lookup::state::{PhotoSlot, ProfileState};
 use egui_kittest::kittest::Queryable as _;
 use std::collections::HashMap;
 use std::time::Duration;
-use support::ui::{
+use crate::support::ui::{
     WAIT, assert_shown, demo_app, demo_app_with, log_in, look_up, photo_shown, runtime, settled,
     shown_customer_id, wait_for,
 };

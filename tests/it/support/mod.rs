@@ -9,6 +9,37 @@ pub mod photos;
 pub mod ui;
 pub mod window;
 
+/// Set in the child process [`run_alone`] starts.
+const ALONE: &str = "CUSTOMER_LOOKUP_TEST_ALONE";
+
+/// Runs one test again in a process of its own and reports how it went:
+/// `true` means "this is that process, run the body"; `false` means the
+/// child ran it and passed (it panics here when the child failed).
+///
+/// For the tests that measure or take over the whole process (resident
+/// memory, the global log subscriber): every suite shares one test binary,
+/// and the tests beside them would otherwise count in their numbers.
+/// `test` is the path below the crate, e.g. `"stress::memory_stays_flat"`.
+pub fn run_alone(test: &str) -> bool {
+    if std::env::var_os(ALONE).is_some() {
+        return true;
+    }
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([test, "--exact", "--nocapture", "--test-threads", "1"])
+        .env(ALONE, "1")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    println!("{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{test} failed in its own process");
+    // An exact filter that matched nothing also exits 0: make sure it ran.
+    assert!(
+        stdout.contains("1 passed"),
+        "{test} did not run in its own process (is the name right?)"
+    );
+    false
+}
+
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};

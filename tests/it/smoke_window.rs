@@ -14,15 +14,14 @@
 #![allow(clippy::disallowed_methods)]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-use support::photos::count_near;
-use support::window::{
+use crate::support::photos::count_near;
+use crate::support::window::{
     KillOnDrop, VirtualDisplay, keep, require, screenshot, wait_for_exit, wait_for_photo,
-    wait_for_screen, wait_for_window, window_shot, xdotool,
+    my_turn, wait_for_screen, wait_for_window, window_shot, xdotool,
 };
 
 /// The text on a screenshot, read by tesseract: light text on the dark
@@ -114,16 +113,6 @@ fn sign_in_and_find_asha(display: &str, window: &str, shot: &Path) {
     xdotool(display, &["key", "Return"]);
     // Asha Rao's photo: green background, yellow shirt.
     wait_for_photo(display, shot, "Asha Rao", ASHA);
-}
-
-/// The smoke tests take turns: three apps, virtual displays and window
-/// managers at once on a 2-core machine made windows appear too late.
-static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-fn my_turn() -> std::sync::MutexGuard<'static, ()> {
-    ONE_AT_A_TIME
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// The gold of a Gold tier's chip (`ui::profile::tier_colour`).

@@ -5,15 +5,14 @@
 //! idle period. Two scripted servers on 127.0.0.1 play API and storage.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-mod support;
 
 use customer_lookup::app::App;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::time::{Duration, Instant};
-use support::photos::{encode, quadrants};
-use support::ui::{AtServer, photo_shown, runtime, wait_for};
-use support::{Recorded, Reply, Scripted, customer_with_photo, scripted};
+use crate::support::photos::{encode, quadrants};
+use crate::support::ui::{AtServer, photo_shown, runtime, wait_for};
+use crate::support::{Recorded, Reply, Scripted, customer_with_photo, scripted};
 
 fn heads(server: &Scripted) -> Vec<Recorded> {
     server

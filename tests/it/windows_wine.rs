@@ -17,7 +17,7 @@
 #![allow(clippy::disallowed_methods)] // tests run programs and write files
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-mod support;
+use crate::support;
 
 use customer_lookup::demo::{DEMO_PASSWORD, DEMO_USER, DemoConfig, DemoServer};
 use serde_json::Value;
@@ -25,9 +25,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::{LazyLock, Mutex};
 use std::time::{Duration, Instant};
-use support::photos::count_near;
-use support::window::{
-    KillOnDrop, VirtualDisplay, require, wait_for_exit, wait_for_photo, wait_for_screen,
+use crate::support::photos::count_near;
+use crate::support::window::{
+    KillOnDrop, VirtualDisplay, my_turn, require, wait_for_exit, wait_for_photo, wait_for_screen,
     wait_for_window, xdotool,
 };
 
@@ -164,6 +164,7 @@ fn with_prefix(test: impl FnOnce(&Prefix, &Path)) {
     let Some(exe) = windows_exe() else {
         return;
     };
+    let _turn = my_turn();
     let mut guard = PREFIX
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());

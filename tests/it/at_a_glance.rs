@@ -4,7 +4,7 @@
 //! customer's answer. Against the demo tenant and a scripted server.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-mod support;
+use crate::support;
 
 use customer_lookup::app::App;
 use customer_lookup::capillary::{ClientConfig, ProgramStanding, Purchase};
@@ -14,11 +14,11 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::sync::LazyLock;
 use std::time::Duration;
-use support::ui::{
+use crate::support::ui::{
     AtServer, WAIT, assert_shown, demo_app, log_in, look_up, photo_shown, runtime, settled,
     shown_customer_id, wait_for,
 };
-use support::{Reply, scripted};
+use crate::support::{Reply, scripted};
 
 /// One runtime for the scripted-server tests: their background jobs
 /// outlive each helper call.

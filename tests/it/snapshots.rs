@@ -1,11 +1,11 @@
 //! Snapshot images of the main screens, rendered by egui_kittest through
-//! wgpu on Mesa's software renderer (installed by `.ci/run`), compared with
-//! the PNGs under `tests/snapshots/`. `UPDATE_SNAPSHOTS=1 cargo test --test
-//! snapshots` rewrites them after an intended change.
+//! wgpu on Mesa's software renderer (installed by `cargo xtask test`),
+//! compared with the PNGs under `tests/snapshots/`. `UPDATE_SNAPSHOTS=1 cargo
+//! test --test it snapshots::` rewrites them after an intended change.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-mod support;
+use crate::support;
 
 use customer_lookup::app::App;
 use customer_lookup::demo::DemoConfig;
@@ -13,8 +13,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::collections::HashMap;
 use std::time::Duration;
-use support::photos::count_near;
-use support::ui::{
+use crate::support::photos::count_near;
+use crate::support::ui::{
     WAIT, demo_app, demo_app_sized, log_in, look_up, photo_shown, runtime, settled, wait_for,
 };
 
