@@ -13,7 +13,7 @@ use super::resolve::{Resolution, resolve};
 use crate::capillary::{Customer, ErrorKind, IdentifierKind, Lookup, PhotoState};
 use crate::state::{
     Choice, ENLARGED_FACTOR, LoadedProfile, Match, PHOTO_FRAME_POINTS, Panel, PanelKind, PhotoSlot,
-    ProfileState, RecentLookup,
+    ProfileState, ProfileView, RecentLookup,
 };
 use std::sync::Arc;
 
@@ -214,6 +214,7 @@ impl App {
         let photo = self.start_photo(ctx, lookup_id, &customer, None);
         let customer_id = customer.customer_id();
         self.state.profile = ProfileState::Loaded(Box::new(LoadedProfile {
+            view: ProfileView::of(&customer),
             customer,
             photo,
             found_by,

@@ -11,6 +11,7 @@ mod lenient;
 pub mod model;
 mod presigned;
 pub mod standing;
+mod status;
 
 pub use auth::{Credentials, OAuthToken, md5_hex, till_authorization};
 pub use client::{
@@ -24,3 +25,4 @@ pub use model::{Customer, PhotoState};
 pub(crate) use presigned::format_amz_date;
 pub use presigned::{PresignedUrl, redact_url};
 pub use standing::{BillDetails, ProgramStanding, Purchase, Store};
+pub use status::{CardStatus, CustomerStatus, PhotoAlert};

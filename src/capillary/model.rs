@@ -388,17 +388,4 @@ impl Customer {
             })
             .map(|(_, image)| image)
     }
-
-    /// True when the fraud status is anything but none.
-    pub fn is_flagged_fraud(&self) -> bool {
-        self.fraud_details
-            .as_ref()
-            .and_then(|f| f.status.as_deref())
-            .is_some_and(|s| {
-                !matches!(
-                    s.trim().to_ascii_uppercase().as_str(),
-                    "" | "NONE" | "NOT_FRAUD"
-                )
-            })
-    }
 }

@@ -5,11 +5,13 @@
 
 mod intent;
 mod photo_edit;
+mod profile_view;
 
 pub use intent::Intent;
 pub use photo_edit::{
     CameraView, CropSession, PhotoEdit, PhotoEditStage, PhotoIntent, PhotoSource, SendStep,
 };
+pub use profile_view::{DetailRow, DetailSection, ProfileView};
 
 use crate::capillary::{
     CapillaryClient, Customer, IdentifierKind, Lookup, ProgramStanding, Purchase,
@@ -177,6 +179,8 @@ impl std::fmt::Debug for PhotoSlot {
 #[derive(Debug)]
 pub struct LoadedProfile {
     pub customer: Customer,
+    /// What the screen shows of `customer`, built when it arrived.
+    pub view: ProfileView,
     pub photo: PhotoSlot,
     /// The identifier that found them (`None` when reopened from the
     /// recent list).

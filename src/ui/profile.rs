@@ -1,12 +1,11 @@
 //! The profile view: photo beside the name, then every detail.
 
 use super::format::{is_right_to_left, local_time, thousands};
-use super::widgets::{copyable, initials, readable_key, value_text};
-use crate::capillary::Customer;
-use crate::capillary::{Lookup, ProgramStanding, Purchase};
+use super::widgets::{copyable, initials};
+use crate::capillary::{CustomerStatus, Lookup, PhotoAlert, ProgramStanding, Purchase};
 use crate::state::{
-    AppState, Choice, Intent, LoadedProfile, PHOTO_FRAME_POINTS, Panel, PanelKind, PhotoIntent,
-    PhotoSlot, ProfileState,
+    AppState, Choice, DetailRow, DetailSection, Intent, LoadedProfile, PHOTO_FRAME_POINTS, Panel,
+    PanelKind, PhotoIntent, PhotoSlot, ProfileState, ProfileView,
 };
 
 pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
@@ -170,13 +169,14 @@ fn loaded(
     photo_changes: bool,
     intents: &mut Vec<Intent>,
 ) {
-    let customer = &profile.customer;
-    let name = customer
-        .display_name()
-        .unwrap_or_else(|| "(no name)".to_owned());
+    let view = &profile.view;
+    let name = &view.name;
     let wide = ui.available_width() >= WIDE_LAYOUT_POINTS;
     let photo_side = (ui.available_height() * 0.62).clamp(PHOTO_FRAME_POINTS, LARGEST_PHOTO_POINTS);
-    let alert = photo_alert(customer);
+    let alert = view
+        .status
+        .photo_alert()
+        .map(|alert| photo_alert_text(&alert));
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -185,7 +185,7 @@ fn loaded(
                     photo_frame(
                         ui,
                         &profile.photo,
-                        &name,
+                        name,
                         photo_side,
                         alert.as_deref(),
                         intents,
@@ -203,21 +203,17 @@ fn loaded(
                 ui.allocate_ui(egui::vec2(glance_width, photo_side), |ui| {
                     ui.vertical(|ui| {
                         ui.set_width(glance_width);
-                        at_a_glance(ui, profile, &name, time_zone, intents);
+                        at_a_glance(ui, profile, name, time_zone, intents);
                     });
                 });
                 if wide {
                     ui.add_space(24.0);
-                    ui.vertical(|ui| {
-                        identifiers(ui, customer, intents);
-                        details(ui, customer, intents);
-                    });
+                    ui.vertical(|ui| details(ui, view, intents));
                 }
             });
             if !wide {
                 ui.add_space(12.0);
-                identifiers(ui, customer, intents);
-                details(ui, customer, intents);
+                details(ui, view, intents);
             }
         });
 }
@@ -244,8 +240,8 @@ fn at_a_glance(
     for failure in &profile.other_failures {
         warning(ui, &format!("⚠ Also tried {failure}"));
     }
-    banners(ui, &profile.customer);
-    badges(ui, &profile.customer);
+    banners(ui, &profile.view.status);
+    badges(ui, &profile.view.status);
     ui.add_space(10.0);
     loyalty(ui, &profile.loyalty, intents);
     ui.add_space(10.0);
@@ -253,60 +249,27 @@ fn at_a_glance(
 }
 
 /// Words on the photo frame when the person at the counter needs a second
-/// look: fraud, or a card that is not active.
-fn photo_alert(customer: &Customer) -> Option<String> {
-    if customer.is_flagged_fraud() {
-        return Some("FRAUD FLAG".to_owned());
+/// look.
+fn photo_alert_text(alert: &PhotoAlert) -> String {
+    match alert {
+        PhotoAlert::Fraud => "FRAUD FLAG".to_owned(),
+        PhotoAlert::CardNotActive(status) => format!("CARD {status}"),
     }
-    inactive_cards(customer)
-        .next()
-        .map(|(_, status)| format!("CARD {status}"))
-}
-
-/// Card numbers whose status is anything but ACTIVE, with that status.
-fn inactive_cards(customer: &Customer) -> impl Iterator<Item = (&str, &str)> {
-    customer
-        .profile()
-        .into_iter()
-        .flat_map(|p| p.identifiers.iter())
-        .filter(|i| {
-            i.kind
-                .as_deref()
-                .is_some_and(|k| k.eq_ignore_ascii_case("cardnumber"))
-        })
-        .filter_map(|i| Some((i.value.as_deref()?, i.status_label.as_deref()?)))
-        .filter(|(_, status)| !status.eq_ignore_ascii_case("ACTIVE"))
 }
 
 /// Status badges, in words (never colour alone): cards that are not
 /// active and a merged account stand out; an active card is a quiet tick.
-fn badges(ui: &mut egui::Ui, customer: &Customer) {
+fn badges(ui: &mut egui::Ui, status: &CustomerStatus) {
     ui.horizontal_wrapped(|ui| {
         let alert = ui.visuals().error_fg_color;
         let warn = ui.visuals().warn_fg_color;
-        let mut any = false;
-        for (card, status) in inactive_cards(customer) {
-            badge(ui, &format!("Card {card}: {status}"), alert);
-            any = true;
+        for card in &status.inactive_cards {
+            badge(ui, &format!("Card {}: {}", card.number, card.status), alert);
         }
-        if customer
-            .warnings
-            .iter()
-            .any(|w| w.code == Some(crate::capillary::codes::MERGED))
-        {
+        if status.merged {
             badge(ui, "Merged into another account", warn);
-            any = true;
         }
-        if !any
-            && !customer.is_flagged_fraud()
-            && customer.profile().is_some_and(|p| {
-                p.identifiers.iter().any(|i| {
-                    i.kind
-                        .as_deref()
-                        .is_some_and(|k| k.eq_ignore_ascii_case("cardnumber"))
-                })
-            })
-        {
+        if status.card_active() {
             ui.weak("Card active");
         }
     });
@@ -570,22 +533,15 @@ fn photo_actions(
     });
 }
 
-fn banners(ui: &mut egui::Ui, customer: &Customer) {
-    if customer.is_flagged_fraud() {
-        let status = customer
-            .fraud_details
-            .as_ref()
-            .and_then(|f| f.status.clone())
-            .unwrap_or_default();
+fn banners(ui: &mut egui::Ui, status: &CustomerStatus) {
+    if let Some(fraud) = &status.fraud {
         warning(
             ui,
-            &format!("⚠ Flagged for fraud ({status}). Follow the store's procedure."),
+            &format!("⚠ Flagged for fraud ({fraud}). Follow the store's procedure."),
         );
     }
-    for warning_entry in &customer.warnings {
-        if warning_entry.code == Some(crate::capillary::codes::MERGED) {
-            warning(ui, "⚠ This customer was merged into another account.");
-        }
+    if status.merged {
+        warning(ui, "⚠ This customer was merged into another account.");
     }
 }
 
@@ -600,136 +556,44 @@ fn warning(ui: &mut egui::Ui, text: &str) {
         });
 }
 
-fn identifiers(ui: &mut egui::Ui, customer: &Customer, intents: &mut Vec<Intent>) {
-    let Some(profile) = customer.profile() else {
-        return;
-    };
+/// The identifiers, then each section, from rows built when the customer
+/// arrived.
+fn details(ui: &mut egui::Ui, view: &ProfileView, intents: &mut Vec<Intent>) {
+    if !view.identifiers.is_empty() {
+        identifiers(ui, &view.identifiers, intents);
+    }
+    for DetailSection { title, rows } in &view.sections {
+        ui.add_space(6.0);
+        ui.label(egui::RichText::new(*title).strong());
+        egui::Grid::new(title)
+            .num_columns(2)
+            .striped(true)
+            .spacing([16.0, 4.0])
+            .show(ui, |ui| {
+                for DetailRow { label, value, .. } in rows {
+                    ui.weak(label);
+                    copyable(ui, value, intents);
+                    ui.end_row();
+                }
+            });
+    }
+}
+
+/// Each identifier with its status after it, then the customer ID.
+fn identifiers(ui: &mut egui::Ui, rows: &[DetailRow], intents: &mut Vec<Intent>) {
     egui::Grid::new("identifiers")
         .num_columns(2)
         .spacing([16.0, 4.0])
         .show(ui, |ui| {
-            for identifier in &profile.identifiers {
-                let (Some(kind), Some(value)) = (&identifier.kind, &identifier.value) else {
-                    continue;
-                };
-                ui.weak(identifier_label(kind));
+            for row in rows {
+                ui.weak(&row.label);
                 ui.horizontal(|ui| {
-                    copyable(ui, value, intents);
-                    if let Some(status) = &identifier.status_label {
-                        ui.weak(format!("({status})"));
+                    copyable(ui, &row.value, intents);
+                    if let Some(note) = &row.note {
+                        ui.weak(note);
                     }
                 });
                 ui.end_row();
             }
-            if let Some(id) = customer.customer_id() {
-                ui.weak("Customer ID");
-                copyable(ui, &id.to_string(), intents);
-                ui.end_row();
-            }
         });
-}
-
-fn identifier_label(kind: &str) -> String {
-    match kind.to_ascii_lowercase().as_str() {
-        "mobile" => "Mobile".to_owned(),
-        "email" => "Email".to_owned(),
-        "cardnumber" => "Card".to_owned(),
-        "externalid" => "External ID".to_owned(),
-        _ => readable_key(kind),
-    }
-}
-
-fn section(ui: &mut egui::Ui, title: &str, rows: Vec<(String, String)>, intents: &mut Vec<Intent>) {
-    if rows.is_empty() {
-        return;
-    }
-    ui.add_space(6.0);
-    ui.label(egui::RichText::new(title).strong());
-    egui::Grid::new(title)
-        .num_columns(2)
-        .striped(true)
-        .spacing([16.0, 4.0])
-        .show(ui, |ui| {
-            for (key, value) in rows {
-                ui.weak(key);
-                copyable(ui, &value, intents);
-                ui.end_row();
-            }
-        });
-}
-
-fn details(ui: &mut egui::Ui, customer: &Customer, intents: &mut Vec<Intent>) {
-    let profile = customer.profile();
-    let channels = profile
-        .map(|p| {
-            p.comm_channels
-                .iter()
-                .filter_map(|c| {
-                    let value = c.value.clone()?;
-                    let mut marks = Vec::new();
-                    if c.primary == Some(true) {
-                        marks.push("primary");
-                    }
-                    marks.push(if c.verified == Some(true) {
-                        "verified"
-                    } else {
-                        "not verified"
-                    });
-                    let kind = c.kind.as_deref().map(identifier_label).unwrap_or_default();
-                    Some((kind, format!("{value}  ({})", marks.join(", "))))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    section(ui, "Contact", channels, intents);
-
-    let extended = customer
-        .extended_fields
-        .iter()
-        .map(|(k, v)| (readable_key(k), value_text(v)))
-        .collect();
-    section(ui, "Extended fields", extended, intents);
-    let custom = profile
-        .map(|p| {
-            p.fields
-                .iter()
-                .map(|(k, v)| (readable_key(k), value_text(v)))
-                .collect()
-        })
-        .unwrap_or_default();
-    section(ui, "Custom fields", custom, intents);
-
-    let mut loyalty = Vec::new();
-    if let Some(info) = &customer.loyalty_info {
-        if let Some(kind) = &info.loyalty_type {
-            loyalty.push(("Type".to_owned(), readable_key(kind)));
-        }
-        if let Some(purchases) = info.lifetime_purchases {
-            loyalty.push(("Lifetime purchases".to_owned(), format!("{purchases:.2}")));
-        }
-    }
-    for program in &customer.loyalty_program_details {
-        let title = program.title().unwrap_or("Program");
-        if let Some(tier) = &program.current_slab {
-            loyalty.push((format!("{title}: tier"), tier.clone()));
-        }
-        if let Some(points) = program.loyalty_points {
-            loyalty.push((format!("{title}: points"), format!("{points:.0}")));
-        }
-    }
-    section(ui, "Loyalty", loyalty, intents);
-
-    let mut record = Vec::new();
-    if let Some(attribution) = profile.and_then(|p| p.attribution.as_ref()) {
-        if let Some(date) = &attribution.create_date {
-            record.push(("Member since".to_owned(), date.clone()));
-        }
-        if let Some(date) = &attribution.modified_date {
-            record.push(("Last changed".to_owned(), date.clone()));
-        }
-    }
-    if let Some(till) = &customer.associated_with {
-        record.push(("Registered at".to_owned(), till.clone()));
-    }
-    section(ui, "Record", record, intents);
 }

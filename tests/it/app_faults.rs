@@ -7,6 +7,8 @@
 
 use crate::support;
 
+use crate::support::ui::AtServer;
+use crate::support::{Reply, Scripted, customer_with_photo, scripted};
 use customer_lookup::app::App;
 use customer_lookup::capillary::ClientConfig;
 use customer_lookup::state::{PhotoSlot, ProfileState};
@@ -14,8 +16,6 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};
-use crate::support::ui::AtServer;
-use crate::support::{Reply, Scripted, customer_with_photo, scripted};
 
 /// One runtime for every test's servers and app jobs.
 static RT: LazyLock<tokio::runtime::Runtime> = LazyLock::new(support::ui::runtime);

@@ -3,7 +3,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-
+use crate::support::ui::{
+    WAIT, assert_shown, demo_app, demo_app_with, log_in, look_up, photo_shown, runtime, settled,
+    shown_customer_id, wait_for,
+};
 use customer_lookup::app::{App, StartOptions};
 use customer_lookup::config::HostChoice;
 use customer_lookup::demo::DemoConfig;
@@ -11,10 +14,6 @@ use customer_lookup::state::{PhotoSlot, ProfileState};
 use egui_kittest::kittest::Queryable as _;
 use std::collections::HashMap;
 use std::time::Duration;
-use crate::support::ui::{
-    WAIT, assert_shown, demo_app, demo_app_with, log_in, look_up, photo_shown, runtime, settled,
-    shown_customer_id, wait_for,
-};
 
 #[test]
 fn sign_in_look_up_by_every_kind_and_see_the_photo() {

@@ -6,6 +6,11 @@
 
 use crate::support;
 
+use crate::support::ui::{
+    AtServer, WAIT, assert_shown, demo_app, log_in, look_up, photo_shown, runtime, settled,
+    shown_customer_id, wait_for,
+};
+use crate::support::{Reply, scripted};
 use customer_lookup::app::App;
 use customer_lookup::capillary::{ClientConfig, ProgramStanding, Purchase};
 use customer_lookup::demo::DemoConfig;
@@ -14,11 +19,6 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::sync::LazyLock;
 use std::time::Duration;
-use crate::support::ui::{
-    AtServer, WAIT, assert_shown, demo_app, log_in, look_up, photo_shown, runtime, settled,
-    shown_customer_id, wait_for,
-};
-use crate::support::{Reply, scripted};
 
 /// One runtime for the scripted-server tests: their background jobs
 /// outlive each helper call.

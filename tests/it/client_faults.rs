@@ -5,11 +5,11 @@
 
 use crate::support;
 
+use crate::support::{Reply, Scripted, scripted, till};
 use customer_lookup::capillary::{
     ApiHost, CapillaryClient, ClientConfig, Customer, ErrorKind, IdentifierKind, Lookup,
 };
 use std::time::{Duration, Instant};
-use crate::support::{Reply, Scripted, scripted, till};
 
 fn fast_config() -> ClientConfig {
     ClientConfig {

@@ -9,7 +9,8 @@
 #![allow(clippy::disallowed_methods)]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-
+use crate::support;
+use crate::support::ui::{WAIT, demo_app, log_in, look_up, runtime, settled, wait_for};
 use customer_lookup::capillary::till_authorization;
 use customer_lookup::demo::{
     DEMO_CLIENT_KEY, DEMO_CLIENT_SECRET, DEMO_PASSWORD, DEMO_USER, DemoConfig, DemoCustomer,
@@ -20,8 +21,6 @@ use egui_kittest::kittest::Queryable as _;
 use std::io::Write;
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
-use crate::support;
-use crate::support::ui::{WAIT, demo_app, log_in, look_up, runtime, settled, wait_for};
 
 /// Every string that must never appear in a log line.
 fn forbidden(customers: &[DemoCustomer]) -> Vec<String> {

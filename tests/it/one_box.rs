@@ -4,17 +4,16 @@
 //! customers, and text that could not be looked up replaced by the next scan.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-
+use crate::support::ui::{
+    WAIT, assert_shown, demo_app, demo_app_with, log_in, photo_shown, runtime, settled,
+    shown_customer_id, wait_for,
+};
 use customer_lookup::app::{App, StartOptions};
 use customer_lookup::capillary::IdentifierKind;
 use customer_lookup::demo::DemoConfig;
 use customer_lookup::state::{PhotoSlot, ProfileState};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use crate::support::ui::{
-    WAIT, assert_shown, demo_app, demo_app_with, log_in, photo_shown, runtime, settled,
-    shown_customer_id, wait_for,
-};
 
 /// What a scanner does: types into whatever has the focus, then Enter.
 fn scan(harness: &mut Harness<'_, App>, text: &str) {

@@ -5,13 +5,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-
+use crate::support::photos::detailed;
+use crate::support::{Reply, Scripted, scripted, till};
 use customer_lookup::capillary::{ApiHost, CapillaryClient, ClientConfig, ErrorKind};
 use customer_lookup::photo::{
     DecodeLimits, MAX_UPLOAD_BYTES, MIN_UPLOAD_BYTES, PhotoUpload, upload_from_pixels,
 };
-use crate::support::photos::detailed;
-use crate::support::{Reply, Scripted, scripted, till};
 
 const UPLOADED: &str = r#"{"data":[{"code":200,"file":{"acl":"PRIVATE","fileSize":"18039","fileHandle":"h","lastModified":"2025-04-21 03:01:43","latestVersion":-1,"name":"100737/42/1","namespace":"customerImage","s3Token":"t","version":-1},"message":"Successfully uploaded file","status":"true"}],"warnings":[],"errors":[]}"#;
 

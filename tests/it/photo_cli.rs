@@ -6,13 +6,12 @@
 #![allow(clippy::disallowed_methods)] // tests write files and run processes
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-
+use crate::support::photos::detailed;
 use customer_lookup::demo::photos::png;
 use customer_lookup::demo::{DEMO_PASSWORD, DEMO_USER, DemoConfig, DemoServer};
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use crate::support::photos::detailed;
 
 const ASHA: i64 = 565_039_601;
 

@@ -10,6 +10,10 @@
 
 use crate::support;
 
+use crate::support::photos::detailed;
+use crate::support::ui::{
+    WAIT, demo_app, demo_app_with, log_in, look_up, photo_shown, runtime, wait_for,
+};
 use customer_lookup::app::{App, StartOptions};
 use customer_lookup::demo::DemoConfig;
 use customer_lookup::photo::{CropView, DecodeLimits, UploadError, decode};
@@ -18,8 +22,6 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::sync::Arc;
 use std::time::Duration;
-use crate::support::photos::detailed;
-use crate::support::ui::{WAIT, demo_app, demo_app_with, log_in, look_up, photo_shown, runtime, wait_for};
 
 const ASHA: i64 = 565_039_601;
 

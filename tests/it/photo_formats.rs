@@ -6,13 +6,12 @@
 #![allow(clippy::disallowed_methods)]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-
+use crate::support::photos::*;
 use customer_lookup::photo::{
     DecodeLimits, NEUTRAL_BACKGROUND, PhotoError, PhotoFormat, decode, prepare_photo,
 };
 use image::{ImageFormat, Rgba, RgbaImage};
 use std::time::{Duration, Instant};
-use crate::support::photos::*;
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!(

@@ -5,13 +5,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-
+use crate::support::photos::{assert_upright, detailed, quadrants, stored_for_orientation};
 use customer_lookup::demo::photos::{jpeg, png, with_exif_orientation};
 use customer_lookup::photo::{
     DecodeLimits, MAX_UPLOAD_BYTES, MIN_UPLOAD_BYTES, PhotoError, UploadError, decode,
     prepare_upload, upload_from_pixels,
 };
-use crate::support::photos::{assert_upright, detailed, quadrants, stored_for_orientation};
 
 /// The JPEG segments before the image data: (marker, payload).
 fn segments(jpeg: &[u8]) -> Vec<(u8, Vec<u8>)> {

@@ -8,7 +8,7 @@
 #![allow(clippy::disallowed_methods)] // tests write policy files
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-
+use crate::support::ui::{WAIT, demo_app_with, runtime, wait_for};
 use customer_lookup::app::StartOptions;
 use customer_lookup::config::HostChoice;
 use customer_lookup::demo::{DEMO_PASSWORD, DEMO_USER, DemoConfig, DemoServer};
@@ -19,7 +19,6 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::sync::LazyLock;
 use std::time::Duration;
-use crate::support::ui::{WAIT, demo_app_with, runtime, wait_for};
 
 static RT: LazyLock<tokio::runtime::Runtime> = LazyLock::new(runtime);
 

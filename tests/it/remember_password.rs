@@ -6,7 +6,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-
+use crate::support::ui::{AtServer, WAIT, runtime, wait_for};
+use crate::support::{Reply, Scripted, scripted};
 use customer_lookup::app::App;
 use customer_lookup::capillary::till_authorization;
 use customer_lookup::policy::{PINNED_NOTE, Policy};
@@ -21,8 +22,6 @@ use std::any::Any;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex};
 use std::time::Duration;
-use crate::support::ui::{AtServer, WAIT, runtime, wait_for};
-use crate::support::{Reply, Scripted, scripted};
 
 static RT: LazyLock<tokio::runtime::Runtime> = LazyLock::new(runtime);
 

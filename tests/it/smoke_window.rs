@@ -14,15 +14,14 @@
 #![allow(clippy::disallowed_methods)]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-
+use crate::support::photos::count_near;
+use crate::support::window::{
+    KillOnDrop, VirtualDisplay, keep, my_turn, require, screenshot, wait_for_exit, wait_for_photo,
+    wait_for_screen, wait_for_window, window_shot, xdotool,
+};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-use crate::support::photos::count_near;
-use crate::support::window::{
-    KillOnDrop, VirtualDisplay, keep, require, screenshot, wait_for_exit, wait_for_photo,
-    my_turn, wait_for_screen, wait_for_window, window_shot, xdotool,
-};
 
 /// The text on a screenshot, read by tesseract: light text on the dark
 /// theme is inverted and enlarged first, which it reads far better.

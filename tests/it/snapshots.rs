@@ -7,16 +7,16 @@
 
 use crate::support;
 
+use crate::support::photos::count_near;
+use crate::support::ui::{
+    WAIT, demo_app, demo_app_sized, log_in, look_up, photo_shown, runtime, settled, wait_for,
+};
 use customer_lookup::app::App;
 use customer_lookup::demo::DemoConfig;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::collections::HashMap;
 use std::time::Duration;
-use crate::support::photos::count_near;
-use crate::support::ui::{
-    WAIT, demo_app, demo_app_sized, log_in, look_up, photo_shown, runtime, settled, wait_for,
-};
 
 /// Lets the cursor stop blinking (so it is drawn steadily: 11 s on the
 /// app's clock) and moves the mouse away, so the image does not depend on

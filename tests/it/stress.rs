@@ -11,7 +11,8 @@
 #![allow(clippy::disallowed_methods)]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-
+use crate::support;
+use crate::support::ui::{WAIT, assert_shown, log_in, look_up, runtime, settled, wait_for};
 use customer_lookup::app::{App, StartOptions, photo_frame_px, texture_image};
 use customer_lookup::demo::{DemoConfig, DemoServer};
 use customer_lookup::photo::{DecodeLimits, prepare_photo};
@@ -22,8 +23,6 @@ use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash as _, Hasher as _};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use crate::support;
-use crate::support::ui::{WAIT, assert_shown, log_in, look_up, runtime, settled, wait_for};
 
 const LOOKUPS: usize = 1_000;
 
@@ -125,7 +124,8 @@ fn expected_photos(demo: &DemoServer, frame_px: u32) -> HashMap<i64, u64> {
 #[test]
 fn a_thousand_racing_lookups_never_pair_a_name_with_another_photo() {
     // Its own process: resident memory counts the whole process.
-    if !support::run_alone("stress::a_thousand_racing_lookups_never_pair_a_name_with_another_photo") {
+    if !support::run_alone("stress::a_thousand_racing_lookups_never_pair_a_name_with_another_photo")
+    {
         return;
     }
     let rt = runtime();

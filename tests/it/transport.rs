@@ -5,7 +5,9 @@
 #![allow(clippy::disallowed_methods)]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-
+use crate::support::{
+    Recorded, Reply, Scripted, customer_with_photo, scripted, scripted_tls, till,
+};
 use customer_lookup::capillary::{
     ApiHost, CapillaryClient, ClientConfig, Credentials, Customer, ErrorKind, IdentifierKind,
     Lookup,
@@ -14,7 +16,6 @@ use customer_lookup::secret::Secret;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use std::process::{Command, Stdio};
 use std::time::Duration;
-use crate::support::{Recorded, Reply, Scripted, customer_with_photo, scripted, scripted_tls, till};
 
 fn oauth() -> Credentials {
     Credentials::OAuth {

@@ -5,14 +5,13 @@
 //! idle period. Two scripted servers on 127.0.0.1 play API and storage.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-
+use crate::support::photos::{encode, quadrants};
+use crate::support::ui::{AtServer, photo_shown, runtime, wait_for};
+use crate::support::{Recorded, Reply, Scripted, customer_with_photo, scripted};
 use customer_lookup::app::App;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::time::{Duration, Instant};
-use crate::support::photos::{encode, quadrants};
-use crate::support::ui::{AtServer, photo_shown, runtime, wait_for};
-use crate::support::{Recorded, Reply, Scripted, customer_with_photo, scripted};
 
 fn heads(server: &Scripted) -> Vec<Recorded> {
     server

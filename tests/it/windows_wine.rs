@@ -19,17 +19,17 @@
 
 use crate::support;
 
+use crate::support::photos::count_near;
+use crate::support::window::{
+    KillOnDrop, VirtualDisplay, my_turn, require, wait_for_exit, wait_for_photo, wait_for_screen,
+    wait_for_window, xdotool,
+};
 use customer_lookup::demo::{DEMO_PASSWORD, DEMO_USER, DemoConfig, DemoServer};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::{LazyLock, Mutex};
 use std::time::{Duration, Instant};
-use crate::support::photos::count_near;
-use crate::support::window::{
-    KillOnDrop, VirtualDisplay, my_turn, require, wait_for_exit, wait_for_photo, wait_for_screen,
-    wait_for_window, xdotool,
-};
 
 /// Where Debian keeps the 64-bit loader (not on PATH).
 const WINE64: &str = "/usr/lib/wine/wine64";

@@ -14,33 +14,66 @@ use std::process::Command;
 
 /// What the test suite needs, each with the reason (printed when missing).
 pub const FOR_TESTS: &[(&str, &str)] = &[
-    ("mesa-vulkan-drivers", "software Vulkan (lavapipe) for the snapshot tests"),
+    (
+        "mesa-vulkan-drivers",
+        "software Vulkan (lavapipe) for the snapshot tests",
+    ),
     ("libegl1", "OpenGL for the window smoke test"),
-    ("libgl1-mesa-dri", "software OpenGL (llvmpipe) for the window smoke test"),
+    (
+        "libgl1-mesa-dri",
+        "software OpenGL (llvmpipe) for the window smoke test",
+    ),
     ("xvfb", "a virtual X server for the window smoke test"),
     ("xdotool", "typing into the real window"),
     ("imagemagick", "screenshots of the real window"),
-    ("libxkbcommon-x11-0", "keyboard handling for winit under X11"),
+    (
+        "libxkbcommon-x11-0",
+        "keyboard handling for winit under X11",
+    ),
     ("fonts-noto-core", "Devanagari, Tamil and Arabic names"),
     ("fonts-noto-cjk", "CJK names"),
     ("dbus-daemon", "a real Secret Service for the keyring test"),
-    ("gnome-keyring", "a real Secret Service for the keyring test"),
-    ("openbox", "a window manager that minimises (the idle-lock smoke test)"),
-    ("tesseract-ocr", "reading points and purchases off the screen"),
-    ("tesseract-ocr-eng", "reading points and purchases off the screen"),
-    ("xclip", "a picture on the X clipboard (the paste smoke test)"),
+    (
+        "gnome-keyring",
+        "a real Secret Service for the keyring test",
+    ),
+    (
+        "openbox",
+        "a window manager that minimises (the idle-lock smoke test)",
+    ),
+    (
+        "tesseract-ocr",
+        "reading points and purchases off the screen",
+    ),
+    (
+        "tesseract-ocr-eng",
+        "reading points and purchases off the screen",
+    ),
+    (
+        "xclip",
+        "a picture on the X clipboard (the paste smoke test)",
+    ),
 ];
 
 /// What CI adds: the Windows build, its installers and their tests under
 /// Wine, the .deb's checks, and the webcam bindings of the release build.
 pub const FOR_CI: &[(&str, &str)] = &[
-    ("gcc-mingw-w64-x86-64", "links the Windows build and the Wine stand-in DLL"),
+    (
+        "gcc-mingw-w64-x86-64",
+        "links the Windows build and the Wine stand-in DLL",
+    ),
     ("wine", "runs the Windows build, its window and its MSI"),
     ("wine64", "runs the Windows build, its window and its MSI"),
     ("wixl", "builds the MSI"),
     ("msitools", "reads the MSI's tables"),
-    ("desktop-file-utils", "desktop-file-validate for the .deb's menu entry"),
-    ("libclang-dev", "nokhwa's V4L2 bindings (the webcam-linux feature)"),
+    (
+        "desktop-file-utils",
+        "desktop-file-validate for the .deb's menu entry",
+    ),
+    (
+        "libclang-dev",
+        "nokhwa's V4L2 bindings (the webcam-linux feature)",
+    ),
 ];
 
 /// `cargo xtask setup [--ci]`.
@@ -78,7 +111,11 @@ pub fn test(args: &[String]) -> Result {
 
 /// Installs those of `packages` that dpkg does not list as installed.
 fn install_missing(packages: &[&str]) -> Result {
-    if !cfg!(target_os = "linux") || Command::new("dpkg-query").arg("--version").output().is_err()
+    if !cfg!(target_os = "linux")
+        || Command::new("dpkg-query")
+            .arg("--version")
+            .output()
+            .is_err()
     {
         eprintln!(
             "xtask: not a Debian-like system, so the system packages are not checked; \
@@ -110,9 +147,7 @@ fn install_missing(packages: &[&str]) -> Result {
             }
             None => Command::new("apt-get"),
         };
-        command
-            .args(args)
-            .env("DEBIAN_FRONTEND", "noninteractive");
+        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
         let status = command
             .status()
             .map_err(|e| format!("could not start apt-get: {e}"))?;
@@ -167,7 +202,12 @@ mod tests {
     #[test]
     fn every_package_is_listed_once_with_a_reason() {
         let mut names: Vec<&str> = FOR_TESTS.iter().chain(FOR_CI).map(|(n, _)| *n).collect();
-        assert!(FOR_TESTS.iter().chain(FOR_CI).all(|(_, why)| !why.is_empty()));
+        assert!(
+            FOR_TESTS
+                .iter()
+                .chain(FOR_CI)
+                .all(|(_, why)| !why.is_empty())
+        );
         let all = names.len();
         names.sort_unstable();
         names.dedup();

@@ -1,0 +1,338 @@
+//! The profile as the screen shows it: the name, what the record means
+//! ([`CustomerStatus`]) and the detail rows, built once when the customer
+//! arrives rather than on every frame. No egui: the UI lays these out and
+//! chooses colours; what they say is decided here and in `capillary`.
+
+use crate::capillary::{Customer, CustomerStatus};
+
+/// What the profile screen shows of one customer record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileView {
+    /// The display name, or "(no name)".
+    pub name: String,
+    pub status: CustomerStatus,
+    /// Every identifier with its status, then the customer ID.
+    pub identifiers: Vec<DetailRow>,
+    /// Contact, extended and custom fields, loyalty and the record's
+    /// history; sections without rows are left out.
+    pub sections: Vec<DetailSection>,
+}
+
+/// A label, a value the cashier can copy, and a quiet note after it (a
+/// card's status).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailRow {
+    pub label: String,
+    pub value: String,
+    pub note: Option<String>,
+}
+
+/// A titled group of rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailSection {
+    pub title: &'static str,
+    pub rows: Vec<DetailRow>,
+}
+
+impl DetailRow {
+    fn new(label: impl Into<String>, value: impl Into<String>) -> Self {
+        Self {
+            label: label.into(),
+            value: value.into(),
+            note: None,
+        }
+    }
+}
+
+impl ProfileView {
+    pub fn of(customer: &Customer) -> Self {
+        Self {
+            name: customer
+                .display_name()
+                .unwrap_or_else(|| "(no name)".to_owned()),
+            status: customer.status(),
+            identifiers: identifier_rows(customer),
+            sections: detail_sections(customer)
+                .into_iter()
+                .filter(|section| !section.rows.is_empty())
+                .collect(),
+        }
+    }
+}
+
+fn identifier_rows(customer: &Customer) -> Vec<DetailRow> {
+    let mut rows: Vec<DetailRow> = customer
+        .profile()
+        .into_iter()
+        .flat_map(|p| p.identifiers.iter())
+        .filter_map(|identifier| {
+            let (kind, value) = (identifier.kind.as_deref()?, identifier.value.as_deref()?);
+            Some(DetailRow {
+                label: identifier_label(kind),
+                value: value.to_owned(),
+                note: identifier.status_label.as_ref().map(|s| format!("({s})")),
+            })
+        })
+        .collect();
+    if customer.profile().is_some()
+        && let Some(id) = customer.customer_id()
+    {
+        rows.push(DetailRow::new("Customer ID", id.to_string()));
+    }
+    rows
+}
+
+fn detail_sections(customer: &Customer) -> [DetailSection; 5] {
+    let profile = customer.profile();
+    let contact = profile
+        .into_iter()
+        .flat_map(|p| p.comm_channels.iter())
+        .filter_map(|c| {
+            let value = c.value.as_deref()?;
+            let mut marks = Vec::new();
+            if c.primary == Some(true) {
+                marks.push("primary");
+            }
+            marks.push(if c.verified == Some(true) {
+                "verified"
+            } else {
+                "not verified"
+            });
+            let kind = c.kind.as_deref().map(identifier_label).unwrap_or_default();
+            Some(DetailRow::new(
+                kind,
+                format!("{value}  ({})", marks.join(", ")),
+            ))
+        })
+        .collect();
+    let fields = |map: &serde_json::Map<String, serde_json::Value>| -> Vec<DetailRow> {
+        map.iter()
+            .map(|(k, v)| DetailRow::new(readable_key(k), value_text(v)))
+            .collect()
+    };
+    let extended = fields(&customer.extended_fields);
+    let custom = profile.map(|p| fields(&p.fields)).unwrap_or_default();
+
+    let mut loyalty = Vec::new();
+    if let Some(info) = &customer.loyalty_info {
+        if let Some(kind) = &info.loyalty_type {
+            loyalty.push(DetailRow::new("Type", readable_key(kind)));
+        }
+        if let Some(purchases) = info.lifetime_purchases {
+            loyalty.push(DetailRow::new(
+                "Lifetime purchases",
+                format!("{purchases:.2}"),
+            ));
+        }
+    }
+    for program in &customer.loyalty_program_details {
+        let title = program.title().unwrap_or("Program");
+        if let Some(tier) = &program.current_slab {
+            loyalty.push(DetailRow::new(format!("{title}: tier"), tier.clone()));
+        }
+        if let Some(points) = program.loyalty_points {
+            loyalty.push(DetailRow::new(
+                format!("{title}: points"),
+                format!("{points:.0}"),
+            ));
+        }
+    }
+
+    let mut record = Vec::new();
+    if let Some(attribution) = profile.and_then(|p| p.attribution.as_ref()) {
+        if let Some(date) = &attribution.create_date {
+            record.push(DetailRow::new("Member since", date.clone()));
+        }
+        if let Some(date) = &attribution.modified_date {
+            record.push(DetailRow::new("Last changed", date.clone()));
+        }
+    }
+    if let Some(till) = &customer.associated_with {
+        record.push(DetailRow::new("Registered at", till.clone()));
+    }
+
+    [
+        ("Contact", contact),
+        ("Extended fields", extended),
+        ("Custom fields", custom),
+        ("Loyalty", loyalty),
+        ("Record", record),
+    ]
+    .map(|(title, rows)| DetailSection { title, rows })
+}
+
+/// The label of an identifier or contact channel type.
+fn identifier_label(kind: &str) -> String {
+    match kind.to_ascii_lowercase().as_str() {
+        "mobile" => "Mobile".to_owned(),
+        "email" => "Email".to_owned(),
+        "cardnumber" => "Card".to_owned(),
+        "externalid" => "External ID".to_owned(),
+        _ => readable_key(kind),
+    }
+}
+
+/// `city_name` → "City name", `dateOfBirth` → "Date of birth".
+pub fn readable_key(key: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut previous_lower = false;
+    for c in key.chars() {
+        if c == '_' || c == '-' || c == ' ' || c == '.' {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            previous_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && previous_lower && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        previous_lower = c.is_lowercase() || c.is_ascii_digit();
+        current.push(c);
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    let sentence = words
+        .iter()
+        .map(|w| {
+            if w.chars().all(|c| c.is_uppercase()) && w.chars().count() > 1 {
+                w.clone()
+            } else {
+                w.to_lowercase()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut chars = sentence.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A JSON value as text: strings bare, null as "—".
+pub fn value_text(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::Null => "—".to_owned(),
+        serde_json::Value::String(s) if s.trim().is_empty() => "—".to_owned(),
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Bool(true) => "Yes".to_owned(),
+        serde_json::Value::Bool(false) => "No".to_owned(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const SEED: &str = include_str!("../../tests/fixtures/seed_customer_image.json");
+
+    fn row<'a>(rows: &'a [DetailRow], label: &str) -> Option<&'a DetailRow> {
+        rows.iter().find(|r| r.label == label)
+    }
+
+    #[test]
+    fn keys_become_readable() {
+        assert_eq!(readable_key("city_name"), "City name");
+        assert_eq!(readable_key("dateOfBirth"), "Date of birth");
+        assert_eq!(readable_key("gender"), "Gender");
+        assert_eq!(readable_key("preferred-store"), "Preferred store");
+        assert_eq!(readable_key("GST_ID"), "GST ID");
+        assert_eq!(readable_key(""), "");
+    }
+
+    #[test]
+    fn json_values_read_as_words() {
+        assert_eq!(value_text(&json!(null)), "—");
+        assert_eq!(value_text(&json!("  ")), "—");
+        assert_eq!(value_text(&json!(true)), "Yes");
+        assert_eq!(value_text(&json!(12.5)), "12.5");
+    }
+
+    #[test]
+    fn the_seed_customer_reads_as_rows() {
+        let customer = Customer::from_json(SEED.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        let view = ProfileView::of(&customer);
+        assert_eq!(Some(view.name.clone()), customer.display_name());
+        assert_eq!(view.status, customer.status());
+        let id = customer.customer_id().unwrap_or_default().to_string();
+        let last = view
+            .identifiers
+            .last()
+            .map(|r| (r.label.as_str(), r.value.as_str()));
+        assert_eq!(last, Some(("Customer ID", id.as_str())));
+        let mobile = customer.identifier("mobile").unwrap_or_default();
+        assert_eq!(
+            row(&view.identifiers, "Mobile").map(|r| r.value.as_str()),
+            Some(mobile)
+        );
+        assert!(
+            view.sections.iter().all(|s| !s.rows.is_empty()),
+            "empty sections are left out"
+        );
+    }
+
+    #[test]
+    fn rows_say_what_the_record_says() {
+        let customer: Customer = serde_json::from_value(json!({
+            "id": 42,
+            "extendedFields": {"city_name": "Pune", "dateOfBirth": null},
+            "profiles": [{
+                "firstName": "Asha", "lastName": "Rao",
+                "identifiers": [
+                    {"type": "cardnumber", "value": "DEMO0001", "statusLabel": "SUSPENDED"},
+                    {"type": "externalId", "value": "X-1"}
+                ],
+                "commChannels": [
+                    {"type": "email", "value": "asha@example.com", "primary": true, "verified": false}
+                ],
+                "fields": {}
+            }]
+        }))
+        .unwrap_or_else(|e| panic!("fixture: {e}"));
+        let view = ProfileView::of(&customer);
+        assert_eq!(view.name, "Asha Rao");
+        assert_eq!(
+            row(&view.identifiers, "Card"),
+            Some(&DetailRow {
+                label: "Card".into(),
+                value: "DEMO0001".into(),
+                note: Some("(SUSPENDED)".into())
+            })
+        );
+        assert!(row(&view.identifiers, "External ID").is_some());
+        let titles: Vec<_> = view.sections.iter().map(|s| s.title).collect();
+        assert_eq!(
+            titles,
+            ["Contact", "Extended fields"],
+            "no custom fields, loyalty or record"
+        );
+        let contact = &view.sections[0].rows;
+        assert_eq!(
+            contact[0].value,
+            "asha@example.com  (primary, not verified)"
+        );
+        let extended = &view.sections[1].rows;
+        assert_eq!(
+            row(extended, "City name").map(|r| r.value.as_str()),
+            Some("Pune")
+        );
+        assert_eq!(
+            row(extended, "Date of birth").map(|r| r.value.as_str()),
+            Some("—")
+        );
+    }
+
+    #[test]
+    fn a_record_without_a_name_says_so() {
+        let customer: Customer =
+            serde_json::from_value(json!({"id": 7})).unwrap_or_else(|e| panic!("fixture: {e}"));
+        let view = ProfileView::of(&customer);
+        assert_eq!(view.name, "(no name)");
+        assert!(view.identifiers.is_empty() && view.sections.is_empty());
+    }
+}
