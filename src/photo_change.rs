@@ -58,7 +58,7 @@ pub async fn replace_photo_reporting(
 ) -> Result<Replaced, ApiError> {
     let (old, unnamed) = slots(customer);
     report(ReplaceStep::Uploading);
-    client.set_image(customer_id, photo).await?;
+    client.set_image(customer_id, &photo.jpeg).await?;
     if old.is_empty() {
         return Ok(match unnamed {
             0 => Replaced::Only { removed: 0 },

@@ -65,7 +65,7 @@ impl App {
         }
         let lookup_id = self.supersede_lookup();
         self.state.photo_enlarged = false;
-        let Some(session) = &self.state.session else {
+        let Some(client) = &self.client else {
             return;
         };
         tracing::debug!(lookup_id, kinds = ?candidates.iter().map(|c| c.kind).collect::<Vec<_>>(), "lookup started");
@@ -75,7 +75,7 @@ impl App {
             lookup_id,
             candidates,
         };
-        let work = jobs::look_up(session.client.clone(), ticket);
+        let work = jobs::look_up(client.clone(), ticket);
         self.jobs.lookup = Some(Job::spawn(ctx, work));
         self.state.profile = ProfileState::Loading { lookup: shown };
     }
@@ -247,7 +247,7 @@ impl App {
         let ProfileState::Loaded(profile) = &mut self.state.profile else {
             return;
         };
-        let (Some(customer_id), Some(session)) = (customer_id, &self.state.session) else {
+        let (Some(customer_id), Some(client)) = (customer_id, &self.client) else {
             let unknown = "Not available: the answer has no customer ID.";
             match kind {
                 PanelKind::Loyalty => profile.loyalty = Panel::Failed(unknown.to_owned()),
@@ -259,7 +259,7 @@ impl App {
             PanelKind::Loyalty => profile.loyalty = Panel::Loading,
             PanelKind::Purchases => profile.purchases = Panel::Loading,
         }
-        let work = jobs::load_panel(session.client.clone(), lookup_id, customer_id, kind);
+        let work = jobs::load_panel(client.clone(), lookup_id, customer_id, kind);
         self.jobs.panels.push(Job::spawn(ctx, work));
     }
 
@@ -334,7 +334,7 @@ impl App {
         if let Some(image) = cache_key.as_ref().and_then(|k| self.photo_cache.get(k)) {
             return PhotoSlot::Shown(load_photo_texture(ctx, lookup_id, image));
         }
-        let Some(session) = &self.state.session else {
+        let Some(client) = &self.client else {
             return PhotoSlot::Absent;
         };
         if let Some(url) = customer.photo_entry().and_then(|e| e.url()) {
@@ -345,7 +345,7 @@ impl App {
             cache_key,
             match_index,
         };
-        let work = jobs::load_photo(session.client.clone(), customer.clone(), frame_px, ticket);
+        let work = jobs::load_photo(client.clone(), customer.clone(), frame_px, ticket);
         self.jobs.photos.push(Job::spawn(ctx, work));
         PhotoSlot::Loading
     }

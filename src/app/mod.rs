@@ -27,7 +27,7 @@ pub use lookup::photo_frame_px;
 pub use photo_cache::{PhotoCache, PhotoKey};
 pub use photo_edit::NOTHING_CHOSEN;
 
-use crate::capillary::ClientConfig;
+use crate::capillary::{CapillaryClient, ClientConfig};
 use crate::config::{HostChoice, STORAGE_KEY, Settings};
 use crate::demo::{DemoConfig, DemoServer};
 use crate::policy::{Policy, PolicyError};
@@ -74,6 +74,10 @@ impl Default for StartOptions {
 #[derive(Debug)]
 pub struct App {
     state: AppState,
+    /// The signed-in session's API client: set with `state.session` and
+    /// dropped with it, but kept out of the state, which the UI reads and
+    /// which holds no live connections.
+    client: Option<CapillaryClient>,
     jobs: jobs::Jobs,
     /// The built-in demo tenant, started when chosen.
     demo: Option<DemoServer>,
@@ -164,6 +168,7 @@ impl App {
                 policy_error,
                 ..AppState::default()
             },
+            client: None,
             jobs: jobs::Jobs::default(),
             demo: None,
             demo_config,
@@ -251,12 +256,12 @@ impl App {
     /// Prepares the connections a lookup is about to need, where they may
     /// have gone idle (see [`warm`]).
     fn warm_up(&mut self, ctx: &egui::Context) {
-        let Some(session) = &self.state.session else {
+        let Some(client) = &self.client else {
             return;
         };
         let now = self.clock.now();
-        for origin in self.warm.due(now, session.client.api_origin()) {
-            let work = jobs::warm_up(session.client.clone(), origin);
+        for origin in self.warm.due(now, client.api_origin()) {
+            let work = jobs::warm_up(client.clone(), origin);
             self.jobs.warm_ups.push(jobs::Job::spawn(ctx, work));
         }
     }

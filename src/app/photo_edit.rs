@@ -308,8 +308,8 @@ impl App {
         let ProfileState::Loaded(profile) = &self.state.profile else {
             return;
         };
-        let (Some(ticket), Some(session), Some(edit)) =
-            (ticket, &self.state.session, self.state.photo_edit.as_mut())
+        let (Some(ticket), Some(client), Some(edit)) =
+            (ticket, &self.client, self.state.photo_edit.as_mut())
         else {
             self.state.photo_edit = None;
             return;
@@ -320,7 +320,7 @@ impl App {
         };
         let (step, progress) = tokio::sync::watch::channel(first);
         let work = jobs::change_photo(
-            session.client.clone(),
+            client.clone(),
             ctx.clone(),
             ticket,
             profile.customer.clone(),

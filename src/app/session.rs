@@ -103,8 +103,8 @@ impl App {
                 self.state.session = Some(Session {
                     host_label,
                     user: client.credentials().principal().to_owned(),
-                    client,
                 });
+                self.client = Some(client);
                 self.state.lookup.request_focus = true;
                 self.idle.reset(self.clock.now());
                 self.warm = super::warm::WarmUp::default();
@@ -128,6 +128,7 @@ impl App {
         self.jobs = jobs::Jobs::default();
         self.photo_cache.clear();
         self.state.session = None;
+        self.client = None;
         self.state.wipe_customer_data();
         let keyring = std::mem::take(&mut self.state.login.keyring);
         self.state.login = LoginForm::from_settings(&self.state.settings);

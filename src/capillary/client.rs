@@ -10,7 +10,6 @@ use super::identifier::Lookup;
 use super::model::{Customer, PhotoState};
 use super::presigned::PresignedUrl;
 use super::standing::{LoyaltyAnswer, ProgramStanding, Purchase, PurchasesAnswer};
-use crate::photo::PhotoUpload;
 use crate::secret::Secret;
 use md5::Digest as _;
 use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderValue};
@@ -227,14 +226,16 @@ impl CapillaryClient {
         Ok(answer.data)
     }
 
-    /// `POST /v2/customers/{id}/setImage`: adds `photo` as a new image of
+    /// `POST /v2/customers/{id}/setImage`: adds `jpeg` as a new image of
     /// the customer (Capillary keeps the older ones; see
     /// [`Self::delete_images`]). Sent as `multipart/form-data` with the
     /// JPEG under the key `file`. 401/403 mean this till may not change
-    /// photos.
-    pub async fn set_image(&self, customer_id: i64, photo: &PhotoUpload) -> Result<(), ApiError> {
+    /// photos. The bytes are sent as they are: preparing them (upright, no
+    /// metadata, within Capillary's limits) is the photo pipeline's job
+    /// (`photo::prepare_upload`), which the client knows nothing of.
+    pub async fn set_image(&self, customer_id: i64, jpeg: &[u8]) -> Result<(), ApiError> {
         let path = format!("/v2/customers/{customer_id}/setImage");
-        let body = multipart_jpeg(&format!("customer-{customer_id}.jpg"), &photo.jpeg);
+        let body = multipart_jpeg(&format!("customer-{customer_id}.jpg"), jpeg);
         let answer: Value = self
             .json_call(Method::POST, &path, &[("source", SOURCE)], Some(&body))
             .await

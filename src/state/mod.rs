@@ -13,9 +13,7 @@ pub use photo_edit::{
 };
 pub use profile_view::{DetailRow, DetailSection, ProfileView};
 
-use crate::capillary::{
-    CapillaryClient, Customer, IdentifierKind, Lookup, ProgramStanding, Purchase,
-};
+use crate::capillary::{Customer, IdentifierKind, Lookup, ProgramStanding, Purchase};
 use crate::config::{AuthScheme, HostChoice, Settings};
 use crate::secret::Secret;
 
@@ -131,10 +129,9 @@ impl LoginForm {
     }
 }
 
-/// A signed-in session.
+/// Who is signed in, for the screen (the live client is the app's).
 #[derive(Debug)]
 pub struct Session {
-    pub client: CapillaryClient,
     /// Cluster name or host, for the status bar.
     pub host_label: String,
     pub user: String,

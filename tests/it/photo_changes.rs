@@ -53,7 +53,10 @@ fn only_part(content_type: &str, body: &[u8]) -> (String, Vec<u8>) {
 async fn set_image_sends_the_jpeg_as_documented() {
     let server = scripted(vec![Reply::json(200, UPLOADED)]).await;
     let upload = photo();
-    client_for(&server).set_image(42, &upload).await.unwrap();
+    client_for(&server)
+        .set_image(42, &upload.jpeg)
+        .await
+        .unwrap();
 
     let requests = server.requests();
     let request = &requests[0];
@@ -114,7 +117,7 @@ async fn every_photo_change_error_is_in_words() {
     for (reply, words) in cases {
         let server = scripted(vec![reply]).await;
         let err = client_for(&server)
-            .set_image(42, &photo())
+            .set_image(42, &photo().jpeg)
             .await
             .unwrap_err();
         assert!(err.to_string().contains(words), "{words:?} not in {err}");
@@ -178,7 +181,7 @@ async fn the_demo_tenant_adds_shows_and_removes_images() {
 
     // A new photo lands in slot 1 and is the one a lookup now shows.
     let upload = photo();
-    client.set_image(ASHA, &upload).await.unwrap();
+    client.set_image(ASHA, &upload.jpeg).await.unwrap();
     assert_eq!(server.image_count(ASHA), 2);
     let customer = client.customer_by_id(ASHA).await.unwrap();
     assert_eq!(customer.customer_image.as_ref().unwrap().len(), 2);
@@ -200,7 +203,7 @@ async fn the_demo_tenant_adds_shows_and_removes_images() {
         jpeg: upload.jpeg[..5 * 1024].to_vec(),
         ..upload.clone()
     };
-    let err = client.set_image(ASHA, &tiny).await.unwrap_err();
+    let err = client.set_image(ASHA, &tiny.jpeg).await.unwrap_err();
     assert!(
         matches!(err.kind, ErrorKind::Capillary { code: 8083, .. }),
         "{err:?}"
@@ -209,7 +212,10 @@ async fn the_demo_tenant_adds_shows_and_removes_images() {
         jpeg: vec![b'x'; 20 * 1024],
         ..upload.clone()
     };
-    let err = client.set_image(ASHA, &not_an_image).await.unwrap_err();
+    let err = client
+        .set_image(ASHA, &not_an_image.jpeg)
+        .await
+        .unwrap_err();
     assert!(
         matches!(err.kind, ErrorKind::Capillary { code: 8084, .. }),
         "{err:?}"
@@ -219,7 +225,7 @@ async fn the_demo_tenant_adds_shows_and_removes_images() {
         matches!(err.kind, ErrorKind::Capillary { code: 8078, .. }),
         "{err:?}"
     );
-    let err = client.set_image(1, &upload).await.unwrap_err();
+    let err = client.set_image(1, &upload.jpeg).await.unwrap_err();
     assert!(err.kind.is_not_found(), "{err:?}");
     // Removing the last photo leaves the customer without one.
     client.delete_images(ASHA, &[1]).await.unwrap();
