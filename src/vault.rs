@@ -52,7 +52,7 @@ impl Vault {
         }
     }
 
-    fn entry(&self, account: &str) -> Result<Entry, String> {
+    fn entry(&self, account: &str) -> Result<Entry, VaultError> {
         self.builder
             .build(None, SERVICE, account)
             .map(Entry::new_with_credential)
@@ -61,12 +61,12 @@ impl Vault {
 
     /// Whether secrets can be kept here across restarts; the reason to show
     /// when not. Reads one entry that never exists, so it never prompts.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), VaultError> {
         if !matches!(
             self.builder.persistence(),
             CredentialPersistence::UntilDelete
         ) {
-            return Err(NO_KEYRING.to_owned());
+            return Err(VaultError::NoKeyring);
         }
         match self.entry("availability-check")?.get_password() {
             Ok(_) | Err(keyring::Error::NoEntry) => Ok(()),
@@ -75,7 +75,7 @@ impl Vault {
     }
 
     /// The remembered secret for `account`, if any.
-    pub fn load(&self, account: &str) -> Result<Option<Secret>, String> {
+    pub fn load(&self, account: &str) -> Result<Option<Secret>, VaultError> {
         match self.entry(account)?.get_password() {
             Ok(password) => Ok(Some(Secret::new(password))),
             Err(keyring::Error::NoEntry) => Ok(None),
@@ -84,14 +84,14 @@ impl Vault {
     }
 
     /// Remembers `secret` for `account`, replacing what was there.
-    pub fn store(&self, account: &str, secret: &Secret) -> Result<(), String> {
+    pub fn store(&self, account: &str, secret: &Secret) -> Result<(), VaultError> {
         self.entry(account)?
             .set_password(secret.expose())
             .map_err(|e| unavailable(&e))
     }
 
     /// Forgets `account`'s secret; nothing remembered is fine.
-    pub fn forget(&self, account: &str) -> Result<(), String> {
+    pub fn forget(&self, account: &str) -> Result<(), VaultError> {
         match self.entry(account)?.delete_credential() {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
             Err(e) => Err(unavailable(&e)),
@@ -99,29 +99,46 @@ impl Vault {
     }
 }
 
-/// Why "Remember password" is off where no keyring is set up at all.
-pub const NO_KEYRING: &str =
-    "This computer has no system keyring, so passwords can't be remembered.";
+/// Why "Remember password" cannot be used here, in the words the login
+/// panel shows. Never includes the secret (keyring's errors carry none;
+/// `BadEncoding`'s bytes are not kept).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum VaultError {
+    /// No keyring is set up at all (the store keeps nothing).
+    #[error("This computer has no system keyring, so passwords can't be remembered.")]
+    NoKeyring,
+    #[error("The system keyring is locked or refused access, so passwords can't be remembered.")]
+    Locked,
+    /// No Secret Service answers on Linux.
+    #[error(
+        "No system keyring (Secret Service, such as GNOME Keyring) is running, so passwords \
+         can't be remembered."
+    )]
+    NotRunning,
+    #[error("The system keyring failed, so passwords can't be remembered.")]
+    Failed,
+    #[error("The remembered password could not be read.")]
+    BadEncoding,
+    /// Anything else the keyring said, in its words.
+    #[error("The system keyring refused the entry ({0}).")]
+    Refused(String),
+    /// Asking the keyring panicked (contained off the UI thread).
+    #[error("The system keyring could not be asked.")]
+    Crashed,
+}
 
-/// Words for a keyring failure. Never includes the secret (keyring's
-/// errors carry none; `BadEncoding`'s bytes are not shown).
-fn unavailable(error: &keyring::Error) -> String {
+fn unavailable(error: &keyring::Error) -> VaultError {
     match error {
-        keyring::Error::NoStorageAccess(_) => {
-            "The system keyring is locked or refused access, so passwords can't be remembered."
-                .to_owned()
-        }
+        keyring::Error::NoStorageAccess(_) => VaultError::Locked,
         keyring::Error::PlatformFailure(detail) => {
             tracing::info!(%detail, "system keyring failed");
             if cfg!(target_os = "linux") {
-                "No system keyring (Secret Service, such as GNOME Keyring) is running, so \
-                 passwords can't be remembered."
-                    .to_owned()
+                VaultError::NotRunning
             } else {
-                "The system keyring failed, so passwords can't be remembered.".to_owned()
+                VaultError::Failed
             }
         }
-        keyring::Error::BadEncoding(_) => "The remembered password could not be read.".to_owned(),
-        other => format!("The system keyring refused the entry ({other})."),
+        keyring::Error::BadEncoding(_) => VaultError::BadEncoding,
+        other => VaultError::Refused(other.to_string()),
     }
 }

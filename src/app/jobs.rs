@@ -19,7 +19,7 @@ use crate::photo_change::{ReplaceStep, Replaced};
 use crate::pick_file::FilePicker;
 use crate::secret::Secret;
 use crate::state::SendStep;
-use crate::vault::Vault;
+use crate::vault::{Vault, VaultError};
 use image::RgbaImage;
 use poll_promise::Promise;
 use std::future::Future;
@@ -330,7 +330,7 @@ pub async fn load_photo(
 /// What the keyring said at start-up or after logging out.
 #[derive(Debug)]
 pub struct KeyringReport {
-    pub available: Result<(), String>,
+    pub available: Result<(), VaultError>,
     /// The account asked for and its remembered secret, if any.
     pub account: String,
     pub remembered: Option<Secret>,
@@ -355,8 +355,8 @@ pub async fn ask_keyring(vault: Vault, account: String, load: bool) -> KeyringRe
         }
     })
     .await;
-    report.unwrap_or_else(|()| KeyringReport {
-        available: Err("The system keyring could not be asked.".to_owned()),
+    report.unwrap_or_else(|Crashed| KeyringReport {
+        available: Err(VaultError::Crashed),
         account: asked,
         remembered: None,
     })
@@ -378,18 +378,23 @@ pub fn update_keyring(vault: Vault, account: String, secret: Option<Secret>) {
     }));
 }
 
+/// Blocking work that panicked (a decoder on hostile bytes, a driver):
+/// contained, and said in words by whoever asked for the work.
+#[derive(Debug, Clone, Copy)]
+pub struct Crashed;
+
 /// Runs blocking work (decoding, the keyring) on tokio's blocking pool.
-/// The work runs to the end even if the returned future is dropped; `Err`
-/// when it panicked.
+/// The work runs to the end even if the returned future is dropped;
+/// [`Crashed`] when it panicked.
 #[expect(
     clippy::disallowed_methods,
     reason = "the one place app jobs are spawned"
 )]
 fn off_ui_thread<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
-) -> impl Future<Output = Result<T, ()>> {
+) -> impl Future<Output = Result<T, Crashed>> {
     let handle = tokio::task::spawn_blocking(work);
-    async move { handle.await.map_err(|_| ()) }
+    async move { handle.await.map_err(|_| Crashed) }
 }
 
 /// Which photo dialog a picture or a change belongs to: dropped unless it
@@ -408,7 +413,7 @@ pub enum PictureInput {
 }
 
 /// The picture, or why not; `None` when no file was chosen.
-pub type PictureOutcome = (PhotoEditTicket, Option<Result<RgbaImage, String>>);
+pub type PictureOutcome = (PhotoEditTicket, Option<Result<RgbaImage, UploadError>>);
 
 /// Reads a pasted or dropped picture: refused in words when it is too
 /// large, not a photo, or too small; otherwise upright and scaled to the
@@ -420,7 +425,7 @@ pub async fn read_picture(ticket: PhotoEditTicket, input: PictureInput) -> Pictu
         PictureInput::Dropped(file) => picture_from_file(&*file),
     })
     .await
-    .unwrap_or_else(|()| Err(PhotoError::Crashed.to_string()));
+    .unwrap_or(Err(UploadError::NotAPhoto(PhotoError::Crashed)));
     (ticket, Some(result))
 }
 
@@ -434,7 +439,7 @@ pub async fn choose_picture(
     };
     let result = off_ui_thread(move || picture_from_file(&ChosenFile(path)))
         .await
-        .unwrap_or_else(|()| Err(PhotoError::Crashed.to_string()));
+        .unwrap_or(Err(UploadError::NotAPhoto(PhotoError::Crashed)));
     (ticket, Some(result))
 }
 
@@ -456,27 +461,26 @@ impl egui::DroppedFile for ChosenFile {
     }
 }
 
-fn picture_from_pixels(image: &egui::ColorImage) -> Result<RgbaImage, String> {
+fn picture_from_pixels(image: &egui::ColorImage) -> Result<RgbaImage, UploadError> {
     let [width, height] = image.size;
     let (width, height) = (
         u32::try_from(width).unwrap_or(u32::MAX),
         u32::try_from(height).unwrap_or(u32::MAX),
     );
     if width.min(height) < MIN_SHORT_SIDE {
-        return Err(UploadError::TooSmall { width, height }.to_string());
+        return Err(UploadError::TooSmall { width, height });
     }
     let bytes: Vec<u8> = image
         .pixels
         .iter()
         .flat_map(|p| p.to_srgba_unmultiplied())
         .collect();
-    let rgba =
-        RgbaImage::from_raw(width, height, bytes).ok_or_else(|| PhotoError::Crashed.to_string())?;
+    let rgba = RgbaImage::from_raw(width, height, bytes)
+        .ok_or(UploadError::NotAPhoto(PhotoError::Crashed))?;
     Ok(crate::photo::working_copy(rgba))
 }
 
-fn picture_from_file(file: &dyn egui::DroppedFile) -> Result<RgbaImage, String> {
-    let unreadable = |e: &dyn std::fmt::Display| format!("The file could not be read ({e}).");
+fn picture_from_file(file: &dyn egui::DroppedFile) -> Result<RgbaImage, UploadError> {
     // Refused unread when it is larger than Capillary takes.
     if let Ok(meta) = std::fs::metadata(file.path())
         && let Ok(size) = usize::try_from(meta.len())
@@ -484,24 +488,21 @@ fn picture_from_file(file: &dyn egui::DroppedFile) -> Result<RgbaImage, String> 
     {
         return Err(UploadError::FileTooLarge {
             megabytes: size.div_ceil(1024 * 1024),
-        }
-        .to_string());
+        });
     }
-    let bytes = file.bytes().map_err(|e| unreadable(&e))?;
+    let bytes = file.bytes().map_err(UploadError::Unreadable)?;
     if bytes.len() > MAX_SOURCE_BYTES {
         return Err(UploadError::FileTooLarge {
             megabytes: bytes.len().div_ceil(1024 * 1024),
-        }
-        .to_string());
+        });
     }
     let prepared = prepare_photo(&bytes, WORKING_LONG_SIDE, &DecodeLimits::default())
-        .map_err(|e| UploadError::NotAPhoto(e).to_string())?;
+        .map_err(UploadError::NotAPhoto)?;
     if prepared.width.min(prepared.height) < MIN_SHORT_SIDE {
         return Err(UploadError::TooSmall {
             width: prepared.width,
             height: prepared.height,
-        }
-        .to_string());
+        });
     }
     Ok(prepared.texture)
 }
@@ -530,7 +531,18 @@ pub enum PhotoChanged {
     Removed(usize),
 }
 
-pub type PhotoChangeOutcome = (PhotoEditTicket, Result<PhotoChanged, String>);
+/// Why a photo change did not go through.
+#[derive(Debug, thiserror::Error)]
+pub enum PhotoChangeError {
+    /// The new photo could not be prepared; nothing was sent.
+    #[error("{0}")]
+    Prepare(UploadError),
+    /// Capillary refused or could not be reached; with the request id.
+    #[error("{}", .0.to_string_with_request_id())]
+    Capillary(ApiError),
+}
+
+pub type PhotoChangeOutcome = (PhotoEditTicket, Result<PhotoChanged, PhotoChangeError>);
 
 /// Prepares the JPEG (off the UI thread) and replaces, or removes, the
 /// customer's photo, reporting each step on `step` (and repainting so the
@@ -557,7 +569,7 @@ pub async fn change_photo(
             .await
             .unwrap_or(Err(UploadError::NotAPhoto(PhotoError::Crashed)));
             match upload {
-                Err(e) => Err(e.to_string()),
+                Err(e) => Err(PhotoChangeError::Prepare(e)),
                 Ok(upload) => {
                     let bytes = upload.jpeg.len();
                     crate::photo_change::replace_photo_reporting(
@@ -579,7 +591,7 @@ pub async fn change_photo(
                         height: upload.height,
                         bytes,
                     })
-                    .map_err(|e| e.to_string_with_request_id())
+                    .map_err(PhotoChangeError::Capillary)
                 }
             }
         }
@@ -588,7 +600,7 @@ pub async fn change_photo(
             crate::photo_change::remove_photo(&client, id, &customer)
                 .await
                 .map(PhotoChanged::Removed)
-                .map_err(|e| e.to_string_with_request_id())
+                .map_err(PhotoChangeError::Capillary)
         }
     };
     (ticket, result)
@@ -606,6 +618,6 @@ pub async fn list_cameras(
 ) -> CamerasListed {
     let listed = off_ui_thread(move || cameras.list())
         .await
-        .unwrap_or_else(|()| Err(CameraError::Failed("the camera driver crashed".to_owned())));
+        .unwrap_or_else(|Crashed| Err(CameraError::Failed("the camera driver crashed".to_owned())));
     (ticket, index, listed)
 }

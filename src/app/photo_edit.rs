@@ -401,8 +401,8 @@ impl App {
                     view: CropView::centred(w, h),
                 })
             }
-            Some(Err(message)) => PhotoEditStage::Failed {
-                message,
+            Some(Err(refused)) => PhotoEditStage::Failed {
+                message: refused.to_string(),
                 crop: None,
             },
         };
@@ -429,13 +429,16 @@ impl App {
             .map(|s| s.user.clone())
             .unwrap_or_default();
         let note = match result {
-            Err(message) => {
+            Err(error) => {
                 tracing::info!("photo change for customer {id} failed");
                 let crop = match std::mem::replace(&mut edit.stage, PhotoEditStage::ConfirmRemove) {
                     PhotoEditStage::Sending { crop, .. } => crop,
                     _ => None,
                 };
-                edit.stage = PhotoEditStage::Failed { message, crop };
+                edit.stage = PhotoEditStage::Failed {
+                    message: error.to_string(),
+                    crop,
+                };
                 return;
             }
             Ok(PhotoChanged::Removed(count)) => {

@@ -70,6 +70,9 @@ pub enum UploadError {
     CannotShrink,
     #[error("The photo could not be encoded ({0}).")]
     Encoding(String),
+    /// The file went away or may not be read; the system's words.
+    #[error("The file could not be read ({0}).")]
+    Unreadable(String),
 }
 
 /// Prepares a chosen, pasted or dropped file for upload. Never panics.

@@ -32,12 +32,12 @@ pub enum KeyringStatus {
     Checking,
     Available,
     /// Not offered, with the reason shown beside the disabled box.
-    Unavailable(String),
+    Unavailable(crate::vault::VaultError),
 }
 
 impl Default for KeyringStatus {
     fn default() -> Self {
-        KeyringStatus::Unavailable(crate::vault::NO_KEYRING.to_owned())
+        KeyringStatus::Unavailable(crate::vault::VaultError::NoKeyring)
     }
 }
 

@@ -100,9 +100,10 @@ fn remember(ui: &mut egui::Ui, form: &mut LoginForm, policy: &Policy) {
             ui.add_enabled(false, egui::Checkbox::new(&mut false, REMEMBER_LABEL))
                 .on_disabled_hover_text("Checking the system keyring…");
         }
-        KeyringStatus::Unavailable(reason) => {
+        KeyringStatus::Unavailable(error) => {
+            let reason = error.to_string();
             ui.add_enabled(false, egui::Checkbox::new(&mut false, REMEMBER_LABEL))
-                .on_disabled_hover_text(reason.as_str());
+                .on_disabled_hover_text(&reason);
             ui.add(egui::Label::new(egui::RichText::new(reason).weak()).wrap());
         }
     }

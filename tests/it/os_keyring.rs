@@ -46,7 +46,7 @@ fn the_system_keyring_round_trips_or_says_why_not() {
         Err(reason) => {
             assert!(!expect_keyring, "a keyring was expected: {reason}");
             assert!(
-                reason.contains("passwords can't be remembered"),
+                reason.to_string().contains("passwords can't be remembered"),
                 "the reason is for people: {reason}"
             );
             assert!(

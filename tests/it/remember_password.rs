@@ -187,7 +187,7 @@ fn a_missing_keyring_disables_the_box_and_says_why() {
     wait_for(&mut harness, "the keyring check", WAIT, keyring_settled);
     let status = harness.state().state().login.keyring.clone();
     assert!(
-        matches!(&status, KeyringStatus::Unavailable(r) if r.contains("No system keyring (Secret Service")),
+        matches!(&status, KeyringStatus::Unavailable(r) if r.to_string().contains("No system keyring (Secret Service")),
         "{status:?}"
     );
     assert!(
