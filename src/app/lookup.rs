@@ -116,9 +116,12 @@ impl App {
                     kind = ?found_by.kind,
                     "customer shown"
                 );
-                if let Some((_, error)) = failed.first() {
-                    self.state.last_failed_request_id = error.request_id.clone();
-                }
+                // A success clears the status bar's failed request id
+                // (it stays in the log), unless another candidate of this
+                // very scan failed.
+                self.state.last_failed_request_id = failed
+                    .first()
+                    .and_then(|(_, error)| error.request_id.clone());
                 let other_failures = failed
                     .iter()
                     .map(|(lookup, error)| format!("as {}: {error}", lookup.kind.noun()))
@@ -131,6 +134,7 @@ impl App {
                     matches = matches.len(),
                     "several customers matched"
                 );
+                self.state.last_failed_request_id = None;
                 let matches = matches
                     .into_iter()
                     .enumerate()
@@ -150,7 +154,11 @@ impl App {
                 });
             }
             Resolution::NotFound(error) => {
-                tracing::info!(lookup_id, "no customer found");
+                tracing::info!(
+                    lookup_id,
+                    request_id = error.request_id.as_deref(),
+                    "no customer found"
+                );
                 self.state.last_failed_request_id = error.request_id.clone();
                 let message = match tried.as_slice() {
                     [only] => format!("{} {typed}: {error}", only.label()),
@@ -165,7 +173,12 @@ impl App {
                 self.state.profile = ProfileState::Failed { message };
             }
             Resolution::Failed(lookup, error) => {
-                tracing::info!(lookup_id, error = %error.kind, "lookup failed");
+                tracing::info!(
+                    lookup_id,
+                    error = %error.kind,
+                    request_id = error.request_id.as_deref(),
+                    "lookup failed"
+                );
                 self.state.last_failed_request_id = error.request_id.clone();
                 let message = format!("{} {}: {error}", lookup.kind.label(), lookup.value);
                 self.state.profile = ProfileState::Failed { message };

@@ -1,6 +1,7 @@
 //! What a person (or a barcode scanner) types to find a customer, cleaned up
 //! the way Capillary stores it.
 
+use super::digits;
 use std::fmt;
 
 /// The kinds of identifier a customer can be found by.
@@ -104,25 +105,33 @@ pub struct Lookup {
 }
 
 impl Lookup {
-    /// Cleans what was typed for the chosen kind: trims; for mobiles drops
-    /// spaces, dashes, dots, brackets and a leading `+`.
+    /// Cleans what was typed for the chosen kind: drops invisible
+    /// characters (direction marks, zero-width spaces) and trims; digits of
+    /// any script become ASCII (not in emails, see [`digits`]); for mobiles
+    /// drops the spaces, dashes, dots and brackets people write between
+    /// digits, and a leading `+`.
     pub fn new(kind: IdentifierKind, raw: &str) -> Result<Lookup, InputError> {
-        let trimmed = raw.trim();
+        let cleaned = if kind == IdentifierKind::Email {
+            digits::without_invisibles(raw)
+        } else {
+            digits::normalise(raw)
+        };
+        let trimmed = cleaned.trim();
         if trimmed.is_empty() {
             return Err(InputError::Empty);
         }
         let value = match kind {
             IdentifierKind::Mobile => {
-                let digits: String = trimmed
-                    .strip_prefix('+')
+                let number: String = trimmed
+                    .strip_prefix(['+', '\u{FF0B}'])
                     .unwrap_or(trimmed)
                     .chars()
-                    .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}'))
+                    .filter(|&c| !digits::is_phone_separator(c))
                     .collect();
-                if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+                if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit()) {
                     return Err(InputError::BadMobile);
                 }
-                digits
+                number
             }
             IdentifierKind::Email => {
                 let email = trimmed.to_owned();
@@ -157,7 +166,8 @@ impl Lookup {
     ///   card number and an external ID;
     /// - anything else: a card number and an external ID.
     pub fn candidates(raw: &str, country_code: &str) -> Result<Vec<Lookup>, InputError> {
-        let trimmed = raw.trim();
+        let cleaned = digits::without_invisibles(raw);
+        let trimmed = cleaned.trim();
         if trimmed.is_empty() {
             return Err(InputError::Empty);
         }
@@ -222,6 +232,12 @@ mod tests {
             " 919800000001 ",
             "+91 (980) 000.0001",
             "91\u{a0}9800000001",
+            // Arabic-Indic and Devanagari digits, as a phone keyboard types them
+            "+٩١ ٩٨٠٠٠-٠٠٠٠١",
+            "९१ ९८००० ०००० १",
+            // pasted from a right-to-left message: marks and an en dash
+            "\u{200F}+91 98000\u{2013}00001\u{200E}",
+            "\u{FEFF}９１９８０００００００１",
         ] {
             assert_eq!(
                 Lookup::new(IdentifierKind::Mobile, typed).unwrap().value,
@@ -256,6 +272,21 @@ mod tests {
         let email = Lookup::candidates(" tom@example.com\t", "").unwrap();
         assert_eq!(kinds_and_values(&email), [(Email, "tom@example.com")]);
         assert_eq!(Lookup::candidates("tom@", ""), Err(InputError::BadEmail));
+        // A card read out in Arabic-Indic digits, pasted with a direction
+        // mark: looked up as ASCII, and 16 digits are no mobile.
+        let card = Lookup::candidates("\u{200F}٤٠٠٠١٢٣٤١٢٣٤١٢٣٤", "").unwrap();
+        assert_eq!(
+            kinds_and_values(&card),
+            [
+                (CardNumber, "4000123412341234"),
+                (ExternalId, "4000123412341234")
+            ]
+        );
+        assert_eq!(
+            Lookup::candidates("\u{200B}\u{200E}", ""),
+            Err(InputError::Empty),
+            "only invisible characters is nothing typed"
+        );
         let digits = Lookup::candidates("+91 98000-00001\r\n", "").unwrap();
         assert_eq!(
             kinds_and_values(&digits),

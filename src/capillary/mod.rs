@@ -4,6 +4,7 @@
 mod auth;
 mod client;
 pub mod codes;
+pub mod digits;
 mod error;
 mod host;
 mod identifier;

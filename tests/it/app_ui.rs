@@ -120,10 +120,19 @@ fn not_found_then_escape_clears() {
     wait_for(&mut harness, "not found", WAIT, settled);
     harness.get_by_label_contains("No customer found");
     assert!(harness.get_by_label("Customer identifier").is_focused());
+    // The failed request's id is in the status bar for support…
+    harness.get_by_label_contains("Last failed request id: ");
 
     look_up(&mut harness, "919800000007");
     wait_for(&mut harness, "no-photo customer", WAIT, settled);
     assert_shown(&harness, "Olivia Brown");
+    // …until the next lookup succeeds.
+    assert!(
+        harness
+            .query_by_label_contains("Last failed request id")
+            .is_none(),
+        "a failed request id outlived the next success"
+    );
     assert_shown(&harness, "No photo");
     assert_shown(&harness, "OB");
 

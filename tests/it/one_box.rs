@@ -45,6 +45,15 @@ fn whatever_is_scanned_is_found_without_choosing_a_type() {
         ("4000123412341234", 565_039_609, IdentifierKind::CardNumber),
         // A scanner's trailing Tab and spaces are not part of it.
         ("  EXT-0007 ", 565_039_607, IdentifierKind::ExternalId),
+        // A mobile typed on an Arabic phone keyboard and pasted from a
+        // message: Arabic-Indic digits, a direction mark, an en dash.
+        (
+            "\u{200F}+٩١ ٩٨٠٠٠–٠٠٠٠١",
+            565_039_601,
+            IdentifierKind::Mobile,
+        ),
+        // A card read out in Devanagari digits.
+        ("४०००१२३४१२३४१२३४", 565_039_609, IdentifierKind::CardNumber),
     ] {
         scan(&mut harness, scanned);
         wait_for(&mut harness, scanned, WAIT, settled);
