@@ -79,7 +79,7 @@ fn threads() -> usize {
 fn sample(harness: &Harness<'_, App>, lookups: usize) -> Sample {
     Sample {
         lookups,
-        after_lock: lookups % LOCK_EVERY == 0,
+        after_lock: lookups.is_multiple_of(LOCK_EVERY),
         resident_mb: resident_mb(),
         fds: open_fds(),
         threads: threads(),
@@ -183,16 +183,16 @@ fn main() {
     let mut samples = vec![sample(&harness, 0)];
     for n in 1..=LOOKUPS {
         look_up(&mut harness, CARDS[n % CARDS.len()]);
-        if n % PHOTO_CHANGE_EVERY == 0 {
+        if n.is_multiple_of(PHOTO_CHANGE_EVERY) {
             look_up(&mut harness, CARDS[0]);
             change_photo(&mut harness, &picture);
             changes += 1;
         }
-        if n % LOCK_EVERY == 0 {
+        if n.is_multiple_of(LOCK_EVERY) {
             lock_and_sign_in(&mut harness);
             locks += 1;
         }
-        if n % SAMPLE_EVERY == 0 {
+        if n.is_multiple_of(SAMPLE_EVERY) {
             samples.push(sample(&harness, n));
         }
     }
