@@ -96,10 +96,24 @@ pub fn test(args: &[String]) -> Result {
         let packages: Vec<&str> = FOR_TESTS.iter().map(|(name, _)| *name).collect();
         install_missing(&packages)?;
     }
-    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
+    let mut cargo_test =
+        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()));
+    cargo_test
         .arg("test")
         .args(cargo_args)
-        .current_dir(crate::root())
+        .current_dir(crate::root());
+    // `cargo run` gave this process xtask's package variables. Some build
+    // scripts (ring's) ask to be rerun when CARGO_PKG_NAME or OUT_DIR
+    // change, and cargo reads those from its own environment: passed on,
+    // they would rebuild ring and everything above it, and a plain
+    // `cargo test` afterwards would rebuild it all again.
+    for (name, _) in std::env::vars_os() {
+        let name = name.to_string_lossy();
+        if is_set_by_cargo_run(&name) {
+            cargo_test.env_remove(&*name);
+        }
+    }
+    let status = cargo_test
         .status()
         .map_err(|e| format!("could not start cargo test: {e}"))?;
     if status.success() {
@@ -107,6 +121,23 @@ pub fn test(args: &[String]) -> Result {
     } else {
         Err(format!("cargo test failed ({status})"))
     }
+}
+
+/// The variables cargo sets for the binary it runs (its package, not the
+/// user's configuration such as CARGO_HOME or CARGO_TARGET_DIR).
+fn is_set_by_cargo_run(name: &str) -> bool {
+    name.starts_with("CARGO_PKG_")
+        || matches!(
+            name,
+            "CARGO_MANIFEST_DIR"
+                | "CARGO_MANIFEST_PATH"
+                | "CARGO_MANIFEST_LINKS"
+                | "CARGO_CRATE_NAME"
+                | "CARGO_BIN_NAME"
+                | "CARGO_PRIMARY_PACKAGE"
+                | "CARGO_RUSTC_CURRENT_DIR"
+                | "OUT_DIR"
+        )
 }
 
 /// Installs those of `packages` that dpkg does not list as installed.
@@ -212,6 +243,28 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), all, "a package is listed twice");
+    }
+
+    #[test]
+    fn only_what_cargo_run_sets_is_dropped() {
+        for dropped in [
+            "CARGO_PKG_NAME",
+            "CARGO_PKG_VERSION_MAJOR",
+            "CARGO_MANIFEST_DIR",
+            "OUT_DIR",
+        ] {
+            assert!(is_set_by_cargo_run(dropped), "{dropped}");
+        }
+        for kept in [
+            "CARGO",
+            "CARGO_HOME",
+            "CARGO_TARGET_DIR",
+            "CARGO_TERM_COLOR",
+            "CI",
+            "PATH",
+        ] {
+            assert!(!is_set_by_cargo_run(kept), "{kept}");
+        }
     }
 
     #[test]
