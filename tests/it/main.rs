@@ -7,8 +7,8 @@
 //! `cargo test --test it snapshots::`.
 //!
 //! Two rules follow from sharing one process:
-//! - the tests that drive a real window take turns
-//!   ([`support::window::my_turn`]);
+//! - the tests that need the cores to themselves (real windows, the stress
+//!   run, a frame rate) take turns ([`support::my_turn`]);
 //! - a test that measures or takes over the whole process (resident memory,
 //!   the global log subscriber) runs in a process of its own
 //!   ([`support::run_alone`]).

@@ -327,6 +327,8 @@ fn take_photo_shortcut(harness: &mut Harness<'static, App>) {
 
 #[test]
 fn the_camera_preview_is_live_picks_a_camera_and_is_released() {
+    // Counts frames a second: not beside the window tests or the stress run.
+    let _turn = support::my_turn();
     use customer_lookup::camera::SyntheticCameras;
     use std::sync::atomic::Ordering;
     let rt = runtime();

@@ -14,9 +14,10 @@
 #![allow(clippy::disallowed_methods)]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
+use crate::support::my_turn;
 use crate::support::photos::count_near;
 use crate::support::window::{
-    KillOnDrop, VirtualDisplay, keep, my_turn, require, screenshot, wait_for_exit, wait_for_photo,
+    KillOnDrop, VirtualDisplay, keep, require, screenshot, wait_for_exit, wait_for_photo,
     wait_for_screen, wait_for_window, window_shot, xdotool,
 };
 use std::path::{Path, PathBuf};

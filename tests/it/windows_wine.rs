@@ -19,9 +19,10 @@
 
 use crate::support;
 
+use crate::support::my_turn;
 use crate::support::photos::count_near;
 use crate::support::window::{
-    KillOnDrop, VirtualDisplay, my_turn, require, wait_for_exit, wait_for_photo, wait_for_screen,
+    KillOnDrop, VirtualDisplay, require, wait_for_exit, wait_for_photo, wait_for_screen,
     wait_for_window, xdotool,
 };
 use customer_lookup::demo::{DEMO_PASSWORD, DEMO_USER, DemoConfig, DemoServer};

@@ -9,6 +9,19 @@ pub mod photos;
 pub mod ui;
 pub mod window;
 
+/// The tests that need the machine's cores to themselves take turns: the
+/// real windows (Linux and Wine: three apps, virtual displays and window
+/// managers at once on a 2-core machine made windows appear too late), the
+/// stress run, and the camera preview's frame rate. Every suite shares one
+/// test binary, so without this they would run beside each other.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+pub fn my_turn() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// Set in the child process [`run_alone`] starts.
 const ALONE: &str = "CUSTOMER_LOOKUP_TEST_ALONE";
 
@@ -24,6 +37,8 @@ pub fn run_alone(test: &str) -> bool {
     if std::env::var_os(ALONE).is_some() {
         return true;
     }
+    // The child is busy for a while: not beside the other heavy tests.
+    let _turn = my_turn();
     let out = std::process::Command::new(std::env::current_exe().unwrap())
         .args([test, "--exact", "--nocapture", "--test-threads", "1"])
         .env(ALONE, "1")

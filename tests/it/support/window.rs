@@ -8,18 +8,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// The tests that drive a real window (Linux and Wine) take turns: three
-/// apps, virtual displays and window managers at once on a 2-core machine
-/// made windows appear too late. One lock for the whole test binary, since
-/// the smoke and Wine suites now share one process.
-static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-pub fn my_turn() -> std::sync::MutexGuard<'static, ()> {
-    ONE_AT_A_TIME
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
 pub struct KillOnDrop(pub Child);
 
 impl Drop for KillOnDrop {
