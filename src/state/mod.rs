@@ -11,7 +11,7 @@ pub use intent::Intent;
 pub use photo_edit::{
     CameraView, CropSession, PhotoEdit, PhotoEditStage, PhotoIntent, PhotoSource, SendStep,
 };
-pub use profile_view::{DetailRow, DetailSection, ProfileView};
+pub use profile_view::{DetailRow, DetailSection, ProfileView, name_of};
 
 use crate::capillary::{Customer, IdentifierKind, Lookup, ProgramStanding, Purchase};
 use crate::config::{AuthScheme, HostChoice, Settings};

@@ -47,9 +47,7 @@ impl DetailRow {
 impl ProfileView {
     pub fn of(customer: &Customer) -> Self {
         Self {
-            name: customer
-                .display_name()
-                .unwrap_or_else(|| "(no name)".to_owned()),
+            name: name_of(customer),
             status: customer.status(),
             identifiers: identifier_rows(customer),
             sections: detail_sections(customer)
@@ -58,6 +56,14 @@ impl ProfileView {
                 .collect(),
         }
     }
+}
+
+/// The name the screen shows for a customer: the display name, or
+/// "(no name)" when the record has none (the chooser uses it too).
+pub fn name_of(customer: &Customer) -> String {
+    customer
+        .display_name()
+        .unwrap_or_else(|| "(no name)".to_owned())
 }
 
 fn identifier_rows(customer: &Customer) -> Vec<DetailRow> {

@@ -52,10 +52,7 @@ fn choosing(ui: &mut egui::Ui, choice: &Choice, intents: &mut Vec<Intent>) {
     ui.weak("↑/↓ to move, Enter to open, or click one.");
     ui.add_space(8.0);
     for (index, found) in choice.matches.iter().enumerate() {
-        let name = found
-            .customer
-            .display_name()
-            .unwrap_or_else(|| "(no name)".to_owned());
+        let name = crate::state::name_of(&found.customer);
         let selected = index == choice.selected;
         let stroke = if selected {
             ui.visuals().selection.stroke
