@@ -9,6 +9,7 @@ use super::host::ApiHost;
 use super::identifier::Lookup;
 use super::model::{Customer, PhotoState};
 use super::presigned::PresignedUrl;
+use super::search::{NameQuery, SearchPage};
 use super::standing::{LoyaltyAnswer, ProgramStanding, Purchase, PurchasesAnswer};
 use crate::secret::Secret;
 use md5::Digest as _;
@@ -39,6 +40,13 @@ pub struct ClientConfig {
     pub max_photo_bytes: u64,
     /// Pause before the one retry of a GET that got 461 or 521.
     pub busy_retry_delay: Duration,
+    /// Retries of a call Capillary answered with 429; the wait is what
+    /// `Retry-After` says, else [`Self::rate_limit_backoff`] doubling.
+    pub rate_limit_retries: u32,
+    pub rate_limit_backoff: Duration,
+    /// The longest `Retry-After` waited for; a longer one fails the call
+    /// at once (a cashier cannot wait minutes).
+    pub max_retry_after: Duration,
 }
 
 impl Default for ClientConfig {
@@ -50,6 +58,9 @@ impl Default for ClientConfig {
             max_json_bytes: 5 * 1024 * 1024,
             max_photo_bytes: 25 * 1024 * 1024,
             busy_retry_delay: Duration::from_millis(700),
+            rate_limit_retries: 2,
+            rate_limit_backoff: Duration::from_millis(500),
+            max_retry_after: Duration::from_secs(10),
         }
     }
 }
@@ -70,6 +81,9 @@ struct Inner {
     till_header: Option<Secret>,
     token: tokio::sync::Mutex<Option<OAuthToken>>,
     config: ClientConfig,
+    /// Calls waiting out a 429 right now: the screen says "Capillary is
+    /// busy, retrying…" while it is above zero.
+    waiting_on_rate_limit: std::sync::atomic::AtomicUsize,
 }
 
 /// A downloaded, not yet decoded photo.
@@ -84,6 +98,8 @@ pub struct PhotoBytes {
 struct RawResponse {
     status: StatusCode,
     request_id: Option<String>,
+    /// `Retry-After` in seconds, on a 429.
+    retry_after: Option<Duration>,
     body: Vec<u8>,
 }
 
@@ -130,6 +146,7 @@ impl CapillaryClient {
                 till_header,
                 token: tokio::sync::Mutex::new(None),
                 config,
+                waiting_on_rate_limit: std::sync::atomic::AtomicUsize::new(0),
             }),
         })
     }
@@ -191,6 +208,30 @@ impl CapillaryClient {
         let path = format!("/v2/customers/{id}");
         self.get_json(&path, &[("embed", "CUSTOMERIMAGE"), ("source", SOURCE)])
             .await
+    }
+
+    /// `GET /v2/customers/search`: up to `limit` customers whose first
+    /// name, last name or an identifier starts with `query`. An org
+    /// without customer search (404, 403, or any Capillary error code on
+    /// this endpoint) answers [`ErrorKind::SearchUnavailable`].
+    pub async fn search(&self, query: &NameQuery, limit: u32) -> Result<SearchPage, ApiError> {
+        let limit = limit.to_string();
+        let params = [
+            ("q", query.as_str()),
+            ("limit", limit.as_str()),
+            ("offset", "0"),
+            ("source", SOURCE),
+        ];
+        self.get_json("/v2/customers/search", &params)
+            .await
+            .map_err(|e| match e.kind {
+                ErrorKind::EndpointNotFound
+                | ErrorKind::Forbidden { .. }
+                | ErrorKind::Capillary { .. } => {
+                    ApiError::new(ErrorKind::SearchUnavailable).with_request_id(e.request_id)
+                }
+                _ => e,
+            })
     }
 
     /// The customer's standing in each loyalty program of the org. A
@@ -373,8 +414,9 @@ impl CapillaryClient {
     }
 
     /// An authenticated call that expects JSON of type `T`. Retries once
-    /// after a pause on 461/521 (Capillary did not act on the request), and
-    /// once with a fresh OAuth token on 401.
+    /// after a pause on 461/521 (Capillary did not act on the request),
+    /// a bounded number of times on 429 (waiting as `Retry-After` says),
+    /// and once with a fresh OAuth token on 401.
     async fn json_call<T: DeserializeOwned>(
         &self,
         method: Method,
@@ -384,6 +426,7 @@ impl CapillaryClient {
     ) -> Result<T, ApiError> {
         let mut busy_retried = false;
         let mut token_retried = false;
+        let mut rate_limited = 0;
         loop {
             let result = self.call(method.clone(), path, query, body).await;
             match result {
@@ -391,6 +434,26 @@ impl CapillaryClient {
                     busy_retried = true;
                     tracing::info!(path, "Capillary busy; retrying once");
                     tokio::time::sleep(self.inner.config.busy_retry_delay).await;
+                }
+                Err(ApiError {
+                    kind: ErrorKind::RateLimited { retry_after },
+                    request_id,
+                }) if rate_limited < self.inner.config.rate_limit_retries => {
+                    let config = &self.inner.config;
+                    let wait = retry_after
+                        .unwrap_or_else(|| config.rate_limit_backoff * 2u32.pow(rate_limited));
+                    if wait > config.max_retry_after {
+                        return Err(ApiError::new(ErrorKind::RateLimited { retry_after })
+                            .with_request_id(request_id));
+                    }
+                    rate_limited += 1;
+                    tracing::info!(
+                        path,
+                        wait_ms = wait.as_millis() as u64,
+                        attempt = rate_limited,
+                        "Capillary rate-limited the call (429); waiting to retry"
+                    );
+                    self.wait_out_rate_limit(wait).await;
                 }
                 Err(e)
                     if e.kind == ErrorKind::Unauthorized && !token_retried && self.uses_oauth() =>
@@ -403,6 +466,29 @@ impl CapillaryClient {
                 Ok(value) => return parse_value(value),
             }
         }
+    }
+
+    /// True while a call is waiting to retry after a 429.
+    pub fn is_waiting_on_rate_limit(&self) -> bool {
+        self.inner
+            .waiting_on_rate_limit
+            .load(std::sync::atomic::Ordering::Relaxed)
+            > 0
+    }
+
+    /// Sleeps `wait`, counted in [`Self::is_waiting_on_rate_limit`] (also
+    /// when the call is cancelled mid-wait).
+    async fn wait_out_rate_limit(&self, wait: Duration) {
+        struct Waiting<'a>(&'a std::sync::atomic::AtomicUsize);
+        impl Drop for Waiting<'_> {
+            fn drop(&mut self) {
+                self.0.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+        let counter = &self.inner.waiting_on_rate_limit;
+        counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let _waiting = Waiting(counter);
+        tokio::time::sleep(wait).await;
     }
 
     fn uses_oauth(&self) -> bool {
@@ -531,6 +617,12 @@ impl CapillaryClient {
             .get(REQUEST_ID_HEADER)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
+        let retry_after = response
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map(Duration::from_secs);
         let body = read_capped(response, self.inner.config.max_json_bytes)
             .await
             .map_err(|kind| ApiError::new(kind).with_request_id(request_id.clone()))?;
@@ -538,6 +630,7 @@ impl CapillaryClient {
         Ok(RawResponse {
             status,
             request_id,
+            retry_after,
             body,
         })
     }
@@ -614,9 +707,16 @@ fn interpret(raw: RawResponse) -> Result<Value, ApiError> {
     let RawResponse {
         status,
         request_id,
+        retry_after,
         body,
     } = raw;
-    classify(status, &body).map_err(|kind| ApiError::new(kind).with_request_id(request_id))
+    classify(status, &body).map_err(|kind| {
+        let kind = match kind {
+            ErrorKind::RateLimited { .. } => ErrorKind::RateLimited { retry_after },
+            other => other,
+        };
+        ApiError::new(kind).with_request_id(request_id)
+    })
 }
 
 /// Turns status and body into the JSON answer or the right error.
@@ -636,6 +736,7 @@ fn classify(status: StatusCode, body: &[u8]) -> Result<Value, ErrorKind> {
             None => Err(ErrorKind::Forbidden { message: None }),
         },
         300..=399 => Err(ErrorKind::RedirectedAway),
+        429 => Err(ErrorKind::RateLimited { retry_after: None }),
         461 => Err(ErrorKind::Busy),
         521 => Err(ErrorKind::ConcurrentAction),
         200..=299 => {

@@ -45,6 +45,14 @@ pub enum ErrorKind {
     EndpointNotFound,
     /// HTTP 461: search is busy.
     Busy,
+    /// HTTP 429 (still, after the bounded retries), with the wait its
+    /// `Retry-After` asked for.
+    RateLimited {
+        retry_after: Option<std::time::Duration>,
+    },
+    /// The org has no customer search (404, 403 or a Capillary error on
+    /// the search endpoint): name search is off; lookups still work.
+    SearchUnavailable,
     /// HTTP 521: another action on the same customer is in progress.
     ConcurrentAction,
     /// HTTP 5xx.
@@ -191,6 +199,12 @@ impl fmt::Display for ErrorKind {
                 "The server does not offer the Capillary customer API. Check the host.",
             ),
             ErrorKind::Busy => f.write_str("Capillary is busy, try again in a moment."),
+            ErrorKind::RateLimited { .. } => f.write_str(
+                "Capillary is busy (too many requests from this store just now). Try again in a minute.",
+            ),
+            ErrorKind::SearchUnavailable => f.write_str(
+                "Name search is not available for this organisation. Look customers up by mobile, email or card.",
+            ),
             ErrorKind::ConcurrentAction => f.write_str(
                 "Capillary is busy with another change to this customer, try again in a moment.",
             ),

@@ -11,6 +11,7 @@ mod identifier;
 mod lenient;
 pub mod model;
 mod presigned;
+pub mod search;
 pub mod standing;
 mod status;
 
@@ -25,5 +26,6 @@ pub use identifier::{IdentifierKind, InputError, Lookup};
 pub use model::{Customer, PhotoState};
 pub(crate) use presigned::format_amz_date;
 pub use presigned::{PresignedUrl, redact_url};
+pub use search::{NameQuery, SearchHit, SearchPage, mask_mobile};
 pub use standing::{BillDetails, ProgramStanding, Purchase, Store};
 pub use status::{CardStatus, CustomerStatus, PhotoAlert};

@@ -12,6 +12,12 @@ pub const MERGED: i64 = 565_039_612;
 pub const PURCHASES_FAIL: i64 = 565_039_607;
 /// Tom is in two loyalty programs.
 pub const TWO_PROGRAMS: i64 = 565_039_505;
+/// Sid Sawyer shares Tom's surname.
+pub const SHARED_SURNAME: i64 = 565_039_613;
+/// Becky's lookups answer 429 twice before they succeed.
+pub const RATE_LIMITED: i64 = 565_039_614;
+/// How many times each of Becky's lookups is rate-limited.
+pub const RATE_LIMITED_TIMES: u64 = 2;
 
 /// One made-up customer.
 #[derive(Debug, Clone)]
@@ -275,6 +281,54 @@ pub fn all() -> Vec<DemoCustomer> {
             city: "Dubai",
             gender: "Male",
             tier: None,
+            fraud: false,
+        },
+        // Shares Tom's surname: a search for "Sawyer" finds two people,
+        // and their faces tell them apart.
+        DemoCustomer {
+            id: SHARED_SURNAME,
+            first_name: "Sid",
+            last_name: "Sawyer",
+            mobile: "919800000013",
+            email: "sid.sawyer@example.com",
+            card: "DEMO0013",
+            external_id: "EXT-0013",
+            photo: Some((
+                look(
+                    [150, 110, 60],
+                    [235, 195, 165],
+                    [160, 100, 40],
+                    [60, 140, 200],
+                ),
+                PhotoFormat::Png,
+            )),
+            city: "Chennai",
+            gender: "Male",
+            tier: Some(("Bronze", 60.0)),
+            fraud: false,
+        },
+        // Every lookup of Becky is rate-limited twice (429 with
+        // `Retry-After: 1`) before it is answered.
+        DemoCustomer {
+            id: RATE_LIMITED,
+            first_name: "Becky",
+            last_name: "Thatcher",
+            mobile: "919800000014",
+            email: "becky.thatcher@example.com",
+            card: "DEMO0014",
+            external_id: "EXT-0014",
+            photo: Some((
+                look(
+                    [200, 170, 60],
+                    [230, 185, 150],
+                    [190, 140, 60],
+                    [170, 40, 90],
+                ),
+                PhotoFormat::Jpeg,
+            )),
+            city: "Goa",
+            gender: "Female",
+            tier: Some(("Silver", 640.0)),
             fraud: false,
         },
     ]

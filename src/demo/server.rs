@@ -63,6 +63,12 @@ pub struct DemoConfig {
     /// `deleteImage` fails with a 500 (tests show that a replaced photo
     /// whose old images remain says so).
     pub refuse_image_deletes: bool,
+    /// Whether `/v2/customers/search` is switched on for the org (off, it
+    /// answers 404, as for an org that never asked for it).
+    pub search_enabled: bool,
+    /// Added to search answers only (tests show that a slow search is
+    /// cancelled by more typing).
+    pub search_delay: Duration,
 }
 
 impl Default for DemoConfig {
@@ -79,6 +85,8 @@ impl Default for DemoConfig {
             separate_photo_host: false,
             connection_costs: ConnectionCosts::default(),
             refuse_image_deletes: false,
+            search_enabled: true,
+            search_delay: Duration::ZERO,
         }
     }
 }
@@ -93,6 +101,10 @@ pub struct DemoStats {
     /// were refused, as S3 refuses them). Must stay zero.
     pub photo_requests_with_credentials: u64,
     pub tokens_issued: u64,
+    /// Calls of `/v2/customers/search` (also counted in `api_requests`).
+    pub search_requests: u64,
+    /// Answers of 429 (Becky's lookups).
+    pub rate_limited: u64,
 }
 
 /// A running demo tenant. Dropping it stops the server.
@@ -126,6 +138,10 @@ struct DemoState {
     photo_requests: AtomicU64,
     photo_requests_with_credentials: AtomicU64,
     tokens_issued: AtomicU64,
+    search_requests: AtomicU64,
+    /// Lookups of the rate-limited customer so far (every third is answered).
+    rate_limit_counter: AtomicU64,
+    rate_limited: AtomicU64,
 }
 
 impl DemoServer {
@@ -167,12 +183,16 @@ impl DemoServer {
             photo_requests: AtomicU64::new(0),
             photo_requests_with_credentials: AtomicU64::new(0),
             tokens_issued: AtomicU64::new(0),
+            search_requests: AtomicU64::new(0),
+            rate_limit_counter: AtomicU64::new(0),
+            rate_limited: AtomicU64::new(0),
         });
         let router =
             Router::new()
                 .route("/v3/oauth/token/generate", post(generate_token))
                 .route("/v2/customers/lookup/customerDetails", get(lookup_details))
                 .route("/v2/customers/lookup", get(lookup_id))
+                .route("/v2/customers/search", get(search))
                 .route("/v2/customers/{id}", get(customer_by_id))
                 .route(
                     "/v2/customers/{id}/setImage",
@@ -239,6 +259,8 @@ impl DemoServer {
                 .photo_requests_with_credentials
                 .load(Ordering::Relaxed),
             tokens_issued: s.tokens_issued.load(Ordering::Relaxed),
+            search_requests: s.search_requests.load(Ordering::Relaxed),
+            rate_limited: s.rate_limited.load(Ordering::Relaxed),
         }
     }
 
@@ -588,7 +610,64 @@ impl DemoState {
         customer: Option<&'a DemoCustomer>,
     ) -> Result<&'a DemoCustomer, Response> {
         self.delay(customer.map(|c| c.id)).await;
-        customer.ok_or_else(|| self.not_found())
+        let customer = customer.ok_or_else(|| self.not_found())?;
+        if customer.id == customers::RATE_LIMITED {
+            self.rate_limit()?;
+        }
+        Ok(customer)
+    }
+
+    /// The rate-limited customer's lookups: the first
+    /// [`customers::RATE_LIMITED_TIMES`] of every few answer 429 with
+    /// `Retry-After: 1`, as a throttled Capillary cluster does.
+    #[expect(
+        clippy::result_large_err,
+        reason = "the error is the HTTP answer itself, returned at once"
+    )]
+    fn rate_limit(&self) -> Result<(), Response> {
+        let n = self.rate_limit_counter.fetch_add(1, Ordering::Relaxed);
+        if n % (customers::RATE_LIMITED_TIMES + 1) == customers::RATE_LIMITED_TIMES {
+            return Ok(());
+        }
+        self.rate_limited.fetch_add(1, Ordering::Relaxed);
+        let mut response = self.api(
+            StatusCode::TOO_MANY_REQUESTS,
+            json!({"errors": [{"status": false, "code": 429, "message": "Too many requests"}]}),
+        );
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        Err(response)
+    }
+
+    /// Customers whose first name, last name, full name or an identifier
+    /// starts with `q`, ignoring case (in any script that has case).
+    fn search(&self, q: &str) -> Vec<(&DemoCustomer, &'static str, String)> {
+        let q = q.trim().to_lowercase();
+        if q.is_empty() {
+            return Vec::new();
+        }
+        let starts = |value: &str| !value.is_empty() && value.to_lowercase().starts_with(&q);
+        self.customers
+            .iter()
+            .filter_map(|c| {
+                // "First Last" is found as the first name it starts with.
+                let full = format!("{} {}", c.first_name, c.last_name);
+                let candidates = [
+                    ("firstName", c.first_name, c.first_name.to_owned()),
+                    ("firstName", c.first_name, full),
+                    ("lastName", c.last_name, c.last_name.to_owned()),
+                    ("mobile", c.mobile, c.mobile.to_owned()),
+                    ("email", c.email, c.email.to_owned()),
+                    ("cardnumber", c.card, c.card.to_owned()),
+                    ("externalId", c.external_id, c.external_id.to_owned()),
+                ];
+                candidates
+                    .into_iter()
+                    .find(|(_, _, text)| starts(text))
+                    .map(|(kind, value, _)| (c, kind, value.to_owned()))
+            })
+            .collect()
     }
 
     /// Like [`Self::customer_at`], then the loyalty and purchases delay.
@@ -681,6 +760,49 @@ async fn lookup_details(
     state.api(
         StatusCode::OK,
         customers::to_json(customer, image, embeds(&query, "mlp")),
+    )
+}
+
+/// `GET /v2/customers/search?q=…&limit=…&offset=…`, as Capillary's
+/// "advanced customer search" answers it.
+async fn search(
+    State(state): State<Arc<DemoState>>,
+    headers: HeaderMap,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    state.api_requests.fetch_add(1, Ordering::Relaxed);
+    state.search_requests.fetch_add(1, Ordering::Relaxed);
+    if let Err(response) = state.authorized(&headers) {
+        return response;
+    }
+    state.delay(None).await;
+    tokio::time::sleep(state.config.search_delay).await;
+    if !state.config.search_enabled {
+        return (StatusCode::NOT_FOUND, "Not Found").into_response();
+    }
+    let number = |name: &str, default: usize| param(&query, name).parse().unwrap_or(default);
+    let (limit, offset) = (number("limit", 10).min(50), number("offset", 0));
+    let found = state.search(param(&query, "q"));
+    let data: Vec<Value> = found
+        .iter()
+        .skip(offset)
+        .take(limit)
+        .map(|(c, kind, value)| {
+            json!({
+                "userId": c.id,
+                "matchedIdentifiers": [{"idType": kind, "idValue": value, "source": "INSTORE", "accountId": ""}],
+                "profiles": [{"source": "INSTORE", "firstName": c.first_name, "lastName": c.last_name}],
+            })
+        })
+        .collect();
+    state.api(
+        StatusCode::OK,
+        json!({
+            "pagination": {"limit": limit, "offset": offset, "total": found.len()},
+            "data": data,
+            "warnings": [],
+            "errors": [],
+        }),
     )
 }
 

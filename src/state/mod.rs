@@ -4,14 +4,18 @@
 //! and edits form fields) use it, and it uses neither.
 
 mod intent;
+mod name_search;
 mod photo_edit;
 mod profile_view;
 
 pub use intent::Intent;
+pub use name_search::{
+    MAX_SUGGESTIONS, NameSearch, SearchRequest, SearchStatus, Suggestion, TYPING_PAUSE,
+};
 pub use photo_edit::{
     CameraView, CropSession, PhotoEdit, PhotoEditStage, PhotoIntent, PhotoSource, SendStep,
 };
-pub use profile_view::{DetailRow, DetailSection, ProfileView, name_of};
+pub use profile_view::{DetailRow, DetailSection, NO_NAME, ProfileView, name_of};
 
 use crate::capillary::{Customer, IdentifierKind, Lookup, ProgramStanding, Purchase};
 use crate::config::{AuthScheme, HostChoice, Settings};
@@ -278,6 +282,10 @@ pub struct AppState {
     pub policy_error: Option<String>,
     /// The photo dialog of the customer on screen, when open.
     pub photo_edit: Option<PhotoEdit>,
+    /// Suggestions for a name typed in the lookup box.
+    pub search: NameSearch,
+    /// A call is waiting to retry after Capillary said "too many requests".
+    pub capillary_busy: bool,
 }
 
 impl AppState {
@@ -298,6 +306,7 @@ impl AppState {
         self.photo_edit = None;
         self.toast = None;
         self.last_failed_request_id = None;
+        self.search.reset();
         self.current_lookup += 1;
     }
 

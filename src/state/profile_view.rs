@@ -58,12 +58,15 @@ impl ProfileView {
     }
 }
 
+/// What stands for a customer without a name, wherever one is listed.
+pub const NO_NAME: &str = "(no name)";
+
 /// The name the screen shows for a customer: the display name, or
 /// "(no name)" when the record has none (the chooser uses it too).
 pub fn name_of(customer: &Customer) -> String {
     customer
         .display_name()
-        .unwrap_or_else(|| "(no name)".to_owned())
+        .unwrap_or_else(|| NO_NAME.to_owned())
 }
 
 fn identifier_rows(customer: &Customer) -> Vec<DetailRow> {
