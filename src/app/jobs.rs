@@ -10,7 +10,7 @@
 
 use super::photo_cache::PhotoKey;
 use crate::camera::{CameraError, Cameras};
-use crate::capillary::{ApiError, CapillaryClient, Customer, Lookup};
+use crate::capillary::{ApiError, CapillaryClient, Customer, Lookup, SearchHit};
 use crate::photo::{
     CropRect, DecodeLimits, MAX_SOURCE_BYTES, MIN_SHORT_SIDE, PhotoError, PreparedPhoto,
     UploadError, WORKING_LONG_SIDE, prepare_photo,
@@ -18,7 +18,7 @@ use crate::photo::{
 use crate::photo_change::{ReplaceStep, Replaced};
 use crate::pick_file::FilePicker;
 use crate::secret::Secret;
-use crate::state::SendStep;
+use crate::state::{MAX_SUGGESTIONS, SearchRequest, SendStep};
 use crate::vault::{Vault, VaultError};
 use image::RgbaImage;
 use poll_promise::Promise;
@@ -116,6 +116,11 @@ pub struct Jobs {
     pub panels: Vec<Job<PanelOutcome>>,
     /// Connections being prepared while the cashier types.
     pub warm_ups: Vec<Job<()>>,
+    /// The search of the name being typed, then each suggestion's record
+    /// and thumbnail; all dropped (and aborted) when the text changes.
+    pub search: Option<Job<SearchOutcome>>,
+    pub suggestion_records: Vec<Job<RecordOutcome>>,
+    pub thumbnails: Vec<Job<ThumbnailOutcome>>,
     /// A picture for the photo dialog being read.
     pub picture: Option<Job<PictureOutcome>>,
     /// The cameras being listed, then the chosen one's live feed.
@@ -139,6 +144,9 @@ impl Jobs {
             || self.lookup.as_ref().is_some_and(Job::is_running)
             || self.photos.iter().any(Job::is_running)
             || self.panels.iter().any(Job::is_running)
+            || self.search.as_ref().is_some_and(Job::is_running)
+            || self.suggestion_records.iter().any(Job::is_running)
+            || self.thumbnails.iter().any(Job::is_running)
             || self.picture.as_ref().is_some_and(Job::is_running)
             || self.camera.as_ref().is_some_and(Job::is_running)
             || self
@@ -159,6 +167,13 @@ impl Jobs {
         self.close_camera();
         self.picture = None;
         self.photo_change = None;
+    }
+
+    /// Cancels the name search and its suggestions' records and thumbnails.
+    pub fn cancel_search(&mut self) {
+        self.search = None;
+        self.suggestion_records.clear();
+        self.thumbnails.clear();
     }
 
     /// Cancels the lookup and photos in flight.
@@ -239,6 +254,50 @@ pub async fn look_up(client: CapillaryClient, ticket: LookupTicket) -> LookupOut
     (ticket.lookup_id, answers)
 }
 
+/// A search's answer: the customers found and how many matched in all.
+pub type SearchOutcome = (
+    SearchRequest,
+    Result<(Vec<SearchHit>, Option<u64>), ApiError>,
+);
+
+/// Searches customers by the start of their name.
+pub async fn search_names(client: CapillaryClient, request: SearchRequest) -> SearchOutcome {
+    let limit = u32::try_from(MAX_SUGGESTIONS).unwrap_or(u32::MAX);
+    let answer = client.search(&request.query, limit).await.map(|page| {
+        let total = page
+            .pagination
+            .and_then(|p| p.total)
+            .and_then(|t| u64::try_from(t).ok());
+        (page.data, total)
+    });
+    (request, answer)
+}
+
+/// Which suggestion of which search a record or thumbnail is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SuggestionTicket {
+    pub search_id: u64,
+    pub index: usize,
+    pub customer_id: i64,
+}
+
+pub type RecordOutcome = (SuggestionTicket, Result<Customer, ApiError>);
+
+/// A suggested customer's record, with the photo link, for the thumbnail
+/// and the masked mobile.
+pub async fn suggestion_record(client: CapillaryClient, ticket: SuggestionTicket) -> RecordOutcome {
+    (ticket, client.customer_by_id(ticket.customer_id).await)
+}
+
+/// Where a suggestion's thumbnail goes.
+#[derive(Debug, Clone)]
+pub struct ThumbnailTicket {
+    pub suggestion: SuggestionTicket,
+    pub cache_key: Option<PhotoKey>,
+}
+
+pub type ThumbnailOutcome = (ThumbnailTicket, Result<egui::ColorImage, PhotoLoadError>);
+
 /// Opens a connection to `origin` ahead of a lookup (see
 /// [`CapillaryClient::warm_up`]); the outcome does not matter.
 pub async fn warm_up(client: CapillaryClient, origin: url::Url) {
@@ -305,14 +364,15 @@ pub fn color_image(pixels: &RgbaImage) -> egui::ColorImage {
     egui::ColorImage::from_rgba_unmultiplied(size, pixels.as_raw())
 }
 
-/// Downloads, decodes and sizes the photo for a frame of `frame_px` pixels.
+/// Downloads, decodes and sizes the photo for a frame of `frame_px` pixels
+/// (the profile's, or a suggestion's thumbnail), returned with `ticket`.
 /// Decoding runs on the blocking pool, never on the UI thread.
-pub async fn load_photo(
+pub async fn load_photo<T: Send>(
     client: CapillaryClient,
     customer: Customer,
     frame_px: u32,
-    ticket: PhotoTicket,
-) -> PhotoOutcome {
+    ticket: T,
+) -> (T, Result<egui::ColorImage, PhotoLoadError>) {
     let result = async {
         let photo = client.download_photo(&customer).await?;
         let prepared = off_ui_thread(move || {

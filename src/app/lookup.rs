@@ -23,6 +23,10 @@ impl App {
     /// the new id.
     pub(super) fn supersede_lookup(&mut self) -> u64 {
         self.jobs.cancel_lookup();
+        // The name suggestions were for the text the lookup replaces.
+        self.jobs.cancel_search();
+        self.state.search.clear();
+        self.state.search.notice = None;
         self.state.current_lookup += 1;
         self.state.lookup.request_focus = true;
         self.state.current_lookup
@@ -160,7 +164,7 @@ impl App {
                     "no customer found"
                 );
                 self.state.last_failed_request_id = error.request_id.clone();
-                let message = match tried.as_slice() {
+                let mut message = match tried.as_slice() {
                     [only] => format!("{} {typed}: {error}", only.label()),
                     several => {
                         let nouns: Vec<&str> = several.iter().map(|k| k.noun()).collect();
@@ -170,6 +174,13 @@ impl App {
                         )
                     }
                 };
+                if crate::capillary::NameQuery::parse(&typed).is_some()
+                    && !self.state.search.unavailable
+                {
+                    message.push_str(
+                        " To find someone by name, type it and pick them from the suggestions with ↓ and Enter.",
+                    );
+                }
                 self.state.profile = ProfileState::Failed { message };
             }
             Resolution::Failed(lookup, error) => {
@@ -213,7 +224,7 @@ impl App {
         self.state.lookup.request_focus = true;
     }
 
-    fn show_customer(
+    pub(super) fn show_customer(
         &mut self,
         ctx: &egui::Context,
         lookup_id: u64,
@@ -336,16 +347,9 @@ impl App {
             PhotoState::None | PhotoState::NotEmbedded => return PhotoSlot::Absent,
         }
         let frame_px = photo_frame_px(ctx.pixels_per_point());
-        let cache_key = customer
-            .customer_id()
-            .zip(customer.photo_entry().and_then(|e| e.cache_key()))
-            .map(|(customer_id, file)| PhotoKey {
-                customer_id,
-                file,
-                frame_px,
-            });
+        let cache_key = photo_key(customer, frame_px);
         if let Some(image) = cache_key.as_ref().and_then(|k| self.photo_cache.get(k)) {
-            return PhotoSlot::Shown(load_photo_texture(ctx, lookup_id, image));
+            return PhotoSlot::Shown(load_photo_texture(ctx, "profile", image));
         }
         let Some(client) = &self.client else {
             return PhotoSlot::Absent;
@@ -386,7 +390,7 @@ impl App {
                 if let Some(key) = ticket.cache_key {
                     self.photo_cache.insert(key, image.clone());
                 }
-                PhotoSlot::Shown(load_photo_texture(ctx, lookup_id, image))
+                PhotoSlot::Shown(load_photo_texture(ctx, "profile", image))
             }
             Err(reason) => PhotoSlot::Failed(reason.to_string()),
         };
@@ -410,12 +414,25 @@ pub fn photo_frame_px(pixels_per_point: f32) -> u32 {
     (PHOTO_FRAME_POINTS * ENLARGED_FACTOR * pixels_per_point).ceil() as u32
 }
 
+/// Where the customer's current photo, prepared for `frame_px`, is kept
+/// in the photo cache; `None` without a customer ID or stored file.
+pub(super) fn photo_key(customer: &Customer, frame_px: u32) -> Option<PhotoKey> {
+    customer
+        .customer_id()
+        .zip(customer.photo_entry().and_then(|e| e.cache_key()))
+        .map(|(customer_id, file)| PhotoKey {
+            customer_id,
+            file,
+            frame_px,
+        })
+}
+
 /// Uploads a prepared photo, sharing the cache's pixels rather than
 /// copying them on the UI thread. Mipmaps keep it smooth when the texture
 /// (sized for the enlarged view) is drawn smaller in the profile frame.
-fn load_photo_texture(
+pub(super) fn load_photo_texture(
     ctx: &egui::Context,
-    lookup_id: u64,
+    what: &str,
     image: Arc<egui::ColorImage>,
 ) -> egui::TextureHandle {
     let options = egui::TextureOptions {
@@ -423,7 +440,7 @@ fn load_photo_texture(
         ..egui::TextureOptions::LINEAR
     };
     ctx.load_texture(
-        format!("customer-photo-{lookup_id}"),
+        format!("customer-photo-{what}"),
         egui::ImageData::Color(image),
         options,
     )

@@ -18,6 +18,7 @@ mod lookup;
 mod photo_cache;
 mod photo_edit;
 mod resolve;
+mod search;
 mod session;
 mod warm;
 
@@ -26,6 +27,7 @@ pub use jobs::texture_image;
 pub use lookup::photo_frame_px;
 pub use photo_cache::{PhotoCache, PhotoKey};
 pub use photo_edit::NOTHING_CHOSEN;
+pub use search::{THUMBNAIL_POINTS, thumbnail_px};
 
 use crate::capillary::{CapillaryClient, ClientConfig};
 use crate::config::{HostChoice, STORAGE_KEY, Settings};
@@ -208,6 +210,8 @@ impl App {
             }
             Intent::LookUp => self.start_lookup_from_form(ctx),
             Intent::StartedTyping => self.warm_up(ctx),
+            Intent::Typed => self.typed(ctx),
+            Intent::Suggestions(intent) => self.suggestion_intent(ctx, intent),
             Intent::Choose(index) => self.choose(ctx, index),
             Intent::Retry(kind) => self.retry_panel(ctx, kind),
             Intent::Reopen(lookup) => self.start_lookup(ctx, vec![lookup]),
@@ -243,7 +247,12 @@ impl App {
         if let IdleOutcome::Lock { idle } = self.idle.tick(ctx, now, lock_after) {
             self.lock(idle);
         }
+        self.start_due_search(ctx);
         self.poll_jobs(ctx);
+        self.state.capillary_busy = self
+            .client
+            .as_ref()
+            .is_some_and(CapillaryClient::is_waiting_on_rate_limit);
         self.state.login.drop_remembered_secret_of_another_account();
         if let Some((_, until)) = &self.state.toast {
             match until.checked_duration_since(now) {
@@ -298,6 +307,15 @@ impl App {
         }
         for outcome in jobs::take_all_finished(&mut self.jobs.panels) {
             self.finish_panel(outcome);
+        }
+        if let Some(outcome) = jobs::take_finished(&mut self.jobs.search) {
+            self.finish_search(ctx, outcome);
+        }
+        for outcome in jobs::take_all_finished(&mut self.jobs.suggestion_records) {
+            self.finish_suggestion_record(ctx, outcome);
+        }
+        for outcome in jobs::take_all_finished(&mut self.jobs.thumbnails) {
+            self.finish_thumbnail(ctx, outcome);
         }
         if let Some(outcome) = jobs::take_finished(&mut self.jobs.camera) {
             self.finish_camera_open(ctx, outcome);

@@ -9,8 +9,9 @@ use super::lenient;
 use serde::Deserialize;
 use unicode_general_category::{GeneralCategory, get_general_category};
 
-/// Suggestions start from this many characters: fewer match too many
-/// people to be worth a request.
+/// Suggestions start from this many letters: fewer match too many people
+/// to be worth a request. A Chinese, Japanese or Korean character counts
+/// as two (a whole syllable: 美玲 is a complete given name).
 pub const MIN_NAME_CHARS: usize = 3;
 
 /// Text in the one box that may be (part of) a person's name: letters of
@@ -31,7 +32,11 @@ impl NameQuery {
         if text.is_empty() || !text.chars().all(is_name_char) {
             return None;
         }
-        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        let letters: usize = text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .map(|c| if is_syllabic_cjk(c) { 2 } else { 1 })
+            .sum();
         (letters >= MIN_NAME_CHARS).then_some(NameQuery(text))
     }
 
@@ -52,6 +57,18 @@ fn is_direction_mark(c: char) -> bool {
         c,
         '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
             | '\u{FEFF}'
+    )
+}
+
+/// Han ideographs, kana and Hangul syllables.
+fn is_syllabic_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'     // Hiragana, Katakana
+        | '\u{3400}'..='\u{4DBF}'   // CJK Extension A
+        | '\u{4E00}'..='\u{9FFF}'   // CJK Unified Ideographs
+        | '\u{AC00}'..='\u{D7AF}'   // Hangul syllables
+        | '\u{F900}'..='\u{FAFF}'   // CJK Compatibility Ideographs
+        | '\u{20000}'..='\u{3134F}' // CJK Extensions B–G
     )
 }
 
@@ -196,7 +213,8 @@ mod tests {
             ("கார்த்திக்", "கார்த்திக்"),
             // A pasted Arabic name with its direction marks.
             ("\u{200F}ليلى حداد\u{200F}", "ليلى حداد"),
-            ("美玲王", "美玲王"),
+            ("美玲", "美玲"),
+            ("김민", "김민"),
         ] {
             assert_eq!(parsed(typed).as_deref(), Some(query), "{typed:?}");
         }
@@ -214,6 +232,7 @@ mod tests {
             "  ",
             "A-B",
             "EXT_TOM",
+            "陈",
             "tom.sawyer",
         ] {
             assert_eq!(parsed(typed), None, "{typed:?}");

@@ -15,6 +15,10 @@ pub enum Intent {
     /// The first keystroke in an empty lookup box: a lookup is coming, so
     /// connections that may have gone idle are prepared.
     StartedTyping,
+    /// The lookup box's text changed (a name may be being typed).
+    Typed,
+    /// ↑/↓/Esc/Enter or a click on the name suggestions.
+    Suggestions(SuggestionIntent),
     /// Open match N of a choice between customers.
     Choose(usize),
     /// Look this up again (from the recent list).
@@ -34,4 +38,15 @@ pub enum Intent {
     Photo(PhotoIntent),
     /// Ctrl+Q: close the window (settings are saved on the way out).
     Quit,
+}
+
+/// What the person did with the name suggestions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SuggestionIntent {
+    Next,
+    Previous,
+    /// Esc: close the list, keep the text.
+    Close,
+    /// Enter on the highlighted one, or a click: open that customer.
+    Open(usize),
 }

@@ -8,7 +8,7 @@ mod name_search;
 mod photo_edit;
 mod profile_view;
 
-pub use intent::Intent;
+pub use intent::{Intent, SuggestionIntent};
 pub use name_search::{
     MAX_SUGGESTIONS, NameSearch, SearchRequest, SearchStatus, Suggestion, TYPING_PAUSE,
 };

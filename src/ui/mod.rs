@@ -216,6 +216,9 @@ pub const DROP_HINT: &str = "Drop the picture to use it as the new photo";
 /// typed) opens the highlighted one, while the lookup box keeps the focus
 /// for the next scan.
 fn choice_keys(ui: &mut egui::Ui, state: &mut AppState, intents: &mut Vec<Intent>) {
+    if state.search.is_open() {
+        return; // the name suggestions have the arrows
+    }
     let ProfileState::Choosing(choice) = &mut state.profile else {
         return;
     };
@@ -260,7 +263,8 @@ fn keyboard_shortcuts(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Int
             i.key_pressed(egui::Key::Space),
         )
     });
-    if escape {
+    // With name suggestions open, Esc closes only them (see `lookup`).
+    if escape && !state.search.is_open() {
         intents.push(Intent::Clear);
     }
     let typing = ui.ctx().memory(|m| m.focused().is_some());

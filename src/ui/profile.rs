@@ -64,7 +64,7 @@ fn choosing(ui: &mut egui::Ui, choice: &Choice, intents: &mut Vec<Intent>) {
             .show(ui, |ui| {
                 ui.set_width(ui.available_width().min(560.0));
                 ui.horizontal(|ui| {
-                    thumbnail(ui, &found.photo, &name);
+                    thumbnail(ui, &found.photo, &name, 72.0);
                     ui.add_space(12.0);
                     ui.vertical(|ui| {
                         ui.label(egui::RichText::new(&name).size(20.0).strong());
@@ -121,24 +121,27 @@ fn paint_fitted(ui: &egui::Ui, texture: &egui::TextureHandle, frame: egui::Rect)
     fitted.paint_at(ui, egui::Rect::from_center_size(frame.center(), image_size));
 }
 
-/// A small square photo for the choice list.
-fn thumbnail(ui: &mut egui::Ui, photo: &PhotoSlot, name: &str) {
-    let size = egui::vec2(72.0, 72.0);
+/// A small square photo (the choice list, the name suggestions), with the
+/// initials when there is none.
+pub(super) fn thumbnail(ui: &mut egui::Ui, photo: &PhotoSlot, name: &str, side: f32) {
+    let size = egui::vec2(side, side);
     let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
     ui.painter()
         .rect_filled(rect, 6.0, ui.visuals().extreme_bg_color);
     match photo {
         PhotoSlot::Shown(texture) => paint_fitted(ui, texture, rect),
         PhotoSlot::Loading => {
-            let spinner = egui::Rect::from_center_size(rect.center(), egui::vec2(20.0, 20.0));
-            ui.put(spinner, egui::Spinner::new().size(20.0));
+            let spinner_side = (side * 0.3).max(12.0);
+            let spinner =
+                egui::Rect::from_center_size(rect.center(), egui::vec2(spinner_side, spinner_side));
+            ui.put(spinner, egui::Spinner::new().size(spinner_side));
         }
         PhotoSlot::Absent | PhotoSlot::Failed(_) => {
             ui.put(
                 rect,
                 egui::Label::new(
                     egui::RichText::new(initials(name))
-                        .size(28.0)
+                        .size(side * 0.4)
                         .color(ui.visuals().weak_text_color()),
                 ),
             );

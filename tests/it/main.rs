@@ -26,6 +26,7 @@ mod demo_photos;
 mod doctor;
 mod log_hygiene;
 mod model_parsing;
+mod name_search;
 mod one_box;
 mod os_keyring;
 mod photo_changes;

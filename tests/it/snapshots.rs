@@ -180,3 +180,26 @@ fn photo_crop_preview() {
     steady(&mut harness);
     harness.snapshot("photo_crop_preview");
 }
+
+/// The name suggestions for "Sawyer": two customers with their faces, what
+/// matched and the masked mobile, the first highlighted with ↓.
+#[test]
+fn name_suggestions() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    let mut harness = demo_app(DemoConfig::default());
+    log_in(&mut harness);
+    harness.event(egui::Event::Text("Sawyer".to_owned()));
+    harness.step();
+    wait_for(&mut harness, "suggestions with thumbnails", WAIT, |app| {
+        let search = &app.state().search;
+        search.suggestions.len() == 2
+            && search.suggestions.iter().all(|s| {
+                s.mobile.is_some() && matches!(s.photo, customer_lookup::state::PhotoSlot::Shown(_))
+            })
+    });
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run_steps(2);
+    steady(&mut harness);
+    harness.snapshot("name_suggestions");
+}
