@@ -36,6 +36,7 @@ mod photo_formats;
 mod photo_upload;
 mod policy;
 mod remember_password;
+mod search_client;
 mod smoke_window;
 mod snapshots;
 mod stress;
