@@ -300,7 +300,7 @@ pub fn all() -> Vec<DemoCustomer> {
                     [160, 100, 40],
                     [60, 140, 200],
                 ),
-                PhotoFormat::Png,
+                PhotoFormat::Jpeg,
             )),
             city: "Chennai",
             gender: "Male",

@@ -1,7 +1,7 @@
 //! Smoke test of the real binary in a real window: starts it with `--demo`
 //! under Xvfb, drives it with the keyboard through xdotool exactly as a
 //! cashier would (Enter to sign in, type a mobile, Enter, scan a loyalty
-//! card, Enter), takes
+//! card, Enter, type a name, ↓, Enter), takes
 //! screenshots with ImageMagick's `import`, and checks that the demo
 //! customer's photo pixels are on screen; that the idle window uses under
 //! 1 % of a CPU once the cursor stops blinking. Then Ctrl+Q closes it, and no
@@ -119,6 +119,8 @@ fn sign_in_and_find_asha(display: &str, window: &str, shot: &Path) {
 const GOLD_TIER: [u8; 3] = [212, 175, 55];
 
 const ASHA: [[u8; 3]; 2] = [[46, 139, 87], [250, 200, 40]];
+/// Sid Sawyer's portrait: brown background, blue shirt.
+const SID: [[u8; 3]; 2] = [[150, 110, 60], [60, 140, 200]];
 
 #[test]
 fn demo_customer_photo_appears_in_a_real_window() {
@@ -165,6 +167,17 @@ fn demo_customer_photo_appears_in_a_real_window() {
         "Tom Sawyer",
         [[70, 130, 180], [200, 60, 50]],
     );
+
+    // A customer with neither card nor phone: found by name. Their faces
+    // come up as suggestions while typing; ↓ and Enter open the first.
+    xdotool(display, &["type", "--delay", "60", "Sid Saw"]);
+    let what = "no thumbnail in the name suggestions";
+    wait_for_screen(display, &shot, Duration::from_secs(15), what, |image| {
+        count_near(image, SID[1], 14) > 150
+    });
+    xdotool(display, &["key", "Down"]);
+    xdotool(display, &["key", "Return"]);
+    wait_for_photo(display, &shot, "Sid Sawyer", SID);
 
     // Idle with the lookup field focused: once the cursor stops blinking
     // (10 s without input) the window draws nothing, so it uses no CPU.
