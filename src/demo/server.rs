@@ -610,21 +610,21 @@ impl DemoState {
         customer: Option<&'a DemoCustomer>,
     ) -> Result<&'a DemoCustomer, Response> {
         self.delay(customer.map(|c| c.id)).await;
-        let customer = customer.ok_or_else(|| self.not_found())?;
-        if customer.id == customers::RATE_LIMITED {
-            self.rate_limit()?;
-        }
-        Ok(customer)
+        customer.ok_or_else(|| self.not_found())
     }
 
-    /// The rate-limited customer's lookups: the first
+    /// Lookups of the rate-limited customer (by identifier or by ID; not
+    /// the loyalty and purchases calls): the first
     /// [`customers::RATE_LIMITED_TIMES`] of every few answer 429 with
     /// `Retry-After: 1`, as a throttled Capillary cluster does.
     #[expect(
         clippy::result_large_err,
         reason = "the error is the HTTP answer itself, returned at once"
     )]
-    fn rate_limit(&self) -> Result<(), Response> {
+    fn rate_limit(&self, customer: &DemoCustomer) -> Result<(), Response> {
+        if customer.id != customers::RATE_LIMITED {
+            return Ok(());
+        }
         let n = self.rate_limit_counter.fetch_add(1, Ordering::Relaxed);
         if n % (customers::RATE_LIMITED_TIMES + 1) == customers::RATE_LIMITED_TIMES {
             return Ok(());
@@ -755,6 +755,9 @@ async fn lookup_details(
         Ok(c) => c,
         Err(response) => return response,
     };
+    if let Err(response) = state.rate_limit(customer) {
+        return response;
+    }
     let image = (state.config.lookup_embeds_image && embeds(&query, "customerImage"))
         .then(|| state.image_block(customer));
     state.api(
@@ -827,6 +830,9 @@ async fn customer_by_id(
         Ok(c) => c,
         Err(response) => return response,
     };
+    if let Err(response) = state.rate_limit(customer) {
+        return response;
+    }
     let image = embeds(&query, "customerImage").then(|| state.image_block(customer));
     state.api(
         StatusCode::OK,

@@ -226,3 +226,38 @@ fn a_superseded_scan_never_shows_a_late_candidate() {
     );
     assert!(harness.query_by_label_contains("Vikram").is_none());
 }
+
+/// Becky's lookups are rate-limited twice by the demo (429, `Retry-After:
+/// 1`): the screen says Capillary is busy while the app waits, then shows
+/// her; the bounded retries are the client's (see `search_client`).
+#[test]
+fn a_busy_capillary_is_said_while_the_lookup_waits_and_retries() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    let mut harness = demo_app(DemoConfig::default());
+    log_in(&mut harness);
+    scan(&mut harness, "DEMO0014");
+    wait_for(&mut harness, "the busy note", WAIT, |app| {
+        app.state().capillary_busy
+    });
+    harness.run_steps(2);
+    harness.get_by_label(customer_lookup::ui::CAPILLARY_BUSY);
+    wait_for(&mut harness, "Becky", WAIT, settled);
+    assert_eq!(shown_customer_id(harness.state()), Some(565_039_614));
+    assert!(!harness.state().state().capillary_busy);
+    assert!(
+        harness
+            .query_by_label(customer_lookup::ui::CAPILLARY_BUSY)
+            .is_none()
+    );
+    let ProfileState::Loaded(profile) = &harness.state().state().profile else {
+        unreachable!()
+    };
+    assert!(
+        matches!(profile.loyalty, customer_lookup::state::Panel::Ready(_)),
+        "{:?}",
+        profile.loyalty
+    );
+    let demo = harness.state().demo_server().unwrap();
+    assert_eq!(demo.stats().rate_limited, 2, "{:?}", demo.stats());
+}
