@@ -3,15 +3,19 @@
 //! without the photo block in the lookup answer; new connections after
 //! sign-in; and resident memory over 200 lookups of customers whose photos
 //! are 12 MP JPEGs; and Enter → photo after the connections went idle, with
-//! and without warming them while the cashier types (the demo tenant then
-//! charges each new connection its handshakes and closes idle ones).
+//! and without warming them while the cashier types (a scan's three
+//! candidates at once, as the app looks them up; the demo tenant then
+//! charges each new connection its handshakes and closes idle ones); and
+//! from a typing pause to name suggestions on screen and to all of their
+//! thumbnails, as a ratio of one scan's Enter → photo in the same run.
 //!
 //! Run: `cargo bench --bench end_to_end`.
 // Tests read files and start servers freely; the rule is for the app.
 #![allow(clippy::disallowed_methods)]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)] // a benchmark reports on stdout
 
-use customer_lookup::capillary::{CapillaryClient, IdentifierKind, Lookup};
+use customer_lookup::app::jobs;
+use customer_lookup::capillary::{CapillaryClient, IdentifierKind, Lookup, NameQuery};
 use customer_lookup::demo::network::ConnectionCosts;
 use customer_lookup::demo::photos::{jpeg, photo_like};
 use customer_lookup::demo::{DemoConfig, DemoServer};
@@ -35,6 +39,28 @@ async fn enter_to_photo(client: &CapillaryClient, mobile: &str) -> Duration {
     let customer = client
         .lookup(&Lookup::new(IdentifierKind::Mobile, mobile).unwrap())
         .await
+        .unwrap();
+    let photo = client.download_photo(&customer).await.unwrap();
+    tokio::task::spawn_blocking(move || {
+        prepare_photo(&photo.bytes, 560, &DecodeLimits::default()).unwrap()
+    })
+    .await
+    .unwrap();
+    started.elapsed()
+}
+
+/// Enter → photo as the app does it for a scan in "any identifier" mode:
+/// every candidate (mobile, card, external ID) looked up at once.
+async fn scan_to_photo(client: &CapillaryClient, scanned: &str) -> Duration {
+    let started = Instant::now();
+    let ticket = jobs::LookupTicket {
+        lookup_id: 0,
+        candidates: Lookup::candidates(scanned, "").unwrap(),
+    };
+    let (_, answers) = jobs::look_up(client.clone(), ticket).await;
+    let customer = answers
+        .into_iter()
+        .find_map(|(_, answer)| answer.ok())
         .unwrap();
     let photo = client.download_photo(&customer).await.unwrap();
     tokio::task::spawn_blocking(move || {
@@ -119,16 +145,19 @@ async fn after_idle(warm: bool) -> (Duration, u64) {
     let mut new_connections = 0;
     for mobile in MOBILES.iter().skip(1).take(5) {
         tokio::time::sleep(IDLE_CLOSE + Duration::from_millis(300)).await;
-        // The first keystroke; then the scanner types the rest.
+        // The first keystroke; then the scanner types the rest. As the app
+        // does: as many API connections as the scan's candidates use at
+        // once (HTTP/1.1), one to the photo host.
         if warm {
-            for origin in [client.api_origin(), photo_origin.clone()] {
-                let client = client.clone();
-                tokio::spawn(async move { client.warm_up(&origin).await });
+            let api = (client.api_origin(), client.api_connections_for_a_lookup());
+            for (origin, connections) in [api, (photo_origin.clone(), 1)] {
+                let work = jobs::warm_up(client.clone(), origin, connections);
+                tokio::spawn(work);
             }
         }
         tokio::time::sleep(TYPING).await;
         let before = server.stats().connections;
-        samples.push(enter_to_photo(&client, mobile).await);
+        samples.push(scan_to_photo(&client, mobile).await);
         new_connections += server.stats().connections - before;
     }
     samples.sort();
@@ -152,6 +181,76 @@ async fn warming() {
     println!(
         "warming while typing: {:.2}× faster after idle",
         cold.as_secs_f64() / warmed.as_secs_f64()
+    );
+}
+
+/// The thumbnail's pixels at 1 pixel per point, as the app decodes it.
+const THUMBNAIL_PX: u32 = 44;
+
+/// From the end of a typing pause: the search (the names are on screen),
+/// then every suggestion's record and photo at once, each decoded to a
+/// thumbnail (the faces are on screen). Returns both times.
+async fn pause_to_suggestions(client: &CapillaryClient, name: &str) -> (Duration, Duration, usize) {
+    let started = Instant::now();
+    let page = client
+        .search(&NameQuery::parse(name).unwrap(), 8)
+        .await
+        .unwrap();
+    let names_shown = started.elapsed();
+    let mut thumbnails = tokio::task::JoinSet::new();
+    for id in page.data.iter().filter_map(|hit| hit.user_id) {
+        let client = client.clone();
+        thumbnails.spawn(async move {
+            let customer = client.customer_by_id(id).await.unwrap();
+            let photo = client.download_photo(&customer).await.unwrap();
+            tokio::task::spawn_blocking(move || {
+                prepare_photo(&photo.bytes, THUMBNAIL_PX, &DecodeLimits::default()).unwrap()
+            })
+            .await
+            .unwrap();
+        });
+    }
+    let found = thumbnails.join_all().await.len();
+    (names_shown, started.elapsed(), found)
+}
+
+async fn name_search() {
+    let server = DemoServer::start(DemoConfig {
+        latency: ROUND_TRIP,
+        ..DemoConfig::default()
+    })
+    .unwrap();
+    let client = CapillaryClient::new(server.host(), DemoServer::till_credentials()).unwrap();
+    client.verify().await.unwrap();
+    let mut scans = Vec::new();
+    let mut names = Vec::new();
+    let mut faces = Vec::new();
+    let mut found = 0;
+    for round in 0..7 {
+        scans.push(enter_to_photo(&client, MOBILES[round]).await);
+        let (names_shown, faces_shown, n) = pause_to_suggestions(&client, "Sawyer").await;
+        names.push(names_shown);
+        faces.push(faces_shown);
+        found = n;
+    }
+    let median = |samples: &mut Vec<Duration>| {
+        samples.sort();
+        samples[samples.len() / 2]
+    };
+    let (scan, names, faces) = (median(&mut scans), median(&mut names), median(&mut faces));
+    let trips = |d: Duration| d.as_secs_f64() / ROUND_TRIP.as_secs_f64();
+    println!(
+        "name search (\"Sawyer\", {found} customers): pause → names {:>6.1} ms = {:.2} round trips; → every thumbnail {:>6.1} ms = {:.2} round trips",
+        names.as_secs_f64() * 1000.0,
+        trips(names),
+        faces.as_secs_f64() * 1000.0,
+        trips(faces),
+    );
+    println!(
+        "baseline, one scan's Enter → photo {:>6.1} ms = {:.2} round trips; every thumbnail takes {:.2}× that",
+        scan.as_secs_f64() * 1000.0,
+        trips(scan),
+        faces.as_secs_f64() / scan.as_secs_f64(),
     );
 }
 
@@ -198,6 +297,7 @@ fn main() {
         round_trips(true).await;
         round_trips(false).await;
         warming().await;
+        name_search().await;
         memory_over_many_lookups().await;
     });
 }

@@ -298,10 +298,15 @@ pub struct ThumbnailTicket {
 
 pub type ThumbnailOutcome = (ThumbnailTicket, Result<egui::ColorImage, PhotoLoadError>);
 
-/// Opens a connection to `origin` ahead of a lookup (see
-/// [`CapillaryClient::warm_up`]); the outcome does not matter.
-pub async fn warm_up(client: CapillaryClient, origin: url::Url) {
-    client.warm_up(&origin).await;
+/// Opens `connections` connections to `origin` at once ahead of a lookup
+/// (see [`CapillaryClient::warm_up`]); the outcome does not matter.
+pub async fn warm_up(client: CapillaryClient, origin: url::Url, connections: usize) {
+    let mut heads = tokio::task::JoinSet::new();
+    for _ in 0..connections.max(1) {
+        let (client, origin) = (client.clone(), origin.clone());
+        heads.spawn(async move { client.warm_up(&origin).await });
+    }
+    while heads.join_next().await.is_some() {}
 }
 
 /// How many recent purchases the first screen shows.

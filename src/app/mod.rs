@@ -269,8 +269,16 @@ impl App {
             return;
         };
         let now = self.clock.now();
-        for origin in self.warm.due(now, client.api_origin()) {
-            let work = jobs::warm_up(client.clone(), origin);
+        let api = client.api_origin();
+        for origin in self.warm.due(now, api.clone()) {
+            // The scan's candidates go to the API host at once; the photo
+            // is one download.
+            let connections = if origin == api {
+                client.api_connections_for_a_lookup()
+            } else {
+                1
+            };
+            let work = jobs::warm_up(client.clone(), origin, connections);
             self.jobs.warm_ups.push(jobs::Job::spawn(ctx, work));
         }
     }

@@ -1,21 +1,26 @@
 //! Connections prepared while the cashier types.
 //!
-//! S3 closes an idle keep-alive connection after about 20 s and API load
-//! balancers after about a minute, and the photo comes from another host
-//! than the API, so at a quiet counter a lookup would pay fresh TCP and TLS
-//! handshakes to both hosts. On the first keystroke after a host may have
-//! gone idle, a `HEAD /` without credentials opens a connection to it
-//! (see `CapillaryClient::warm_up`): at most once per host per idle period.
+//! S3 closes an idle keep-alive connection after about 20 s, API load
+//! balancers after anything from a few seconds to a minute, and the photo
+//! comes from another host than the API, so at a quiet counter a lookup
+//! would pay fresh TCP and TLS handshakes to both hosts. On the first
+//! keystroke after a host may have closed its connections, `HEAD /`s
+//! without credentials open them again (see `CapillaryClient::warm_up`): as
+//! many to the API host as a scan's candidates use at once over HTTP/1.1
+//! (one over HTTP/2), one to the photo host; at most once per host per
+//! idle period. It costs a credential-free request or four, so "may have
+//! closed" is taken early: after a few seconds.
 
 use std::time::{Duration, Instant};
 use url::Url;
 
-/// After this long unused, the API host's connection may be gone (load
-/// balancers close idle ones after about a minute).
-pub const API_IDLE: Duration = Duration::from_secs(45);
+/// After this long unused, the API host's connections may be gone: some
+/// servers close idle keep-alive connections after 5 s (Apache's default)
+/// or 15 s, load balancers after about a minute.
+pub const API_IDLE: Duration = Duration::from_secs(4);
 /// After this long unused, the photo host's connection may be gone (S3
-/// closes idle ones after about 20 s).
-pub const PHOTO_IDLE: Duration = Duration::from_secs(15);
+/// closes idle ones after about 20 s, some proxies sooner).
+pub const PHOTO_IDLE: Duration = Duration::from_secs(4);
 
 /// When each host was last used, and whether it was warmed since.
 #[derive(Debug, Default)]
@@ -101,27 +106,30 @@ mod tests {
         warm.used_api(start);
         warm.used_photo(s3.clone(), start);
         assert!(
-            warm.due(start + Duration::from_secs(5), api.clone())
-                .is_empty()
+            warm.due(start + Duration::from_secs(2), api.clone())
+                .is_empty(),
+            "just used"
         );
+        // The issue's counter: the last lookup 20 s ago, a server that
+        // closes idle connections after 15 s: both hosts are warmed.
         let later = start + Duration::from_secs(20);
-        assert_eq!(
-            warm.due(later, api.clone()),
-            vec![s3.clone()],
-            "photo host only"
-        );
+        assert_eq!(warm.due(later, api.clone()), vec![api.clone(), s3.clone()]);
         assert!(
             warm.due(later, api.clone()).is_empty(),
             "once per idle period"
         );
         let much_later = start + Duration::from_secs(60);
-        assert_eq!(warm.due(much_later, api.clone()), vec![api.clone()]);
+        assert!(
+            warm.due(much_later, api.clone()).is_empty(),
+            "not used since"
+        );
+        warm.used_api(much_later);
         // Used again: due again after the next idle period.
         warm.used_photo(s3.clone(), much_later);
         assert!(warm.due(much_later, api.clone()).is_empty());
         assert_eq!(
             warm.due(much_later + PHOTO_IDLE, api.clone()),
-            vec![s3.clone()]
+            vec![api.clone(), s3.clone()]
         );
     }
 }

@@ -84,6 +84,9 @@ struct Inner {
     /// Calls waiting out a 429 right now: the screen says "Capillary is
     /// busy, retrying…" while it is above zero.
     waiting_on_rate_limit: std::sync::atomic::AtomicUsize,
+    /// The API host answered over HTTP/2 (one connection carries every
+    /// concurrent call), learned from its last answer.
+    api_speaks_http2: std::sync::atomic::AtomicBool,
 }
 
 /// A downloaded, not yet decoded photo.
@@ -147,6 +150,7 @@ impl CapillaryClient {
                 token: tokio::sync::Mutex::new(None),
                 config,
                 waiting_on_rate_limit: std::sync::atomic::AtomicUsize::new(0),
+                api_speaks_http2: std::sync::atomic::AtomicBool::new(false),
             }),
         })
     }
@@ -318,10 +322,27 @@ impl CapillaryClient {
         self.inner.host.join("/")
     }
 
+    /// How many connections to the API host a lookup will use at once:
+    /// one over HTTP/2; over HTTP/1.1 one per candidate of a numeric scan
+    /// (a 10-digit mobile is tried with and without the country code, as
+    /// a card and as an external ID).
+    pub fn api_connections_for_a_lookup(&self) -> usize {
+        if self
+            .inner
+            .api_speaks_http2
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            1
+        } else {
+            MAX_CANDIDATES
+        }
+    }
+
     /// Opens (or refreshes) a pooled connection to `origin` ahead of a
     /// lookup, so the lookup does not pay the TCP and TLS handshakes: a
     /// `HEAD /` with no credentials, no customer data and no side effects,
-    /// whose answer, whatever it is, is ignored. It is logged by host only.
+    /// whose answer, whatever it is, is ignored. Logged by host only.
+    /// Several at once open several connections (over HTTP/1.1).
     pub async fn warm_up(&self, origin: &url::Url) {
         let mut root = origin.clone();
         root.set_path("/");
@@ -612,6 +633,10 @@ impl CapillaryClient {
             ApiError::new(kind)
         })?;
         let status = response.status();
+        self.inner.api_speaks_http2.store(
+            response.version() == reqwest::Version::HTTP_2,
+            std::sync::atomic::Ordering::Relaxed,
+        );
         let request_id = response
             .headers()
             .get(REQUEST_ID_HEADER)
@@ -635,6 +660,9 @@ impl CapillaryClient {
         })
     }
 }
+
+/// The most lookups one scan starts at once (see `Lookup::candidates`).
+pub const MAX_CANDIDATES: usize = 4;
 
 /// Redirects followed per request.
 pub const MAX_REDIRECTS: usize = 3;

@@ -371,4 +371,14 @@ mod tests {
         let lookup = Lookup::new(IdentifierKind::Email, "secret.person@example.com").unwrap();
         assert!(!format!("{lookup:?}").contains("secret.person"));
     }
+
+    #[test]
+    fn a_scan_never_starts_more_lookups_than_are_warmed_for() {
+        // The most: a 10-digit local number, with and without the code.
+        let most = Lookup::candidates("9800000001", "91").unwrap();
+        assert_eq!(most.len(), crate::capillary::MAX_CANDIDATES);
+        for scanned in ["919800000001", "DEMO0001", "a@b.co", "4000123412341234"] {
+            assert!(Lookup::candidates(scanned, "91").unwrap().len() <= most.len());
+        }
+    }
 }

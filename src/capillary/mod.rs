@@ -17,8 +17,8 @@ mod status;
 
 pub use auth::{Credentials, OAuthToken, md5_hex, till_authorization};
 pub use client::{
-    CapillaryClient, ClientConfig, LOOKUP_EMBED, OAUTH_HEADER, PhotoBytes, REQUEST_ID_HEADER,
-    SOURCE, parse_customer_answer,
+    CapillaryClient, ClientConfig, LOOKUP_EMBED, MAX_CANDIDATES, OAUTH_HEADER, PhotoBytes,
+    REQUEST_ID_HEADER, SOURCE, parse_customer_answer,
 };
 pub use error::{ApiError, ErrorKind};
 pub use host::{ApiHost, Cluster, HostError};
