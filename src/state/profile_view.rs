@@ -108,10 +108,11 @@ fn detail_sections(customer: &Customer) -> [DetailSection; 5] {
                 "not verified"
             });
             let kind = c.kind.as_deref().map(identifier_label).unwrap_or_default();
-            Some(DetailRow::new(
-                kind,
-                format!("{value}  ({})", marks.join(", ")),
-            ))
+            // The marks are a note: copying the row copies the address.
+            Some(DetailRow {
+                note: Some(format!("({})", marks.join(", "))),
+                ..DetailRow::new(kind, value)
+            })
         })
         .collect();
     let fields = |map: &serde_json::Map<String, serde_json::Value>| -> Vec<DetailRow> {
@@ -321,10 +322,8 @@ mod tests {
             "no custom fields, loyalty or record"
         );
         let contact = &view.sections[0].rows;
-        assert_eq!(
-            contact[0].value,
-            "asha@example.com  (primary, not verified)"
-        );
+        assert_eq!(contact[0].value, "asha@example.com");
+        assert_eq!(contact[0].note.as_deref(), Some("(primary, not verified)"));
         let extended = &view.sections[1].rows;
         assert_eq!(
             row(extended, "City name").map(|r| r.value.as_str()),

@@ -149,11 +149,18 @@ pub(super) fn thumbnail(ui: &mut egui::Ui, photo: &PhotoSlot, name: &str, side: 
     }
 }
 
-/// From this width on, the details get a column of their own beside the
-/// first screen; narrower, they follow below it.
-const WIDE_LAYOUT_POINTS: f32 = 1200.0;
-/// The first-screen column (name, badges, loyalty, purchases) when wide.
-const GLANCE_COLUMN_POINTS: f32 = 440.0;
+/// The first-screen column (name, badges, loyalty, purchases) beside the
+/// photo: at least this wide (a purchase line fits)…
+const GLANCE_MIN_POINTS: f32 = 340.0;
+/// …and no wider than this when there is room to spare.
+const GLANCE_MAX_POINTS: f32 = 440.0;
+/// The details (identifiers, contact, fields) get a third column of at
+/// least this width, beside the photo and the first screen, whenever the
+/// window has room for it (1040 points wide does); narrower, they follow
+/// below.
+const DETAILS_MIN_POINTS: f32 = 300.0;
+/// Space between the columns.
+const COLUMN_GAP: f32 = 16.0;
 /// The photo frame never grows past this (the texture is prepared for
 /// twice the default frame).
 const LARGEST_PHOTO_POINTS: f32 = 460.0;
@@ -171,8 +178,17 @@ fn loaded(
 ) {
     let view = &profile.view;
     let name = &view.name;
-    let wide = ui.available_width() >= WIDE_LAYOUT_POINTS;
-    let photo_side = (ui.available_height() * 0.62).clamp(PHOTO_FRAME_POINTS, LARGEST_PHOTO_POINTS);
+    let width = ui.available_width();
+    let tall_side = (ui.available_height() * 0.62).clamp(PHOTO_FRAME_POINTS, LARGEST_PHOTO_POINTS);
+    // Three columns when the photo can keep at least its default frame;
+    // the photo gives up a little of its height-given size for them.
+    let beside = width - 2.0 * COLUMN_GAP - GLANCE_MIN_POINTS - DETAILS_MIN_POINTS;
+    let wide = beside >= PHOTO_FRAME_POINTS;
+    let photo_side = if wide {
+        tall_side.min(beside)
+    } else {
+        tall_side
+    };
     let alert = view
         .status
         .photo_alert()
@@ -194,9 +210,10 @@ fn loaded(
                         photo_actions(ui, profile, photo_side, intents);
                     }
                 });
-                ui.add_space(16.0);
+                ui.add_space(COLUMN_GAP);
                 let glance_width = if wide {
-                    GLANCE_COLUMN_POINTS
+                    (width - photo_side - 2.0 * COLUMN_GAP - DETAILS_MIN_POINTS)
+                        .clamp(GLANCE_MIN_POINTS, GLANCE_MAX_POINTS)
                 } else {
                     ui.available_width()
                 };
@@ -207,8 +224,11 @@ fn loaded(
                     });
                 });
                 if wide {
-                    ui.add_space(24.0);
-                    ui.vertical(|ui| details(ui, view, intents));
+                    ui.add_space(COLUMN_GAP);
+                    ui.vertical(|ui| {
+                        ui.set_max_width(ui.available_width());
+                        details(ui, view, intents);
+                    });
                 }
             });
             if !wide {
@@ -570,9 +590,16 @@ fn details(ui: &mut egui::Ui, view: &ProfileView, intents: &mut Vec<Intent>) {
             .striped(true)
             .spacing([16.0, 4.0])
             .show(ui, |ui| {
-                for DetailRow { label, value, .. } in rows {
+                for DetailRow { label, value, note } in rows {
                     ui.weak(label);
-                    copyable(ui, value, intents);
+                    // The note goes under the value when the column is narrow.
+                    ui.horizontal_wrapped(|ui| {
+                        copyable(ui, value, intents);
+                        if let Some(note) = note {
+                            let note = egui::RichText::new(note).weak();
+                            ui.add(egui::Label::new(note).extend());
+                        }
+                    });
                     ui.end_row();
                 }
             });

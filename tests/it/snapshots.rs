@@ -53,7 +53,8 @@ fn profile_with_photo() {
 
 /// The first screen at the three window sizes of store workstations: photo,
 /// name, badges, tier and points (two programs) and the last purchases with
-/// no scrolling; the details beside it when there is room, else below.
+/// no scrolling, and the details in a column beside them (at 1040 points
+/// wide and up; narrower, they follow below).
 #[test]
 fn first_screen_at_three_window_sizes() {
     let rt = runtime();
@@ -87,6 +88,18 @@ fn first_screen_at_three_window_sizes() {
             purchases_on_screen, 3,
             "the last 3 purchases at {width}×{height}"
         );
+        // The details sit in the column beside the photo and the first
+        // screen (the right half of the window), not below the fold.
+        for detail in ["565039505", "tom.sawyer@example.com", "Bangalore"] {
+            let beside = harness.get_all_by_label(detail).any(|node| {
+                let rect = node.rect();
+                rect.bottom() < height && rect.left() > width / 2.0
+            });
+            assert!(
+                beside,
+                "{detail} is not beside the photo at {width}×{height}"
+            );
+        }
         harness.snapshot(format!("first_screen_{width}x{height}"));
         results.extend_harness(&mut harness);
     }
