@@ -95,7 +95,16 @@ pub struct App {
     cameras: std::sync::Arc<dyn crate::camera::Cameras>,
     /// Where "Choose file…" gets its file.
     file_picker: std::sync::Arc<dyn crate::pick_file::FilePicker>,
+    /// A first start, until the screen's size is known: on a screen too
+    /// small for the default window, the window is maximised once. Later
+    /// starts open as the window was closed (eframe keeps its size and
+    /// position with the settings).
+    fit_first_window: bool,
 }
+
+/// A screen smaller than this (points) is too small for the default
+/// 1040×720 window with its title bar and a taskbar.
+const SMALL_SCREEN: egui::Vec2 = egui::vec2(1080.0, 780.0);
 
 impl App {
     /// Sets the app up from saved settings and the command line. Must run
@@ -182,6 +191,7 @@ impl App {
             vault: None,
             cameras: std::sync::Arc::new(crate::camera::SystemCameras),
             file_picker: std::sync::Arc::new(crate::pick_file::SystemFilePicker),
+            fit_first_window: first_start,
         };
         if app.state.login.host == HostChoice::Demo {
             app.prefill_demo_credentials();
@@ -241,6 +251,7 @@ impl App {
     /// cursor blink, the toast, and applying job results. Runs before every
     /// drawn frame and, while the window is hidden, on its own.
     pub fn tick(&mut self, ctx: &egui::Context) {
+        self.fit_first_window(ctx);
         let now = self.clock.now();
         let lock_after = (self.state.session.is_some() && self.state.settings.lock_after_secs > 0)
             .then(|| Duration::from_secs(self.state.settings.lock_after_secs));
@@ -259,6 +270,25 @@ impl App {
                 Some(left) if !left.is_zero() => ctx.request_repaint_after(left),
                 _ => self.state.toast = None,
             }
+        }
+    }
+
+    /// On a first start on a small screen, maximises the window once.
+    fn fit_first_window(&mut self, ctx: &egui::Context) {
+        if !self.fit_first_window {
+            return;
+        }
+        let Some(screen) = ctx.input(|i| i.viewport().monitor_size) else {
+            return; // not known yet
+        };
+        self.fit_first_window = false;
+        if screen.x < SMALL_SCREEN.x || screen.y < SMALL_SCREEN.y {
+            tracing::info!(
+                width = screen.x,
+                height = screen.y,
+                "first start on a small screen: window maximised"
+            );
+            ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
         }
     }
 

@@ -490,3 +490,107 @@ fn a_photo_pasted_from_the_clipboard_becomes_the_customers_photo() {
         );
     }
 }
+
+/// The window's size as the window manager has it (`xdotool
+/// getwindowgeometry`), in pixels.
+fn window_size(display: &str, window: &str) -> (u32, u32) {
+    let geometry = xdotool(display, &["getwindowgeometry", "--shell", window]);
+    let value = |key: &str| {
+        geometry
+            .lines()
+            .find_map(|line| line.strip_prefix(key))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(0)
+    };
+    (value("WIDTH="), value("HEIGHT="))
+}
+
+/// Waits until the window's size satisfies `ok`; fails after 10 s.
+fn wait_for_size(display: &str, window: &str, what: &str, ok: impl Fn((u32, u32)) -> bool) {
+    let started = Instant::now();
+    loop {
+        let size = window_size(display, window);
+        if ok(size) {
+            return;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{what}: the window is {size:?}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+fn window_manager(display: &str, home: &Path) -> KillOnDrop {
+    KillOnDrop(
+        Command::new("openbox")
+            .env("DISPLAY", display)
+            .env("HOME", home)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    )
+}
+
+/// A first start on a screen smaller than the default window opens
+/// maximised; on a large screen, at the default size; and every later start
+/// at the size the window was closed at.
+#[test]
+fn the_window_fits_a_small_screen_and_reopens_as_it_was_left() {
+    let _turn = my_turn();
+    for tool in ["Xvfb", "xdotool", "openbox", "xprop"] {
+        require(tool);
+    }
+    let small = tempfile::tempdir().unwrap();
+    {
+        let display = VirtualDisplay::with_screen("1024x600");
+        let display = display.name.as_str();
+        let _wm = window_manager(display, small.path());
+        let (_app, window) = launch(display, small.path(), &["--demo"]);
+        // Maximised, as the window manager records it (openbox would also
+        // shrink a window larger than the screen, so the size alone says
+        // little; on Windows it would hang off the screen).
+        let started = Instant::now();
+        loop {
+            let state = Command::new("xprop")
+                .args(["-id", &window, "_NET_WM_STATE"])
+                .env("DISPLAY", display)
+                .output()
+                .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+                .unwrap_or_default();
+            if state.contains("_NET_WM_STATE_MAXIMIZED_VERT")
+                && state.contains("_NET_WM_STATE_MAXIMIZED_HORZ")
+            {
+                break;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "not maximised on a 1024×600 screen: {state}"
+            );
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        wait_for_size(display, &window, "not filling the screen", |(w, h)| {
+            w >= 1000 && (520..=600).contains(&h)
+        });
+    }
+
+    let scratch = tempfile::tempdir().unwrap();
+    let display = VirtualDisplay::start();
+    let display = display.name.as_str();
+    let _wm = window_manager(display, scratch.path());
+    let (app, window) = launch(display, scratch.path(), &["--demo"]);
+    wait_for_size(display, &window, "not the default size", |(w, h)| {
+        (w, h) == (1040, 720)
+    });
+    xdotool(display, &["windowsize", "--sync", &window, "1180", "760"]);
+    wait_for_size(display, &window, "not resized", |size| size == (1180, 760));
+    xdotool(display, &["windowfocus", "--sync", &window]);
+    xdotool(display, &["key", "ctrl+q"]);
+    let mut app = app;
+    wait_for_exit(&mut app, Duration::from_secs(15));
+    let (_app, window) = launch(display, scratch.path(), &["--demo"]);
+    wait_for_size(display, &window, "not reopened as it was left", |size| {
+        size == (1180, 760)
+    });
+}

@@ -53,6 +53,7 @@ pub const FOR_TESTS: &[(&str, &str)] = &[
         "xclip",
         "a picture on the X clipboard (the paste smoke test)",
     ),
+    ("x11-utils", "xprop: whether the window opened maximised"),
 ];
 
 /// What CI adds: the Windows build, its installers and their tests under

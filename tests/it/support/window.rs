@@ -84,9 +84,14 @@ impl VirtualDisplay {
     /// (`xdotool getdisplaygeometry`) and starts Xvfb again, up to three
     /// times, if it never answers; the failure shows what Xvfb said.
     pub fn start() -> Self {
+        Self::with_screen("1280x800")
+    }
+
+    /// The same with a screen of this size (`WIDTHxHEIGHT`).
+    pub fn with_screen(size: &str) -> Self {
         let mut said = String::new();
         for _ in 0..3 {
-            match Self::try_start() {
+            match Self::try_start(size) {
                 Ok(display) => return display,
                 Err(why) => said = why,
             }
@@ -94,7 +99,7 @@ impl VirtualDisplay {
         panic!("Xvfb never accepted a client: {said}");
     }
 
-    fn try_start() -> Result<Self, String> {
+    fn try_start(size: &str) -> Result<Self, String> {
         let stderr = tempfile::NamedTempFile::new().unwrap();
         // `-displayfd 1`: Xvfb picks a free display and prints its number on
         // stdout once it listens (no guessing, no fixed sleep). `-noreset`:
@@ -106,7 +111,7 @@ impl VirtualDisplay {
                     "1",
                     "-screen",
                     "0",
-                    "1280x800x24",
+                    &format!("{size}x24"),
                     "-nolisten",
                     "tcp",
                     "-noreset",
