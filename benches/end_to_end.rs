@@ -226,8 +226,8 @@ async fn name_search() {
     let mut names = Vec::new();
     let mut faces = Vec::new();
     let mut found = 0;
-    for round in 0..7 {
-        scans.push(enter_to_photo(&client, MOBILES[round]).await);
+    for mobile in MOBILES {
+        scans.push(enter_to_photo(&client, mobile).await);
         let (names_shown, faces_shown, n) = pause_to_suggestions(&client, "Sawyer").await;
         names.push(names_shown);
         faces.push(faces_shown);

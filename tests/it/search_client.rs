@@ -3,6 +3,8 @@
 //! script, "search is not switched on" (404, 403, a Capillary error),
 //! malformed and slow answers, and `Retry-After` honoured but bounded.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+// Tests start servers and tasks freely; the rule is for the app.
+#![allow(clippy::disallowed_methods)]
 
 use crate::support::{Reply, Scripted, scripted, till};
 use customer_lookup::capillary::{
