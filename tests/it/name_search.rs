@@ -243,3 +243,42 @@ fn an_org_without_search_is_told_once_and_lookups_keep_working() {
     harness.run_steps(5);
     assert_eq!(searches(&harness), 1, "not asked again this session");
 }
+
+/// The text changes while records and thumbnails are in flight on a
+/// network whose answers overtake each other: the list ends up with the
+/// last text's customers, each with their own face (Tom's red shirt and
+/// blue background never appear beside Sid's name).
+#[test]
+fn thumbnails_never_land_on_another_suggestion_while_the_text_changes() {
+    let rt = crate::support::ui::runtime();
+    let _entered = rt.enter();
+    let mut harness = demo_app(DemoConfig {
+        jitter: Duration::from_millis(300),
+        ..DemoConfig::default()
+    });
+    log_in(&mut harness);
+    for (text, pause_ms) in [("Saw", 400), ("Tom", 350), ("Sawy", 450), ("Sid", 500)] {
+        let typed = harness.state().state().lookup.input.chars().count();
+        for _ in 0..typed {
+            press(&mut harness, egui::Key::Backspace);
+        }
+        type_keys(&mut harness, text);
+        let started = std::time::Instant::now();
+        while started.elapsed() < Duration::from_millis(pause_ms) {
+            harness.step();
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+    wait_for(&mut harness, "Sid's suggestion", WAIT, suggestions_settled);
+    assert_eq!(suggested_ids(harness.state()), [SID]);
+    harness.remove_cursor();
+    harness.run_steps(2);
+    let image = harness.render().unwrap();
+    let sid_shirt = crate::support::photos::count_near(&image, [60, 140, 200], 12);
+    let tom_shirt = crate::support::photos::count_near(&image, [200, 60, 50], 12);
+    assert!(
+        sid_shirt > 30,
+        "Sid's thumbnail is not on screen ({sid_shirt} px)"
+    );
+    assert_eq!(tom_shirt, 0, "Tom's photo is on screen beside Sid's name");
+}
