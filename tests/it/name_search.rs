@@ -282,3 +282,20 @@ fn thumbnails_never_land_on_another_suggestion_while_the_text_changes() {
     );
     assert_eq!(tom_shirt, 0, "Tom's photo is on screen beside Sid's name");
 }
+
+#[test]
+fn a_click_on_a_suggestion_opens_that_customer() {
+    let rt = crate::support::ui::runtime();
+    let _entered = rt.enter();
+    let mut harness = demo_app(DemoConfig::default());
+    log_in(&mut harness);
+    type_keys(&mut harness, "Sawyer");
+    wait_for(&mut harness, "suggestions", WAIT, suggestions_settled);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Sid Sawyer")
+        .click();
+    harness.run_steps(2);
+    wait_for(&mut harness, "Sid's profile", WAIT, settled);
+    assert_eq!(shown_customer_id(harness.state()), Some(SID));
+    assert!(!harness.state().state().search.is_open());
+}
