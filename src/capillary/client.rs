@@ -4,6 +4,7 @@
 
 use super::auth::{Credentials, OAuthToken, till_authorization};
 use super::codes;
+use super::enrol::{EnrolAnswer, Enrolled, Enrolment};
 use super::error::{ApiError, ErrorKind, from_reqwest};
 use super::host::ApiHost;
 use super::identifier::Lookup;
@@ -236,6 +237,31 @@ impl CapillaryClient {
                 }
                 _ => e,
             })
+    }
+
+    /// `POST /v2/customers?source=INSTORE`: registers a new customer as a
+    /// loyalty member associated with `till`. Not retried on a timeout (it
+    /// may have been acted on); Capillary's refusals come back as
+    /// [`ErrorKind::Capillary`] with their code, a till without the
+    /// permission as [`ErrorKind::Forbidden`].
+    pub async fn enrol(&self, enrolment: &Enrolment, till: &str) -> Result<Enrolled, ApiError> {
+        let body = RequestBody {
+            content_type: "application/json".to_owned(),
+            bytes: enrolment.body(till).to_string().into_bytes(),
+        };
+        let answer: EnrolAnswer = self
+            .json_call(
+                Method::POST,
+                "/v2/customers",
+                &[("source", SOURCE)],
+                Some(&body),
+            )
+            .await?;
+        answer.enrolled().ok_or_else(|| {
+            ApiError::new(ErrorKind::BadJson {
+                detail: "the answer names no new customer".into(),
+            })
+        })
     }
 
     /// The customer's standing in each loyalty program of the org. A
@@ -786,7 +812,7 @@ fn classify(status: StatusCode, body: &[u8]) -> Result<Value, ErrorKind> {
                     detail: "expected an object".into(),
                 });
             }
-            let is_payload = ["id", "entity", "data", "profiles"]
+            let is_payload = ["id", "entity", "data", "profiles", "createdId"]
                 .iter()
                 .any(|k| json.get(k).is_some_and(|v| !v.is_null()));
             match first_error {

@@ -42,3 +42,15 @@ pub const IMAGE_TOO_SMALL: i64 = 8083;
 pub const IMAGE_INVALID: i64 = 8084;
 /// deleteImage: no image index was given.
 pub const NO_IMAGE_TO_DELETE: i64 = 8078;
+
+/// Registration: the mobile is not valid for the org.
+pub const INVALID_MOBILE: i64 = 1001;
+/// Registration: the email is not valid.
+pub const INVALID_EMAIL: i64 = 1002;
+/// Registration: the external ID is not valid.
+pub const INVALID_EXTERNAL_ID: i64 = 1003;
+/// Registration: no primary identifier (the org needs a mobile or email).
+pub const NO_PRIMARY_IDENTIFIER: i64 = 1007;
+/// Registration warning: the identifier exists in another source, and the
+/// accounts are combined.
+pub const COMBINED_WITH_OTHER_SOURCE: i64 = 8050;

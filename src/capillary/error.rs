@@ -130,6 +130,14 @@ impl ErrorKind {
             codes::IMAGE_INVALID => {
                 "Capillary did not accept the photo as an image. Take it again or choose another file."
             }
+            codes::INVALID_MOBILE => {
+                "Capillary says this mobile is not valid for the org. Check the number and the country code."
+            }
+            codes::INVALID_EMAIL => "Capillary says this email is not valid. Check it.",
+            codes::INVALID_EXTERNAL_ID => "Capillary says the external ID is not valid.",
+            codes::NO_PRIMARY_IDENTIFIER => {
+                "Capillary needs the identifier this org registers customers by (usually the mobile). Enter it."
+            }
             codes::NO_IMAGE_TO_DELETE => {
                 "Capillary says no photo was named to remove. Look the customer up again and retry."
             }

@@ -5,6 +5,7 @@ mod auth;
 mod client;
 pub mod codes;
 pub mod digits;
+pub mod enrol;
 mod error;
 mod host;
 mod identifier;
@@ -20,6 +21,7 @@ pub use client::{
     CapillaryClient, ClientConfig, LOOKUP_EMBED, MAX_CANDIDATES, OAUTH_HEADER, PhotoBytes,
     REQUEST_ID_HEADER, SOURCE, parse_customer_answer,
 };
+pub use enrol::{EnrolField, EnrolForm, Enrolled, Enrolment, FieldError};
 pub use error::{ApiError, ErrorKind};
 pub use host::{ApiHost, Cluster, HostError};
 pub use identifier::{IdentifierKind, InputError, Lookup};
