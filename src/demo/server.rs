@@ -119,7 +119,8 @@ pub struct DemoServer {
 #[derive(Debug)]
 struct DemoState {
     config: DemoConfig,
-    customers: Vec<DemoCustomer>,
+    /// The built-in customers, then those enrolled since the demo started.
+    customers: std::sync::RwLock<Vec<Arc<DemoCustomer>>>,
     base_url: String,
     /// Where photo URLs point: the API's own port, or a second one.
     photo_base_url: String,
@@ -166,7 +167,7 @@ impl DemoServer {
         let costs = config.connection_costs;
         let state = Arc::new(DemoState {
             config,
-            customers: customers::all(),
+            customers: std::sync::RwLock::new(customers::all().into_iter().map(Arc::new).collect()),
             base_url,
             photo_base_url,
             host,
@@ -193,6 +194,7 @@ impl DemoServer {
                 .route("/v2/customers/lookup/customerDetails", get(lookup_details))
                 .route("/v2/customers/lookup", get(lookup_id))
                 .route("/v2/customers/search", get(search))
+                .route("/v2/customers", post(enrol))
                 .route("/v2/customers/{id}", get(customer_by_id))
                 .route(
                     "/v2/customers/{id}/setImage",
@@ -285,9 +287,13 @@ impl DemoServer {
         }
     }
 
-    /// The demo customers.
-    pub fn customers(&self) -> &[DemoCustomer] {
-        &self.state.customers
+    /// The demo customers, those enrolled since it started last.
+    pub fn customers(&self) -> Vec<DemoCustomer> {
+        self.state
+            .all_customers()
+            .iter()
+            .map(|c| DemoCustomer::clone(c))
+            .collect()
     }
 
     /// The stored bytes of a customer's photo, as served.
@@ -337,8 +343,16 @@ fn serve(
 }
 
 impl DemoState {
-    fn find(&self, pred: impl Fn(&DemoCustomer) -> bool) -> Option<&DemoCustomer> {
-        self.customers.iter().find(|c| pred(c))
+    fn find(&self, pred: impl Fn(&DemoCustomer) -> bool) -> Option<Arc<DemoCustomer>> {
+        self.all_customers().into_iter().find(|c| pred(c))
+    }
+
+    /// Every customer now (a snapshot: enrolment may add one meanwhile).
+    fn all_customers(&self) -> Vec<Arc<DemoCustomer>> {
+        self.customers
+            .read()
+            .map(|customers| customers.clone())
+            .unwrap_or_default()
     }
 
     /// A request id made from the answer itself: the same answer always
@@ -530,7 +544,7 @@ impl DemoState {
         })
     }
 
-    fn find_by_identifier(&self, name: &str, value: &str) -> Option<&DemoCustomer> {
+    fn find_by_identifier(&self, name: &str, value: &str) -> Option<Arc<DemoCustomer>> {
         let value = value.trim();
         match name.to_ascii_lowercase().as_str() {
             "mobile" => self.find(|c| c.mobile == value),
@@ -550,7 +564,7 @@ impl DemoState {
         &self,
         headers: &HeaderMap,
         query: &HashMap<String, String>,
-    ) -> Result<Option<&DemoCustomer>, Response> {
+    ) -> Result<Option<Arc<DemoCustomer>>, Response> {
         self.api_requests.fetch_add(1, Ordering::Relaxed);
         self.authorized(headers)?;
         self.check_source(query)?;
@@ -580,7 +594,7 @@ impl DemoState {
         &self,
         headers: &HeaderMap,
         query: &HashMap<String, String>,
-    ) -> Result<&DemoCustomer, Response> {
+    ) -> Result<Arc<DemoCustomer>, Response> {
         let customer = self.check_lookup(headers, query)?;
         self.answer_after_delay(customer).await
     }
@@ -592,7 +606,7 @@ impl DemoState {
         headers: &HeaderMap,
         id: &str,
         query: &HashMap<String, String>,
-    ) -> Result<&DemoCustomer, Response> {
+    ) -> Result<Arc<DemoCustomer>, Response> {
         self.api_requests.fetch_add(1, Ordering::Relaxed);
         self.authorized(headers)?;
         self.check_source(query)?;
@@ -605,11 +619,11 @@ impl DemoState {
 
     /// Waits the configured delay for this customer, then gives them, or
     /// the "not found" answer when there is none.
-    async fn answer_after_delay<'a>(
+    async fn answer_after_delay(
         &self,
-        customer: Option<&'a DemoCustomer>,
-    ) -> Result<&'a DemoCustomer, Response> {
-        self.delay(customer.map(|c| c.id)).await;
+        customer: Option<Arc<DemoCustomer>>,
+    ) -> Result<Arc<DemoCustomer>, Response> {
+        self.delay(customer.as_ref().map(|c| c.id)).await;
         customer.ok_or_else(|| self.not_found())
     }
 
@@ -642,30 +656,30 @@ impl DemoState {
 
     /// Customers whose first name, last name, full name or an identifier
     /// starts with `q`, ignoring case (in any script that has case).
-    fn search(&self, q: &str) -> Vec<(&DemoCustomer, &'static str, String)> {
+    fn search(&self, q: &str) -> Vec<(Arc<DemoCustomer>, &'static str, String)> {
         let q = q.trim().to_lowercase();
         if q.is_empty() {
             return Vec::new();
         }
         let starts = |value: &str| !value.is_empty() && value.to_lowercase().starts_with(&q);
-        self.customers
+        self.all_customers()
             .iter()
             .filter_map(|c| {
                 // "First Last" is found as the first name it starts with.
                 let full = format!("{} {}", c.first_name, c.last_name);
                 let candidates = [
-                    ("firstName", c.first_name, c.first_name.to_owned()),
-                    ("firstName", c.first_name, full),
-                    ("lastName", c.last_name, c.last_name.to_owned()),
-                    ("mobile", c.mobile, c.mobile.to_owned()),
-                    ("email", c.email, c.email.to_owned()),
-                    ("cardnumber", c.card, c.card.to_owned()),
-                    ("externalId", c.external_id, c.external_id.to_owned()),
+                    ("firstName", &c.first_name, c.first_name.to_string()),
+                    ("firstName", &c.first_name, full),
+                    ("lastName", &c.last_name, c.last_name.to_string()),
+                    ("mobile", &c.mobile, c.mobile.to_string()),
+                    ("email", &c.email, c.email.to_string()),
+                    ("cardnumber", &c.card, c.card.to_string()),
+                    ("externalId", &c.external_id, c.external_id.to_string()),
                 ];
                 candidates
                     .into_iter()
                     .find(|(_, _, text)| starts(text))
-                    .map(|(kind, value, _)| (c, kind, value.to_owned()))
+                    .map(|(kind, value, _)| (c.clone(), kind, value.to_string()))
             })
             .collect()
     }
@@ -676,7 +690,7 @@ impl DemoState {
         headers: &HeaderMap,
         id: &str,
         query: &HashMap<String, String>,
-    ) -> Result<&DemoCustomer, Response> {
+    ) -> Result<Arc<DemoCustomer>, Response> {
         let customer = self.customer_at(headers, id, query).await?;
         tokio::time::sleep(self.config.standing_delay).await;
         Ok(customer)
@@ -755,6 +769,7 @@ async fn lookup_details(
         Ok(c) => c,
         Err(response) => return response,
     };
+    let customer: &DemoCustomer = &customer;
     if let Err(response) = state.rate_limit(customer) {
         return response;
     }
@@ -830,6 +845,7 @@ async fn customer_by_id(
         Ok(c) => c,
         Err(response) => return response,
     };
+    let customer: &DemoCustomer = &customer;
     if let Err(response) = state.rate_limit(customer) {
         return response;
     }
@@ -850,6 +866,7 @@ async fn loyalty_details(
         Ok(c) => c,
         Err(response) => return response,
     };
+    let customer: &DemoCustomer = &customer;
     state.api(
         StatusCode::OK,
         json!({"data": customers::programs(customer), "warnings": [], "errors": []}),
@@ -866,6 +883,7 @@ async fn transactions(
         Ok(c) => c,
         Err(response) => return response,
     };
+    let customer: &DemoCustomer = &customer;
     if customer.id == customers::PURCHASES_FAIL {
         return state.api(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -894,6 +912,110 @@ fn image_error(state: &DemoState, code: i64, message: &str) -> Response {
     )
 }
 
+/// The docs give no code for "this identifier belongs to someone"; the
+/// demo uses this one, and the app shows Capillary's message with it.
+pub const IDENTIFIER_TAKEN: i64 = 8007;
+/// Emails at this domain are "found in another source": the demo combines
+/// the accounts and warns (8050), as Capillary does.
+pub const OTHER_SOURCE_DOMAIN: &str = "@othersource.example";
+
+/// `POST /v2/customers?source=INSTORE`: registers a customer in memory
+/// (Bronze, 100 points for joining) with Capillary's checks: a mobile of 8
+/// to 15 digits (1001), an email with a domain (1002), a mobile or an
+/// email (1007), no identifier that belongs to someone else.
+async fn enrol(
+    State(state): State<Arc<DemoState>>,
+    headers: HeaderMap,
+    Query(query): Query<HashMap<String, String>>,
+    body: Bytes,
+) -> Response {
+    state.api_requests.fetch_add(1, Ordering::Relaxed);
+    if let Err(response) = state.authorized(&headers) {
+        return response;
+    }
+    if let Err(response) = state.check_source(&query) {
+        return response;
+    }
+    state.delay(None).await;
+    let refuse = |code: i64, message: &str| {
+        state.api(
+            StatusCode::BAD_REQUEST,
+            json!({"createdId": null, "warnings": [], "errors": [{"status": false, "code": code, "message": message}]}),
+        )
+    };
+    let Ok(request) = serde_json::from_slice::<Value>(&body) else {
+        return refuse(400, "Invalid request: the body is not JSON");
+    };
+    let profile = &request["profiles"][0];
+    let text = |v: &Value| v.as_str().unwrap_or_default().trim().to_owned();
+    let identifier = |kind: &str| {
+        profile["identifiers"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|i| i["type"].as_str() == Some(kind))
+            .map(|i| text(&i["value"]))
+            .unwrap_or_default()
+    };
+    let (mobile, email, card) = (
+        identifier("mobile"),
+        identifier("email"),
+        identifier("cardnumber"),
+    );
+    if !mobile.is_empty()
+        && !((8..=15).contains(&mobile.len()) && mobile.chars().all(|c| c.is_ascii_digit()))
+    {
+        return refuse(codes::INVALID_MOBILE, "Invalid mobile");
+    }
+    if !email.is_empty() && !email.split_once('@').is_some_and(|(_, d)| d.contains('.')) {
+        return refuse(codes::INVALID_EMAIL, "Invalid email");
+    }
+    if mobile.is_empty() && email.is_empty() {
+        return refuse(codes::NO_PRIMARY_IDENTIFIER, "Primary identifier missing");
+    }
+    let taken = state.find(|c| {
+        (!mobile.is_empty() && *c.mobile == *mobile)
+            || (!email.is_empty() && c.email.eq_ignore_ascii_case(&email))
+            || (!card.is_empty() && c.card.eq_ignore_ascii_case(&card))
+    });
+    if taken.is_some() {
+        return refuse(
+            IDENTIFIER_TAKEN,
+            "Customer with the same identifier already exists in this source",
+        );
+    }
+    let Ok(mut customers) = state.customers.write() else {
+        return refuse(500, "The demo's customers are unavailable");
+    };
+    let id = customers.iter().map(|c| c.id).max().unwrap_or(0) + 1;
+    let external_id = format!("EXT-{id}");
+    customers.push(Arc::new(DemoCustomer {
+        id,
+        first_name: text(&profile["firstName"]).into(),
+        last_name: text(&profile["lastName"]).into(),
+        mobile: mobile.into(),
+        email: email.clone().into(),
+        card: card.into(),
+        external_id: external_id.into(),
+        photo: None,
+        city: "".into(),
+        gender: "".into(),
+        tier: Some(("Bronze", 100.0)),
+        fraud: false,
+    }));
+    drop(customers);
+    let warnings = if email.to_ascii_lowercase().ends_with(OTHER_SOURCE_DOMAIN) {
+        json!([{"status": true, "code": codes::COMBINED_WITH_OTHER_SOURCE, "message": "Same Customer found in other sources, Combining"}])
+    } else {
+        json!([])
+    };
+    state.api(
+        StatusCode::OK,
+        json!({"createdId": id, "warnings": warnings, "errors": [],
+            "sideEffects": [{"awardedPoints": 100, "type": "points"}]}),
+    )
+}
+
 /// `POST /v2/customers/{id}/setImage`: the file under `file`, 10 KB to
 /// 49 MB, something that decodes as an image; added in the next slot.
 async fn set_image(
@@ -907,6 +1029,7 @@ async fn set_image(
         Ok(c) => c,
         Err(response) => return response,
     };
+    let customer: &DemoCustomer = &customer;
     let content_type = header_str(&headers, header::CONTENT_TYPE.as_str()).unwrap_or_default();
     let Some(file) = multipart_file(content_type, &body) else {
         return image_error(
@@ -959,6 +1082,7 @@ async fn delete_image(
         Ok(c) => c,
         Err(response) => return response,
     };
+    let customer: &DemoCustomer = &customer;
     if state.config.refuse_image_deletes {
         return state.api(
             StatusCode::INTERNAL_SERVER_ERROR,
