@@ -29,6 +29,10 @@ pub struct Cli {
     /// workstation; saved for next time (the organisation's policy wins)
     #[arg(long, value_name = "on|off", value_parser = on_off)]
     pub photo_changes: Option<bool>,
+    /// Whether staff may enrol new customers at the counter (Ctrl+N); saved
+    /// for next time (the organisation's policy wins)
+    #[arg(long, value_name = "on|off", value_parser = on_off)]
+    pub enrolment: Option<bool>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

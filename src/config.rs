@@ -104,6 +104,9 @@ pub struct Settings {
     /// default; `--photo-changes off` or the organisation's policy turns it
     /// off for the workstation.
     pub photo_changes: bool,
+    /// Staff may enrol a customer nobody matches (Ctrl+N). On by default;
+    /// `--enrolment off` or the organisation's policy turns it off.
+    pub enrolment: bool,
 }
 
 /// Five minutes, as shared tills usually do.
@@ -120,6 +123,7 @@ impl Default for Settings {
             lock_after_secs: DEFAULT_LOCK_AFTER_SECS,
             remember_password: false,
             photo_changes: true,
+            enrolment: true,
         }
     }
 }
@@ -139,6 +143,7 @@ mod tests {
             lock_after_secs: 90,
             remember_password: true,
             photo_changes: false,
+            enrolment: false,
         };
         let text = ron::to_string(&settings).unwrap();
         assert!(text.contains("https://eu.api.capillarytech.com"), "{text}");
@@ -148,6 +153,7 @@ mod tests {
         assert_eq!(partial.host, HostChoice::Demo);
         // Settings saved before photo changes existed: allowed.
         assert!(partial.photo_changes);
+        assert!(partial.enrolment, "on unless turned off");
     }
 
     #[test]

@@ -132,6 +132,7 @@ fn policy_json(policy: &Policy) -> Value {
         "lock_after_seconds": policy.lock_after_secs,
         "remember_password": policy.remember_password,
         "photo_changes": policy.photo_changes,
+        "enrolment": policy.enrolment,
     })
 }
 

@@ -44,6 +44,7 @@ fn main() -> ExitCode {
                 lock_after_secs: cli.lock_after,
                 country_code: cli.country_code,
                 photo_changes: cli.photo_changes,
+                enrolment: cli.enrolment,
                 policy,
             };
             match customer_lookup::app::run_native(runtime, options) {

@@ -121,6 +121,8 @@ pub struct Jobs {
     pub search: Option<Job<SearchOutcome>>,
     pub suggestion_records: Vec<Job<RecordOutcome>>,
     pub thumbnails: Vec<Job<ThumbnailOutcome>>,
+    /// The enrolment being sent.
+    pub enrol: Option<Job<EnrolOutcome>>,
     /// A picture for the photo dialog being read.
     pub picture: Option<Job<PictureOutcome>>,
     /// The cameras being listed, then the chosen one's live feed.
@@ -147,6 +149,7 @@ impl Jobs {
             || self.search.as_ref().is_some_and(Job::is_running)
             || self.suggestion_records.iter().any(Job::is_running)
             || self.thumbnails.iter().any(Job::is_running)
+            || self.enrol.as_ref().is_some_and(Job::is_running)
             || self.picture.as_ref().is_some_and(Job::is_running)
             || self.camera.as_ref().is_some_and(Job::is_running)
             || self
@@ -271,6 +274,18 @@ pub async fn search_names(client: CapillaryClient, request: SearchRequest) -> Se
         (page.data, total)
     });
     (request, answer)
+}
+
+/// The new customer, or why Capillary refused.
+pub type EnrolOutcome = Result<crate::capillary::Enrolled, ApiError>;
+
+/// Registers a new customer associated with `till`.
+pub async fn enrol(
+    client: CapillaryClient,
+    enrolment: crate::capillary::Enrolment,
+    till: String,
+) -> EnrolOutcome {
+    client.enrol(&enrolment, &till).await
 }
 
 /// Which suggestion of which search a record or thumbnail is for.

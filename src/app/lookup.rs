@@ -27,6 +27,9 @@ impl App {
         self.jobs.cancel_search();
         self.state.search.clear();
         self.state.search.notice = None;
+        self.state.not_found = None;
+        self.state.enrolled_note = None;
+        self.state.focus_take_photo = false;
         self.state.current_lookup += 1;
         self.state.lookup.request_focus = true;
         self.state.current_lookup
@@ -182,6 +185,7 @@ impl App {
                     );
                 }
                 self.state.profile = ProfileState::Failed { message };
+                self.state.not_found = Some(typed);
             }
             Resolution::Failed(lookup, error) => {
                 tracing::info!(

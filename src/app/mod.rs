@@ -12,6 +12,7 @@
 //! the window is hidden or minimised (when no `ui` pass runs at all), so
 //! everything driven by time or by finished jobs happens there.
 
+mod enrol;
 mod idle;
 pub mod jobs;
 mod lookup;
@@ -22,6 +23,7 @@ mod search;
 mod session;
 mod warm;
 
+pub use enrol::ENROLMENT_OFF;
 pub use idle::CURSOR_BLINK;
 pub use jobs::texture_image;
 pub use lookup::photo_frame_px;
@@ -53,6 +55,8 @@ pub struct StartOptions {
     pub country_code: Option<String>,
     /// Photo changes on or off at this workstation (overrides the setting).
     pub photo_changes: Option<bool>,
+    /// Enrolment on or off at this workstation (overrides the setting).
+    pub enrolment: Option<bool>,
     /// What the organisation pinned, or why it could not be read (then
     /// the app shows only that: it never runs unpinned by mistake).
     pub policy: Result<Policy, PolicyError>,
@@ -67,6 +71,7 @@ impl Default for StartOptions {
             lock_after_secs: None,
             country_code: None,
             photo_changes: None,
+            enrolment: None,
             policy: Ok(Policy::default()),
         }
     }
@@ -153,6 +158,9 @@ impl App {
         if let Some(on) = options.photo_changes {
             settings.photo_changes = on;
         }
+        if let Some(on) = options.enrolment {
+            settings.enrolment = on;
+        }
         if let Some(user) = &options.user {
             settings.username = user.clone();
             settings.auth_scheme = crate::config::AuthScheme::Till;
@@ -222,6 +230,7 @@ impl App {
             Intent::StartedTyping => self.warm_up(ctx),
             Intent::Typed => self.typed(ctx),
             Intent::Suggestions(intent) => self.suggestion_intent(ctx, intent),
+            Intent::Enrol(intent) => self.enrol_intent(ctx, intent),
             Intent::Choose(index) => self.choose(ctx, index),
             Intent::Retry(kind) => self.retry_panel(ctx, kind),
             Intent::Reopen(lookup) => self.start_lookup(ctx, vec![lookup]),
@@ -234,8 +243,7 @@ impl App {
             }
             Intent::Copy(text) => {
                 ctx.copy_text(text);
-                self.state.toast = Some(("Copied".to_owned(), self.clock.now() + TOAST));
-                ctx.request_repaint_after(TOAST);
+                self.toast(ctx, "Copied", TOAST);
             }
             Intent::EnlargePhoto(open) => self.state.photo_enlarged = open,
             Intent::Photo(photo) => self.photo_intent(ctx, photo),
@@ -271,6 +279,12 @@ impl App {
                 _ => self.state.toast = None,
             }
         }
+    }
+
+    /// A short note in the status bar for `how_long`.
+    fn toast(&mut self, ctx: &egui::Context, note: &str, how_long: Duration) {
+        self.state.toast = Some((note.to_owned(), self.clock.now() + how_long));
+        ctx.request_repaint_after(how_long);
     }
 
     /// On a first start on a small screen, maximises the window once.
@@ -345,6 +359,9 @@ impl App {
         }
         for outcome in jobs::take_all_finished(&mut self.jobs.panels) {
             self.finish_panel(outcome);
+        }
+        if let Some(outcome) = jobs::take_finished(&mut self.jobs.enrol) {
+            self.finish_enrolment(ctx, outcome);
         }
         if let Some(outcome) = jobs::take_finished(&mut self.jobs.search) {
             self.finish_search(ctx, outcome);

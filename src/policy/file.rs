@@ -5,6 +5,7 @@
 //! lock_after_seconds = 120
 //! remember_password = false
 //! photo_changes = false
+//! enrolment = false
 //! ```
 //!
 //! Every key is optional. A key this version does not know is an error
@@ -33,6 +34,7 @@ struct PolicyFile {
     lock_after_seconds: Option<u64>,
     remember_password: Option<bool>,
     photo_changes: Option<bool>,
+    enrolment: Option<bool>,
 }
 
 /// Reads the policy at `path`. No file means nothing is pinned; a file
@@ -71,6 +73,7 @@ pub fn parse(place: &str, text: &str) -> Result<Policy, PolicyError> {
         lock_after_secs: file.lock_after_seconds,
         remember_password: file.remember_password,
         photo_changes: file.photo_changes,
+        enrolment: file.enrolment,
         source: Some(place.to_owned()),
     })
 }
@@ -84,7 +87,7 @@ mod tests {
         let policy = parse(
             "p.toml",
             "host = \"https://eu.api.capillarytech.com\"\nlock_after_seconds = 120\n\
-             remember_password = false\nphoto_changes = true\n",
+             remember_password = false\nphoto_changes = true\nenrolment = false\n",
         )
         .unwrap();
         assert_eq!(
@@ -94,6 +97,7 @@ mod tests {
         assert_eq!(policy.lock_after_secs, Some(120));
         assert_eq!(policy.remember_password, Some(false));
         assert_eq!(policy.photo_changes, Some(true));
+        assert_eq!(policy.enrolment, Some(false));
         assert_eq!(policy.source.as_deref(), Some("p.toml"));
     }
 

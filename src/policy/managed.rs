@@ -8,6 +8,7 @@
 //!   <key>LockAfterSeconds</key><integer>120</integer>
 //!   <key>RememberPassword</key><false/>
 //!   <key>PhotoChanges</key><false/>
+//!   <key>Enrolment</key><false/>
 //! </dict>
 //! ```
 //!
@@ -28,11 +29,12 @@ pub const MACOS_DOMAIN: &str = "com.customerlookup.CustomerLookup";
 /// Where macOS puts the machine-wide managed preferences of that domain.
 pub const MACOS_PATH: &str = "/Library/Managed Preferences/com.customerlookup.CustomerLookup.plist";
 
-const KNOWN_KEYS: [&str; 4] = [
+const KNOWN_KEYS: [&str; 5] = [
     "Host",
     "LockAfterSeconds",
     "RememberPassword",
     "PhotoChanges",
+    "Enrolment",
 ];
 
 /// Reads the managed preferences at `path`. None means nothing is pinned;
@@ -101,6 +103,7 @@ pub fn parse(place: &str, bytes: &[u8]) -> Result<Policy, PolicyError> {
         lock_after_secs,
         remember_password: flag("RememberPassword")?,
         photo_changes: flag("PhotoChanges")?,
+        enrolment: flag("Enrolment")?,
         source: Some(place.to_owned()),
     })
 }

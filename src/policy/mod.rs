@@ -32,6 +32,8 @@ pub struct Policy {
     pub remember_password: Option<bool>,
     /// Whether staff may take, replace or remove customers' photos.
     pub photo_changes: Option<bool>,
+    /// Whether staff may enrol new customers at the counter.
+    pub enrolment: Option<bool>,
     /// Where the policy was read, for messages and `doctor`; `None` when
     /// there was none.
     pub source: Option<String>,
@@ -98,6 +100,9 @@ impl Policy {
         if let Some(on) = self.photo_changes {
             settings.photo_changes = on;
         }
+        if let Some(on) = self.enrolment {
+            settings.enrolment = on;
+        }
     }
 
     /// True when nothing is pinned.
@@ -106,6 +111,7 @@ impl Policy {
             && self.lock_after_secs.is_none()
             && self.remember_password.is_none()
             && self.photo_changes.is_none()
+            && self.enrolment.is_none()
     }
 
     /// Each pinned setting as (name as IT writes it, value), for `doctor`
@@ -124,6 +130,9 @@ impl Policy {
         }
         if let Some(on) = self.photo_changes {
             out.push(("PhotoChanges", yes_no(on)));
+        }
+        if let Some(on) = self.enrolment {
+            out.push(("Enrolment", yes_no(on)));
         }
         out
     }

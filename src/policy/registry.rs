@@ -9,6 +9,7 @@
 //! | `LockAfterSeconds` | REG_DWORD | idle lock; 0 never           |
 //! | `RememberPassword` | REG_DWORD | 1 ticked, 0 never offered    |
 //! | `PhotoChanges`     | REG_DWORD | 1 allowed, 0 not             |
+//! | `Enrolment`        | REG_DWORD | 1 allowed, 0 not             |
 //!
 //! A value of the wrong type, a DWORD flag other than 0 or 1, or a value
 //! name this version does not know is an error naming the value.
@@ -19,11 +20,12 @@ use winreg::enums::{HKEY_LOCAL_MACHINE, KEY_READ, REG_DWORD, REG_EXPAND_SZ, REG_
 
 /// The key, under `HKEY_LOCAL_MACHINE`.
 pub const KEY_PATH: &str = r"SOFTWARE\Policies\CustomerLookup";
-const KNOWN_VALUES: [&str; 4] = [
+const KNOWN_VALUES: [&str; 5] = [
     "Host",
     "LockAfterSeconds",
     "RememberPassword",
     "PhotoChanges",
+    "Enrolment",
 ];
 
 /// Reads the policy key. No key means nothing is pinned.
@@ -102,6 +104,7 @@ pub fn load() -> Result<Policy, PolicyError> {
         lock_after_secs: dword("LockAfterSeconds")?.map(u64::from),
         remember_password: flag("RememberPassword")?,
         photo_changes: flag("PhotoChanges")?,
+        enrolment: flag("Enrolment")?,
         source: Some(place),
     })
 }

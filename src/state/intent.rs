@@ -19,6 +19,8 @@ pub enum Intent {
     Typed,
     /// ↑/↓/Esc/Enter or a click on the name suggestions.
     Suggestions(SuggestionIntent),
+    /// Open, send or cancel the enrolment form.
+    Enrol(EnrolIntent),
     /// Open match N of a choice between customers.
     Choose(usize),
     /// Look this up again (from the recent list).
@@ -49,4 +51,15 @@ pub enum SuggestionIntent {
     Close,
     /// Enter on the highlighted one, or a click: open that customer.
     Open(usize),
+}
+
+/// What the person did with the enrolment form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnrolIntent {
+    /// Ctrl+N or the offer under "No customer found".
+    Open,
+    /// Enter in any field.
+    Submit,
+    /// Esc.
+    Cancel,
 }

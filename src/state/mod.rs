@@ -3,12 +3,14 @@
 //! both [`crate::app`] (which changes it) and [`crate::ui`] (which draws it
 //! and edits form fields) use it, and it uses neither.
 
+mod enrol;
 mod intent;
 mod name_search;
 mod photo_edit;
 mod profile_view;
 
-pub use intent::{Intent, SuggestionIntent};
+pub use enrol::EnrolDialog;
+pub use intent::{EnrolIntent, Intent, SuggestionIntent};
 pub use name_search::{
     MAX_SUGGESTIONS, NameSearch, SearchRequest, SearchStatus, Suggestion, TYPING_PAUSE,
 };
@@ -286,6 +288,16 @@ pub struct AppState {
     pub search: NameSearch,
     /// A call is waiting to retry after Capillary said "too many requests".
     pub capillary_busy: bool,
+    /// Every candidate of this text said "not found": enrolment is offered.
+    pub not_found: Option<String>,
+    /// The enrolment form, while open.
+    pub enrol: Option<EnrolDialog>,
+    /// Said on the profile of a customer just enrolled (Capillary's
+    /// warnings, the points for joining), until the next lookup.
+    pub enrolled_note: Option<String>,
+    /// Focus "Take photo…" once the profile of a customer just enrolled is
+    /// on screen.
+    pub focus_take_photo: bool,
 }
 
 impl AppState {
@@ -304,6 +316,10 @@ impl AppState {
         self.lookup.input.clear();
         self.photo_enlarged = false;
         self.photo_edit = None;
+        self.enrol = None;
+        self.not_found = None;
+        self.enrolled_note = None;
+        self.focus_take_photo = false;
         self.toast = None;
         self.last_failed_request_id = None;
         self.search.reset();

@@ -3,6 +3,7 @@
 //! disk or a runtime (`clippy.toml` refuses `std::fs` and task spawning
 //! outside the modules that own them).
 
+mod enrol;
 mod format;
 mod login;
 mod lookup;
@@ -10,12 +11,13 @@ mod photo_edit;
 mod profile;
 mod widgets;
 
+pub use enrol::{ENROL_CANCEL, ENROL_HEADING, ENROL_SHORTCUT, ENROL_SUBMIT};
 pub use login::REMEMBER_LABEL;
 pub use lookup::{CAPILLARY_BUSY, SUGGESTIONS_LABEL};
 pub use photo_edit::{CAMERA_LABEL, PREVIEW_LABEL, REMOVE_PHOTO, TAKE_PHOTO, USE_PHOTO};
 pub use profile::{
-    CHOOSE_FILE_BUTTON, CHOOSE_FILE_SHORTCUT, PHOTO_ACTIONS_HINT, REMOVE_PHOTO_BUTTON,
-    TAKE_PHOTO_BUTTON, TAKE_PHOTO_SHORTCUT,
+    CHOOSE_FILE_BUTTON, CHOOSE_FILE_SHORTCUT, ENROL_BUTTON, PHOTO_ACTIONS_HINT,
+    REMOVE_PHOTO_BUTTON, TAKE_PHOTO_BUTTON, TAKE_PHOTO_SHORTCUT,
 };
 
 use crate::config::ThemeChoice;
@@ -31,7 +33,7 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool) -> Vec<Intent> 
     top_bar(ui, state, &mut intents);
     status_bar(ui, state);
     egui::CentralPanel::default().show(ui, |ui| {
-        if state.photo_edit.is_some() {
+        if state.photo_edit.is_some() || state.enrol.is_some() {
             // The photo dialog has the keyboard; nothing behind it reacts.
             ui.disable();
         }
@@ -40,7 +42,9 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool) -> Vec<Intent> 
         } else {
             lookup::draw(ui, state, busy, &mut intents);
             ui.add_space(8.0);
-            profile::draw(ui, state, &mut intents);
+            let mut focus_take_photo = std::mem::take(&mut state.focus_take_photo);
+            profile::draw(ui, state, &mut focus_take_photo, &mut intents);
+            state.focus_take_photo = focus_take_photo;
         }
     });
     if state.photo_enlarged {
@@ -48,6 +52,7 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool) -> Vec<Intent> 
     }
     photo_input(ui, state, &mut intents);
     photo_edit::draw(ui, state, &mut intents);
+    enrol::draw(ui, state, &mut intents);
     keyboard_shortcuts(ui, state, &mut intents);
     choice_keys(ui, state, &mut intents);
     intents
@@ -255,8 +260,15 @@ fn keyboard_shortcuts(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Int
     if state.session.is_some() && ui.input_mut(|i| i.consume_shortcut(&LOG_OUT_SHORTCUT)) {
         intents.push(Intent::LogOut);
     }
-    if state.session.is_none() || state.photo_enlarged || state.photo_edit.is_some() {
+    if state.session.is_none()
+        || state.photo_enlarged
+        || state.photo_edit.is_some()
+        || state.enrol.is_some()
+    {
         return;
+    }
+    if ui.input_mut(|i| i.consume_shortcut(&ENROL_SHORTCUT)) {
+        intents.push(Intent::Enrol(crate::state::EnrolIntent::Open));
     }
     let (escape, space) = ui.input(|i| {
         (

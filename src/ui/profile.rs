@@ -8,7 +8,17 @@ use crate::state::{
     PanelKind, PhotoIntent, PhotoSlot, ProfileState, ProfileView,
 };
 
-pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
+/// The offer under "No customer found".
+pub const ENROL_BUTTON: &str = "Enrol as a new customer (Ctrl+N)";
+
+/// Draws the profile area. `focus_take_photo` is set for a customer just
+/// enrolled: "Take photo…" takes the focus once, and it is cleared.
+pub fn draw(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    focus_take_photo: &mut bool,
+    intents: &mut Vec<Intent>,
+) {
     match &state.profile {
         ProfileState::Empty => {
             ui.add_space(40.0);
@@ -30,12 +40,27 @@ pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
             ui.add_space(24.0);
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.colored_label(ui.visuals().error_fg_color, message);
+                if state.not_found.is_some() && state.settings.enrolment {
+                    ui.add_space(6.0);
+                    if ui.button(ENROL_BUTTON).clicked() {
+                        intents.push(Intent::Enrol(crate::state::EnrolIntent::Open));
+                    }
+                }
             });
         }
         ProfileState::Loaded(profile) => {
+            if let Some(note) = &state.enrolled_note {
+                ui.label(egui::RichText::new(note).strong());
+                ui.add_space(4.0);
+            }
             let photo_changes =
                 state.photo_changes_allowed() && profile.customer.customer_id().is_some();
-            loaded(ui, profile, state.time_zone, photo_changes, intents);
+            let focus = if photo_changes {
+                std::mem::take(focus_take_photo)
+            } else {
+                false
+            };
+            loaded(ui, profile, state.time_zone, photo_changes, focus, intents);
         }
         ProfileState::Choosing(choice) => choosing(ui, choice, intents),
     }
@@ -174,6 +199,7 @@ fn loaded(
     profile: &LoadedProfile,
     time_zone: Option<chrono::FixedOffset>,
     photo_changes: bool,
+    focus_take_photo: bool,
     intents: &mut Vec<Intent>,
 ) {
     let view = &profile.view;
@@ -207,7 +233,7 @@ fn loaded(
                         intents,
                     );
                     if photo_changes {
-                        photo_actions(ui, profile, photo_side, intents);
+                        photo_actions(ui, profile, photo_side, focus_take_photo, intents);
                     }
                 });
                 ui.add_space(COLUMN_GAP);
@@ -513,6 +539,7 @@ fn photo_actions(
     ui: &mut egui::Ui,
     profile: &LoadedProfile,
     width: f32,
+    focus_take_photo: bool,
     intents: &mut Vec<Intent>,
 ) {
     ui.set_max_width(width);
@@ -539,11 +566,13 @@ fn photo_actions(
         ];
         for (label, shortcut, what, intent) in actions {
             let shortcut = ui.ctx().format_shortcut(&shortcut);
-            if ui
+            let button = ui
                 .button(label)
-                .on_hover_text(format!("{what} ({shortcut})"))
-                .clicked()
-            {
+                .on_hover_text(format!("{what} ({shortcut})"));
+            if focus_take_photo && label == TAKE_PHOTO_BUTTON {
+                button.request_focus();
+            }
+            if button.clicked() {
                 intents.push(Intent::Photo(intent));
             }
         }

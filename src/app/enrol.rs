@@ -1,0 +1,138 @@
+//! Enrolling a customer nobody matched: the form opens with what was just
+//! looked up, is checked before anything is sent, goes to Capillary once
+//! (a second Enter while it is on its way does nothing), and the new
+//! customer's profile opens like any lookup, "Take photo…" focused. Only
+//! the new customer's ID and the till are logged.
+
+use super::App;
+use super::jobs::{self, EnrolOutcome, Job};
+use crate::capillary::{EnrolField, ErrorKind, FieldError, IdentifierKind, Lookup, codes};
+use crate::state::{EnrolDialog, EnrolIntent};
+use std::time::Duration;
+
+/// What Ctrl+N says where enrolment is turned off.
+pub const ENROLMENT_OFF: &str = "Enrolment is turned off on this workstation.";
+/// How long "Enrolled" stays.
+const ENROLLED_TOAST: Duration = Duration::from_secs(3);
+
+impl App {
+    pub(super) fn enrol_intent(&mut self, ctx: &egui::Context, intent: EnrolIntent) {
+        match intent {
+            EnrolIntent::Open => self.open_enrolment(ctx),
+            EnrolIntent::Submit => self.submit_enrolment(ctx),
+            EnrolIntent::Cancel => {
+                self.state.enrol = None;
+                self.jobs.enrol = None;
+                self.state.lookup.request_focus = true;
+            }
+        }
+    }
+
+    fn open_enrolment(&mut self, ctx: &egui::Context) {
+        if self.state.session.is_none() || self.state.enrol.is_some() {
+            return;
+        }
+        if !self.state.settings.enrolment {
+            self.toast(ctx, ENROLMENT_OFF, Duration::from_secs(3));
+            return;
+        }
+        let looked_up = self
+            .state
+            .not_found
+            .clone()
+            .unwrap_or_else(|| self.state.lookup.input.clone());
+        self.state.enrol = Some(EnrolDialog::new(
+            &looked_up,
+            &self.state.settings.country_code,
+        ));
+    }
+
+    fn submit_enrolment(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = &mut self.state.enrol else {
+            return;
+        };
+        if dialog.sending {
+            return; // a double Enter enrols once
+        }
+        let enrolment = match dialog.form.validate() {
+            Ok(enrolment) => enrolment,
+            Err(errors) => {
+                dialog.show_errors(errors);
+                return;
+            }
+        };
+        let (Some(client), Some(session)) = (&self.client, &self.state.session) else {
+            return;
+        };
+        dialog.errors.clear();
+        dialog.refused = None;
+        dialog.sending = true;
+        let work = jobs::enrol(client.clone(), enrolment, session.user.clone());
+        self.jobs.enrol = Some(Job::spawn(ctx, work));
+    }
+
+    pub(super) fn finish_enrolment(&mut self, ctx: &egui::Context, outcome: EnrolOutcome) {
+        let Some(dialog) = &mut self.state.enrol else {
+            return; // cancelled, locked or logged out meanwhile
+        };
+        dialog.sending = false;
+        let enrolled = match outcome {
+            Ok(enrolled) => enrolled,
+            Err(error) => {
+                tracing::info!(
+                    error = %error.kind,
+                    request_id = error.request_id.as_deref(),
+                    "enrolment refused"
+                );
+                let words = error.to_string_with_request_id();
+                let field = match error.kind {
+                    ErrorKind::Capillary { code, .. } if code == codes::INVALID_MOBILE => {
+                        Some(EnrolField::Mobile)
+                    }
+                    ErrorKind::Capillary { code, .. } if code == codes::INVALID_EMAIL => {
+                        Some(EnrolField::Email)
+                    }
+                    _ => None,
+                };
+                let code = match &error.kind {
+                    ErrorKind::Capillary { code, .. } => format!(" (code {code})"),
+                    _ => String::new(),
+                };
+                if let Some(field) = field {
+                    dialog.show_errors(vec![FieldError {
+                        field,
+                        message: format!("{error}{code}"),
+                    }]);
+                }
+                dialog.refused = Some(format!("Not enrolled: {words}{code}"));
+                return;
+            }
+        };
+        let till = self
+            .state
+            .session
+            .as_ref()
+            .map(|s| s.user.clone())
+            .unwrap_or_default();
+        tracing::info!(
+            customer_id = enrolled.customer_id,
+            till = till.as_str(),
+            "customer {} enrolled by {till}",
+            enrolled.customer_id
+        );
+        self.state.enrol = None;
+        let Ok(lookup) = Lookup::new(
+            IdentifierKind::CustomerId,
+            &enrolled.customer_id.to_string(),
+        ) else {
+            return;
+        };
+        self.start_lookup(ctx, vec![lookup]);
+        let mut note = vec![format!("Enrolled as customer {}.", enrolled.customer_id)];
+        note.extend(enrolled.warnings.iter().map(|w| format!("Capillary: {w}.")));
+        note.extend(enrolled.rewards.iter().map(|r| format!("{r}.")));
+        self.state.enrolled_note = Some(note.join(" "));
+        self.state.focus_take_photo = true;
+        self.toast(ctx, "Enrolled", ENROLLED_TOAST);
+    }
+}
