@@ -105,6 +105,8 @@ pub struct DemoStats {
     pub search_requests: u64,
     /// Answers of 429 (Becky's lookups).
     pub rate_limited: u64,
+    /// Calls of `POST /v2/customers` (registrations), refused or not.
+    pub enrol_requests: u64,
 }
 
 /// A running demo tenant. Dropping it stops the server.
@@ -143,6 +145,7 @@ struct DemoState {
     /// Lookups of the rate-limited customer so far (every third is answered).
     rate_limit_counter: AtomicU64,
     rate_limited: AtomicU64,
+    enrol_requests: AtomicU64,
 }
 
 impl DemoServer {
@@ -187,6 +190,7 @@ impl DemoServer {
             search_requests: AtomicU64::new(0),
             rate_limit_counter: AtomicU64::new(0),
             rate_limited: AtomicU64::new(0),
+            enrol_requests: AtomicU64::new(0),
         });
         let router =
             Router::new()
@@ -263,6 +267,7 @@ impl DemoServer {
             tokens_issued: s.tokens_issued.load(Ordering::Relaxed),
             search_requests: s.search_requests.load(Ordering::Relaxed),
             rate_limited: s.rate_limited.load(Ordering::Relaxed),
+            enrol_requests: s.enrol_requests.load(Ordering::Relaxed),
         }
     }
 
@@ -930,6 +935,7 @@ async fn enrol(
     body: Bytes,
 ) -> Response {
     state.api_requests.fetch_add(1, Ordering::Relaxed);
+    state.enrol_requests.fetch_add(1, Ordering::Relaxed);
     if let Err(response) = state.authorized(&headers) {
         return response;
     }

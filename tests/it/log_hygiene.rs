@@ -28,16 +28,16 @@ fn forbidden(customers: &[DemoCustomer]) -> Vec<String> {
         .iter()
         .flat_map(|c| {
             [
-                c.first_name,
-                c.last_name,
-                c.mobile,
-                c.email,
-                c.card,
-                c.external_id,
+                &c.first_name,
+                &c.last_name,
+                &c.mobile,
+                &c.email,
+                &c.card,
+                &c.external_id,
             ]
         })
         .filter(|w| w.len() >= 4)
-        .map(str::to_owned)
+        .map(|w| w.to_string())
         .collect();
     let basic = till_authorization(DEMO_USER, &Secret::new(DEMO_PASSWORD));
     words.extend([
@@ -156,10 +156,10 @@ fn the_app_at_trace_level_logs_no_customer_data() {
     let customers = reference.customers().to_vec();
     for customer in &customers {
         for identifier in [
-            customer.mobile,
-            customer.email,
-            customer.card,
-            customer.external_id,
+            &customer.mobile,
+            &customer.email,
+            &customer.card,
+            &customer.external_id,
         ]
         .into_iter()
         .filter(|i| !i.is_empty())

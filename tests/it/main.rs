@@ -24,6 +24,7 @@ mod client_faults;
 mod deb_package;
 mod demo_photos;
 mod doctor;
+mod enrolment;
 mod log_hygiene;
 mod model_parsing;
 mod name_search;

@@ -184,7 +184,7 @@ fn a_thousand_racing_lookups_never_pair_a_name_with_another_photo() {
     let mut memory_after_warm_up = 0;
     for n in 0..LOOKUPS {
         let target = &everyone[rng.below(everyone.len() as u64) as usize];
-        look_up(&mut harness, target.mobile);
+        look_up(&mut harness, &target.mobile);
         // Four in ten are overtaken by the next lookup after a few frames.
         if n + 1 < LOOKUPS && rng.below(10) < 4 {
             for _ in 0..rng.below(4) {
