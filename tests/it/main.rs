@@ -24,6 +24,7 @@ mod client_faults;
 mod deb_package;
 mod demo_photos;
 mod doctor;
+mod enrol_client;
 mod enrolment;
 mod log_hygiene;
 mod model_parsing;
