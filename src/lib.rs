@@ -10,6 +10,8 @@ pub mod app;
 pub mod camera;
 pub mod capillary;
 pub mod cli;
+#[cfg(feature = "window")]
+pub mod clipboard;
 pub mod config;
 pub mod demo;
 pub mod doctor;

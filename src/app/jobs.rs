@@ -123,6 +123,8 @@ pub struct Jobs {
     pub thumbnails: Vec<Job<ThumbnailOutcome>>,
     /// The enrolment being sent.
     pub enrol: Option<Job<EnrolOutcome>>,
+    /// The clipboard being read for Ctrl+V.
+    pub paste: Option<Job<PasteOutcome>>,
     /// A picture for the photo dialog being read.
     pub picture: Option<Job<PictureOutcome>>,
     /// The cameras being listed, then the chosen one's live feed.
@@ -489,6 +491,8 @@ pub struct PhotoEditTicket {
 #[derive(Debug)]
 pub enum PictureInput {
     Pasted(Arc<egui::ColorImage>),
+    /// A picture's file bytes, as the clipboard had them.
+    Encoded(Vec<u8>),
     Dropped(egui::DroppedFileHandle),
 }
 
@@ -502,6 +506,7 @@ pub type PictureOutcome = (PhotoEditTicket, Option<Result<RgbaImage, UploadError
 pub async fn read_picture(ticket: PhotoEditTicket, input: PictureInput) -> PictureOutcome {
     let result = off_ui_thread(move || match input {
         PictureInput::Pasted(image) => picture_from_pixels(&image),
+        PictureInput::Encoded(bytes) => picture_from_bytes(&bytes),
         PictureInput::Dropped(file) => picture_from_file(&*file),
     })
     .await
@@ -571,12 +576,18 @@ fn picture_from_file(file: &dyn egui::DroppedFile) -> Result<RgbaImage, UploadEr
         });
     }
     let bytes = file.bytes().map_err(UploadError::Unreadable)?;
+    picture_from_bytes(&bytes)
+}
+
+/// A picture file's bytes, upright at the preview's working size; refused
+/// in words when too large, not a photo, or too small.
+fn picture_from_bytes(bytes: &[u8]) -> Result<RgbaImage, UploadError> {
     if bytes.len() > MAX_SOURCE_BYTES {
         return Err(UploadError::FileTooLarge {
             megabytes: bytes.len().div_ceil(1024 * 1024),
         });
     }
-    let prepared = prepare_photo(&bytes, WORKING_LONG_SIDE, &DecodeLimits::default())
+    let prepared = prepare_photo(bytes, WORKING_LONG_SIDE, &DecodeLimits::default())
         .map_err(UploadError::NotAPhoto)?;
     if prepared.width.min(prepared.height) < MIN_SHORT_SIDE {
         return Err(UploadError::TooSmall {
@@ -684,6 +695,26 @@ pub async fn change_photo(
         }
     };
     (ticket, result)
+}
+
+/// What Ctrl+V found, for the lookup that was on screen then.
+pub type PasteOutcome = (
+    u64,
+    bool,
+    Result<crate::clipboard::Pasted, crate::clipboard::ClipboardError>,
+);
+
+/// Reads the clipboard off the UI thread (a picture first when
+/// `want_picture`).
+pub async fn read_clipboard(lookup_id: u64, want_picture: bool) -> PasteOutcome {
+    let read = off_ui_thread(move || crate::clipboard::read(want_picture))
+        .await
+        .unwrap_or_else(|Crashed| {
+            Err(crate::clipboard::ClipboardError::Unavailable(
+                "reading it crashed".to_owned(),
+            ))
+        });
+    (lookup_id, want_picture, read)
 }
 
 /// The cameras found, for a dialog that asked to open camera `index`.

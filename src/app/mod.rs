@@ -16,6 +16,7 @@ mod enrol;
 mod idle;
 pub mod jobs;
 mod lookup;
+mod paste;
 mod photo_cache;
 mod photo_edit;
 mod resolve;
@@ -27,6 +28,7 @@ pub use enrol::ENROLMENT_OFF;
 pub use idle::CURSOR_BLINK;
 pub use jobs::texture_image;
 pub use lookup::photo_frame_px;
+pub use paste::NOTHING_TO_PASTE;
 pub use photo_cache::{PhotoCache, PhotoKey};
 pub use photo_edit::NOTHING_CHOSEN;
 pub use search::{THUMBNAIL_POINTS, thumbnail_px};
@@ -105,6 +107,8 @@ pub struct App {
     /// starts open as the window was closed (eframe keeps its size and
     /// position with the settings).
     fit_first_window: bool,
+    /// Text a Ctrl+V read from the clipboard, for the next frame's input.
+    pasted_text: Vec<String>,
 }
 
 /// A screen smaller than this (points) is too small for the default
@@ -200,6 +204,7 @@ impl App {
             cameras: std::sync::Arc::new(crate::camera::SystemCameras),
             file_picker: std::sync::Arc::new(crate::pick_file::SystemFilePicker),
             fit_first_window: first_start,
+            pasted_text: Vec::new(),
         };
         if app.state.login.host == HostChoice::Demo {
             app.prefill_demo_credentials();
@@ -360,6 +365,9 @@ impl App {
         for outcome in jobs::take_all_finished(&mut self.jobs.panels) {
             self.finish_panel(outcome);
         }
+        if let Some(outcome) = jobs::take_finished(&mut self.jobs.paste) {
+            self.finish_paste(ctx, outcome);
+        }
         if let Some(outcome) = jobs::take_finished(&mut self.jobs.enrol) {
             self.finish_enrolment(ctx, outcome);
         }
@@ -463,6 +471,10 @@ impl eframe::App for App {
         self.draw(ui);
     }
 
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        self.clipboard_keys(ctx, raw_input);
+    }
+
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, &self.state.settings);
     }
@@ -481,6 +493,9 @@ pub fn run_native(runtime: tokio::runtime::Runtime, options: StartOptions) -> Re
     }
     let native = eframe::NativeOptions {
         viewport,
+        // Cut/Copy/Paste arrive as keys: the app reads the clipboard off
+        // the UI thread (see `paste`).
+        clipboard_shortcuts: false,
         ..Default::default()
     };
     eframe::run_native(

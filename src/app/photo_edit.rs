@@ -96,7 +96,12 @@ impl App {
     }
 
     /// Starts reading a new picture (the dialog opens, or starts over).
-    fn read_picture(&mut self, ctx: &egui::Context, source: PhotoSource, input: PictureInput) {
+    pub(super) fn read_picture(
+        &mut self,
+        ctx: &egui::Context,
+        source: PhotoSource,
+        input: PictureInput,
+    ) {
         self.start_picture(source, |ticket| {
             Job::spawn(ctx, jobs::read_picture(ticket, input))
         });

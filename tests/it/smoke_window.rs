@@ -379,16 +379,18 @@ fn cpu_ticks(pid: u32) -> u64 {
 /// Magenta: the middle of the picture pasted as Asha's new photo.
 const PASTED: [u8; 3] = [200, 40, 200];
 
-/// A portrait picture: smooth gradients around a large magenta middle.
-/// Smooth, so the PNG stays small: arboard (egui's X11 clipboard) gave
-/// nothing for PNGs of 2 MB and more served by xclip; see the README.
+/// A phone-sized portrait picture of over 5 MB as PNG: grainy gradients
+/// (grain does not compress) around a large magenta middle. egui's own
+/// X11 paste (arboard) gave nothing for PNGs of 2 MB and more; the app
+/// reads the clipboard itself.
 fn picture_to_paste(path: &Path) {
-    let image = image::RgbaImage::from_fn(900, 1200, |x, y| {
-        if (150..750).contains(&x) && (200..1000).contains(&y) {
+    let image = image::RgbaImage::from_fn(1500, 2000, |x, y| {
+        if (400..1100).contains(&x) && (600..1400).contains(&y) {
             return image::Rgba([PASTED[0], PASTED[1], PASTED[2], 255]);
         }
-        let (fx, fy) = (x as f32 / 900.0, y as f32 / 1200.0);
-        let wave = ((fx * 9.0).sin() * (fy * 7.0).cos() * 40.0) as i32;
+        let (fx, fy) = (x as f32 / 1500.0, y as f32 / 2000.0);
+        let grain = (x.wrapping_mul(2_654_435_761) ^ y.wrapping_mul(40_503)) % 41;
+        let wave = ((fx * 9.0).sin() * (fy * 7.0).cos() * 40.0) as i32 + grain as i32 - 20;
         let channel = |base: f32, span: f32| (base + span * fy).round() as i32 + wave;
         image::Rgba([
             channel(30.0, 190.0).clamp(0, 255) as u8,
@@ -419,6 +421,8 @@ fn a_photo_pasted_from_the_clipboard_becomes_the_customers_photo() {
 
     let picture = scratch.path().join("new-photo.png");
     picture_to_paste(&picture);
+    let size = std::fs::metadata(&picture).unwrap().len();
+    assert!(size > 5 * 1024 * 1024, "the picture is only {size} bytes");
     // -quiet keeps xclip in the foreground, serving the clipboard until
     // it is killed.
     let _clipboard = KillOnDrop(
@@ -476,6 +480,50 @@ fn a_photo_pasted_from_the_clipboard_becomes_the_customers_photo() {
         );
     }
     xdotool(display, &["key", "Escape"]);
+
+    // Text on the clipboard pastes into the lookup box as before: Tom's
+    // card, then Enter.
+    drop(_clipboard);
+    let _text = KillOnDrop(
+        Command::new("xclip")
+            .args(["-quiet", "-selection", "clipboard", "-i"])
+            .env("DISPLAY", display)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    if let Some(mut stdin) = _text.0.stdin.as_ref() {
+        use std::io::Write as _;
+        stdin.write_all(b"DEMO0000").unwrap();
+    }
+    let mut text = _text;
+    drop(text.0.stdin.take());
+    std::thread::sleep(Duration::from_millis(500));
+    xdotool(display, &["key", "ctrl+v"]);
+    std::thread::sleep(Duration::from_millis(500));
+    xdotool(display, &["key", "Return"]);
+    wait_for_photo(
+        display,
+        &shot,
+        "Tom Sawyer",
+        [[70, 130, 180], [200, 60, 50]],
+    );
+
+    // Nobody owns the clipboard any more: Ctrl+V says so.
+    drop(text);
+    std::thread::sleep(Duration::from_millis(300));
+    xdotool(display, &["key", "ctrl+v"]);
+    let started = Instant::now();
+    while !app_log(scratch.path()).contains("Ctrl+V found nothing to paste") {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "an empty clipboard was not reported"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+
     xdotool(display, &["key", "ctrl+q"]);
     let mut app = app;
     wait_for_exit(&mut app, Duration::from_secs(15));
