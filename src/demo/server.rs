@@ -968,9 +968,9 @@ async fn enrol(
         identifier("email"),
         identifier("cardnumber"),
     );
-    if !mobile.is_empty()
-        && !((8..=15).contains(&mobile.len()) && mobile.chars().all(|c| c.is_ascii_digit()))
-    {
+    let valid_mobile =
+        (8..=15).contains(&mobile.len()) && mobile.chars().all(|c| c.is_ascii_digit());
+    if !mobile.is_empty() && !valid_mobile {
         return refuse(codes::INVALID_MOBILE, "Invalid mobile");
     }
     if !email.is_empty() && !email.split_once('@').is_some_and(|(_, d)| d.contains('.')) {
