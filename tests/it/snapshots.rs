@@ -216,3 +216,27 @@ fn name_suggestions() {
     steady(&mut harness);
     harness.snapshot("name_suggestions");
 }
+
+/// The enrolment form after Enter with a short mobile and a broken email:
+/// each mistake beside its field, the focus on the first.
+#[test]
+fn enrol_form_with_errors() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    let mut harness = demo_app(DemoConfig::default());
+    log_in(&mut harness);
+    look_up(&mut harness, "12345");
+    wait_for(&mut harness, "not found", WAIT, settled);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.run_steps(2);
+    harness.event(egui::Event::Text("Huck".to_owned()));
+    harness.run_steps(1);
+    harness.get_by_label("Email").focus();
+    harness.run_steps(1);
+    harness.event(egui::Event::Text("huck@finn".to_owned()));
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    steady(&mut harness);
+    harness.snapshot("enrol_form_with_errors");
+}
