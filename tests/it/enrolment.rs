@@ -120,6 +120,7 @@ fn not_found_offers_enrolment_and_the_new_customer_opens_with_take_photo_focused
     harness.run_steps(2);
     crate::support::ui::assert_shown(&harness, "Huck Finn");
     harness.get_by_label_contains("Enrolled as customer");
+    harness.get_by_label("Enrolled"); // briefly, in the status bar
     harness.get_by_label_contains("100 points awarded");
     assert!(
         harness
