@@ -15,7 +15,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 use crate::support::my_turn;
-use crate::support::photos::count_near;
+use crate::support::photos::{PASTED, count_near, picture_to_paste};
 use crate::support::window::{
     KillOnDrop, VirtualDisplay, keep, require, screenshot, wait_for_exit, wait_for_photo,
     wait_for_screen, wait_for_window, window_shot, xdotool,
@@ -374,32 +374,6 @@ fn cpu_ticks(pid: u32) -> u64 {
     let after = &stat[stat.rfind(')').unwrap() + 2..];
     let fields: Vec<&str> = after.split_whitespace().collect();
     fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
-}
-
-/// Magenta: the middle of the picture pasted as Asha's new photo.
-const PASTED: [u8; 3] = [200, 40, 200];
-
-/// A phone-sized portrait picture of over 5 MB as PNG: grainy gradients
-/// (grain does not compress) around a large magenta middle. egui's own
-/// X11 paste (arboard) gave nothing for PNGs of 2 MB and more; the app
-/// reads the clipboard itself.
-fn picture_to_paste(path: &Path) {
-    let image = image::RgbaImage::from_fn(1500, 2000, |x, y| {
-        if (400..1100).contains(&x) && (600..1400).contains(&y) {
-            return image::Rgba([PASTED[0], PASTED[1], PASTED[2], 255]);
-        }
-        let (fx, fy) = (x as f32 / 1500.0, y as f32 / 2000.0);
-        let grain = (x.wrapping_mul(2_654_435_761) ^ y.wrapping_mul(40_503)) % 41;
-        let wave = ((fx * 9.0).sin() * (fy * 7.0).cos() * 40.0) as i32 + grain as i32 - 20;
-        let channel = |base: f32, span: f32| (base + span * fy).round() as i32 + wave;
-        image::Rgba([
-            channel(30.0, 190.0).clamp(0, 255) as u8,
-            channel(90.0, 90.0).clamp(0, 255) as u8,
-            channel(160.0, -40.0).clamp(0, 255) as u8,
-            255,
-        ])
-    });
-    image.save(path).unwrap();
 }
 
 /// Issue 13 at the counter: a picture on the X clipboard (as a screenshot

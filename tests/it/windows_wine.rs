@@ -1,7 +1,8 @@
 //! The Windows build, run under Wine in a fresh prefix: `--version`,
 //! `doctor` against the demo tenant, the registry policy, and the real
 //! window under Xvfb (sign in, lookup, the photo on screen, log out, quit)
-//! with "Remember password" through Wine's Credential Manager.
+//! with "Remember password" through Wine's Credential Manager, and a 5 MB
+//! picture pasted with Ctrl+V into the preview.
 //!
 //! It runs the .exe named by `CUSTOMER_LOOKUP_WINDOWS_EXE` (`.ci/run` builds
 //! it), else the one `cargo build-windows` builds
@@ -349,7 +350,7 @@ fn wait_for_no_photo(display: &str, shot: &Path) {
 #[test]
 fn window_signs_in_shows_the_photo_and_remembers_the_password() {
     with_prefix(|prefix, exe| {
-        for tool in ["Xvfb", "xdotool", "import"] {
+        for tool in ["Xvfb", "xdotool", "import", "xclip"] {
             require(tool);
         }
         let _guard = RT.enter();
@@ -407,6 +408,29 @@ fn window_signs_in_shows_the_photo_and_remembers_the_password() {
         xdotool(display, &["type", "--delay", "40", "919800000001"]);
         xdotool(display, &["key", "Return"]);
         wait_for_photo(display, &shot, "Asha Rao (after the restart)", ASHA);
+
+        // A 5 MB PNG on the clipboard (Wine hands X11's image/png over as
+        // Windows' "PNG" format): Ctrl+V opens the preview, read and
+        // decoded off the UI thread as on every system; Esc closes it.
+        let picture = scratch.path().join("paste.png");
+        crate::support::photos::picture_to_paste(&picture);
+        let _clipboard = KillOnDrop(
+            Command::new("xclip")
+                .args(["-quiet", "-selection", "clipboard", "-t", "image/png", "-i"])
+                .arg(&picture)
+                .env("DISPLAY", display)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap(),
+        );
+        std::thread::sleep(Duration::from_millis(500));
+        xdotool(display, &["key", "ctrl+v"]);
+        let what = "Ctrl+V under Wine did not open the preview with the pasted picture";
+        wait_for_screen(display, &shot, Duration::from_secs(30), what, |image| {
+            count_near(image, crate::support::photos::PASTED, 14) > 2000
+        });
+        xdotool(display, &["key", "Escape"]);
         quit(display, &window, &mut app);
     });
 }
