@@ -253,6 +253,10 @@ impl App {
             Intent::EnlargePhoto(open) => self.state.photo_enlarged = open,
             Intent::Photo(photo) => self.photo_intent(ctx, photo),
             Intent::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Intent::SetEnrolment(on) if self.state.policy.enrolment.is_none() => {
+                self.state.settings.enrolment = on;
+            }
+            Intent::SetEnrolment(_) => {} // pinned by the organisation
             Intent::SetTheme(theme) => {
                 self.state.settings.theme = theme;
                 ctx.set_theme(theme.preference());

@@ -36,6 +36,8 @@ pub enum Intent {
     /// Show or hide the enlarged photo.
     EnlargePhoto(bool),
     SetTheme(ThemeChoice),
+    /// The workstation's enrolment switch on the login panel.
+    SetEnrolment(bool),
     /// Something for the photo dialog (paste, drop, crop, send, remove).
     Photo(PhotoIntent),
     /// Ctrl+Q: close the window (settings are saved on the way out).

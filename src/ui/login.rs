@@ -16,7 +16,13 @@ fn host_label(choice: &HostChoice) -> String {
 }
 
 /// Draws the login panel, centred.
-pub fn draw(ui: &mut egui::Ui, form: &mut LoginForm, policy: &Policy, intents: &mut Vec<Intent>) {
+pub fn draw(
+    ui: &mut egui::Ui,
+    form: &mut LoginForm,
+    policy: &Policy,
+    enrolment: bool,
+    intents: &mut Vec<Intent>,
+) {
     let width = 420.0_f32.min(ui.available_width());
     ui.vertical_centered(|ui| {
         ui.add_space((ui.available_height() * 0.12).min(80.0));
@@ -55,6 +61,9 @@ pub fn draw(ui: &mut egui::Ui, form: &mut LoginForm, policy: &Policy, intents: &
                     ui.add_space(8.0);
                     ui.weak(format!("{}. {PINNED_NOTE}.", lock_words(secs)));
                 }
+                ui.add_space(8.0);
+                ui.separator();
+                ui.vertical(|ui| enrolment_switch(ui, enrolment, policy, intents));
             });
     });
 }
@@ -106,6 +115,26 @@ fn remember(ui: &mut egui::Ui, form: &mut LoginForm, policy: &Policy) {
                 .on_disabled_hover_text(&reason);
             ui.add(egui::Label::new(egui::RichText::new(reason).weak()).wrap());
         }
+    }
+}
+
+/// The workstation's enrolment switch (saved with the settings).
+pub const ENROLMENT_LABEL: &str = "Offer enrolment of new customers here";
+
+/// Whether this workstation offers enrolment; locked when the
+/// organisation pinned it.
+fn enrolment_switch(ui: &mut egui::Ui, on: bool, policy: &Policy, intents: &mut Vec<Intent>) {
+    let mut wanted = on;
+    if policy.enrolment.is_some() {
+        ui.add_enabled(false, egui::Checkbox::new(&mut wanted, ENROLMENT_LABEL))
+            .on_disabled_hover_text(PINNED_NOTE);
+        pinned_note(ui);
+        return;
+    }
+    ui.checkbox(&mut wanted, ENROLMENT_LABEL)
+        .on_hover_text("Ctrl+N and the offer under \"No customer found\"");
+    if wanted != on {
+        intents.push(Intent::SetEnrolment(wanted));
     }
 }
 

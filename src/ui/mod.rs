@@ -12,7 +12,7 @@ mod profile;
 mod widgets;
 
 pub use enrol::{ENROL_CANCEL, ENROL_HEADING, ENROL_SHORTCUT, ENROL_SUBMIT};
-pub use login::REMEMBER_LABEL;
+pub use login::{ENROLMENT_LABEL, REMEMBER_LABEL};
 pub use lookup::{CAPILLARY_BUSY, SUGGESTIONS_LABEL};
 pub use photo_edit::{CAMERA_LABEL, PREVIEW_LABEL, REMOVE_PHOTO, TAKE_PHOTO, USE_PHOTO};
 pub use profile::{
@@ -38,7 +38,8 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool) -> Vec<Intent> 
             ui.disable();
         }
         if state.session.is_none() {
-            login::draw(ui, &mut state.login, &state.policy, &mut intents);
+            let enrolment = state.settings.enrolment;
+            login::draw(ui, &mut state.login, &state.policy, enrolment, &mut intents);
         } else {
             lookup::draw(ui, state, busy, &mut intents);
             ui.add_space(8.0);

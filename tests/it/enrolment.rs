@@ -13,7 +13,7 @@ use customer_lookup::capillary::EnrolField;
 use customer_lookup::demo::DemoConfig;
 use customer_lookup::state::ProfileState;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use std::time::Duration;
 
 fn type_keys(harness: &mut Harness<'_, App>, text: &str) {
@@ -270,6 +270,11 @@ fn enrolment_turned_off_offers_nothing_and_ctrl_n_says_so() {
             ..StartOptions::default()
         },
     );
+    // The login panel's switch is locked, saying who set it.
+    harness.run_steps(2);
+    let switch = harness.get_by_label(customer_lookup::ui::ENROLMENT_LABEL);
+    assert!(switch.accesskit_node().is_disabled());
+    harness.get_by_label("Set by your organisation");
     log_in(&mut harness);
     scan_unknown(&mut harness, "919811113333");
     assert!(matches!(
@@ -284,4 +289,28 @@ fn enrolment_turned_off_offers_nothing_and_ctrl_n_says_so() {
     ctrl_n(&mut harness);
     assert!(harness.state().state().enrol.is_none());
     harness.get_by_label(customer_lookup::app::ENROLMENT_OFF);
+}
+
+#[test]
+fn the_workstation_switch_on_the_login_panel_turns_enrolment_off() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    let mut harness = demo_app(DemoConfig::default());
+    harness.run_steps(2);
+    assert!(harness.state().state().settings.enrolment, "on by default");
+    harness
+        .get_by_label(customer_lookup::ui::ENROLMENT_LABEL)
+        .click();
+    harness.run_steps(2);
+    assert!(!harness.state().state().settings.enrolment, "saved off");
+    harness.get_by_label("Password").focus();
+    log_in(&mut harness);
+    scan_unknown(&mut harness, "919811114444");
+    assert!(
+        harness
+            .query_by_label(customer_lookup::ui::ENROL_BUTTON)
+            .is_none()
+    );
+    ctrl_n(&mut harness);
+    assert!(harness.state().state().enrol.is_none());
 }
