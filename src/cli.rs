@@ -65,3 +65,19 @@ fn on_off(text: &str) -> Result<bool, String> {
         _ => Err("say on or off".to_owned()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser as _;
+
+    #[test]
+    fn the_workstation_switches_take_on_and_off() {
+        let cli = Cli::try_parse_from(["customer-lookup", "--enrolment", "off"]).unwrap();
+        assert_eq!(cli.enrolment, Some(false));
+        assert_eq!(cli.photo_changes, None);
+        let cli = Cli::try_parse_from(["customer-lookup", "--photo-changes", "ON"]).unwrap();
+        assert_eq!(cli.photo_changes, Some(true));
+        assert!(Cli::try_parse_from(["customer-lookup", "--enrolment", "maybe"]).is_err());
+    }
+}
