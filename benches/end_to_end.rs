@@ -40,13 +40,19 @@ async fn enter_to_photo(client: &CapillaryClient, mobile: &str) -> Duration {
         .lookup(&Lookup::new(IdentifierKind::Mobile, mobile).unwrap())
         .await
         .unwrap();
-    let photo = client.download_photo(&customer).await.unwrap();
+    show_photo(client, &customer).await;
+    started.elapsed()
+}
+
+/// Downloads the customer's photo and prepares it for the profile frame,
+/// off the async threads as the app does.
+async fn show_photo(client: &CapillaryClient, customer: &customer_lookup::capillary::Customer) {
+    let photo = client.download_photo(customer).await.unwrap();
     tokio::task::spawn_blocking(move || {
         prepare_photo(&photo.bytes, 560, &DecodeLimits::default()).unwrap()
     })
     .await
     .unwrap();
-    started.elapsed()
 }
 
 /// Enter → photo as the app does it for a scan in "any identifier" mode:
@@ -62,12 +68,7 @@ async fn scan_to_photo(client: &CapillaryClient, scanned: &str) -> Duration {
         .into_iter()
         .find_map(|(_, answer)| answer.ok())
         .unwrap();
-    let photo = client.download_photo(&customer).await.unwrap();
-    tokio::task::spawn_blocking(move || {
-        prepare_photo(&photo.bytes, 560, &DecodeLimits::default()).unwrap()
-    })
-    .await
-    .unwrap();
+    show_photo(client, &customer).await;
     started.elapsed()
 }
 

@@ -69,7 +69,6 @@ fn on_off(text: &str) -> Result<bool, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::Parser as _;
 
     #[test]
     fn the_workstation_switches_take_on_and_off() {

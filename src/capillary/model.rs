@@ -316,13 +316,7 @@ impl Customer {
     /// "First Last", or whatever part exists; `None` when there is no name.
     pub fn display_name(&self) -> Option<String> {
         let profile = self.profile()?;
-        let parts: Vec<&str> = [profile.first_name.as_deref(), profile.last_name.as_deref()]
-            .into_iter()
-            .flatten()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect();
-        (!parts.is_empty()).then(|| parts.join(" "))
+        full_name(profile.first_name.as_deref(), profile.last_name.as_deref())
     }
 
     /// The customer ID: `id`, else the profile's `userId`.
@@ -388,4 +382,15 @@ impl Customer {
             })
             .map(|(_, image)| image)
     }
+}
+
+/// "First Last" from the parts that exist, trimmed; `None` with neither.
+pub(super) fn full_name(first: Option<&str>, last: Option<&str>) -> Option<String> {
+    let parts: Vec<&str> = [first, last]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" "))
 }

@@ -152,13 +152,7 @@ impl SearchHit {
     /// "First Last" of the first profile with a name.
     pub fn name(&self) -> Option<String> {
         self.profiles.iter().find_map(|profile| {
-            let parts: Vec<&str> = [profile.first_name.as_deref(), profile.last_name.as_deref()]
-                .into_iter()
-                .flatten()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .collect();
-            (!parts.is_empty()).then(|| parts.join(" "))
+            super::model::full_name(profile.first_name.as_deref(), profile.last_name.as_deref())
         })
     }
 

@@ -17,8 +17,8 @@
 use crate::support::my_turn;
 use crate::support::photos::{PASTED, count_near, picture_to_paste};
 use crate::support::window::{
-    KillOnDrop, VirtualDisplay, keep, require, screenshot, wait_for_exit, wait_for_photo,
-    wait_for_screen, wait_for_window, window_shot, xdotool,
+    KillOnDrop, VirtualDisplay, keep, picture_on_clipboard, require, screenshot, wait_for_exit,
+    wait_for_photo, wait_for_screen, wait_for_window, window_shot, xdotool,
 };
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -397,19 +397,7 @@ fn a_photo_pasted_from_the_clipboard_becomes_the_customers_photo() {
     picture_to_paste(&picture);
     let size = std::fs::metadata(&picture).unwrap().len();
     assert!(size > 5 * 1024 * 1024, "the picture is only {size} bytes");
-    // -quiet keeps xclip in the foreground, serving the clipboard until
-    // it is killed.
-    let _clipboard = KillOnDrop(
-        Command::new("xclip")
-            .args(["-quiet", "-selection", "clipboard", "-t", "image/png", "-i"])
-            .arg(&picture)
-            .env("DISPLAY", display)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    std::thread::sleep(Duration::from_millis(500));
+    let _clipboard = picture_on_clipboard(display, &picture);
     xdotool(display, &["windowfocus", "--sync", &window]);
     xdotool(display, &["key", "ctrl+v"]);
     let what = "Ctrl+V did not open the preview with the pasted picture";
@@ -669,17 +657,7 @@ fn an_unknown_customer_is_enrolled_and_given_a_pasted_photo() {
 
     let picture = scratch.path().join("new-photo.png");
     picture_to_paste(&picture);
-    let _clipboard = KillOnDrop(
-        Command::new("xclip")
-            .args(["-quiet", "-selection", "clipboard", "-t", "image/png", "-i"])
-            .arg(&picture)
-            .env("DISPLAY", display)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    std::thread::sleep(Duration::from_millis(500));
+    let _clipboard = picture_on_clipboard(display, &picture);
     xdotool(display, &["key", "ctrl+v"]);
     let shot = scratch.path().join("screen.png");
     let what = "Ctrl+V on the new profile did not open the preview";

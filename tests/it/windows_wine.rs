@@ -23,8 +23,8 @@ use crate::support;
 use crate::support::my_turn;
 use crate::support::photos::count_near;
 use crate::support::window::{
-    KillOnDrop, VirtualDisplay, require, wait_for_exit, wait_for_photo, wait_for_screen,
-    wait_for_window, xdotool,
+    KillOnDrop, VirtualDisplay, picture_on_clipboard, require, wait_for_exit, wait_for_photo,
+    wait_for_screen, wait_for_window, xdotool,
 };
 use customer_lookup::demo::{DEMO_PASSWORD, DEMO_USER, DemoConfig, DemoServer};
 use serde_json::Value;
@@ -414,17 +414,7 @@ fn window_signs_in_shows_the_photo_and_remembers_the_password() {
         // decoded off the UI thread as on every system; Esc closes it.
         let picture = scratch.path().join("paste.png");
         crate::support::photos::picture_to_paste(&picture);
-        let _clipboard = KillOnDrop(
-            Command::new("xclip")
-                .args(["-quiet", "-selection", "clipboard", "-t", "image/png", "-i"])
-                .arg(&picture)
-                .env("DISPLAY", display)
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .unwrap(),
-        );
-        std::thread::sleep(Duration::from_millis(500));
+        let _clipboard = picture_on_clipboard(display, &picture);
         xdotool(display, &["key", "ctrl+v"]);
         let what = "Ctrl+V under Wine did not open the preview with the pasted picture";
         wait_for_screen(display, &shot, Duration::from_secs(30), what, |image| {

@@ -228,3 +228,21 @@ pub fn keep(shot: &Path) -> PathBuf {
     let _ = std::fs::copy(shot, &kept);
     kept
 }
+
+/// Serves the picture at `path` as `image/png` on the display's
+/// clipboard until dropped (`xclip -quiet` stays in the foreground), with
+/// a moment for xclip to take the selection.
+pub fn picture_on_clipboard(display: &str, path: &Path) -> KillOnDrop {
+    let xclip = KillOnDrop(
+        Command::new("xclip")
+            .args(["-quiet", "-selection", "clipboard", "-t", "image/png", "-i"])
+            .arg(path)
+            .env("DISPLAY", display)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    std::thread::sleep(Duration::from_millis(500));
+    xclip
+}
