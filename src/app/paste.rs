@@ -34,7 +34,19 @@ impl App {
                 return true;
             };
             let command = modifiers.command_only();
+            // Windows' older shortcuts, as egui-winit maps them.
+            let windows = cfg!(target_os = "windows");
+            let (shift_only, ctrl_only) = (
+                modifiers.shift && !modifiers.ctrl && !modifiers.alt,
+                modifiers.ctrl && !modifiers.shift && !modifiers.alt,
+            );
             match key {
+                egui::Key::Insert if windows && ctrl_only => *event = egui::Event::Copy,
+                egui::Key::Delete if windows && shift_only => *event = egui::Event::Cut,
+                egui::Key::Insert if windows && shift_only => {
+                    paste = true;
+                    return false;
+                }
                 egui::Key::C if command => *event = egui::Event::Copy,
                 egui::Key::Copy => *event = egui::Event::Copy,
                 egui::Key::X if command => *event = egui::Event::Cut,
