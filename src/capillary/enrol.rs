@@ -4,6 +4,7 @@
 //! `sideEffects`).
 
 use super::digits;
+use super::identifier::{IdentifierKind, Lookup};
 use super::lenient;
 use super::model::ApiMessage;
 use serde::Deserialize;
@@ -84,7 +85,7 @@ impl EnrolForm {
         }
         if text.contains('@') {
             form.email = text;
-        } else if let Some(mobile) = mobile_digits(&digits::normalise(&text)) {
+        } else if let Some(mobile) = mobile_digits(&text) {
             let code = country_code.trim().trim_start_matches('+');
             form.mobile = if mobile.len() == 10 && !code.is_empty() {
                 format!("{code}{mobile}")
@@ -114,7 +115,7 @@ impl EnrolForm {
         }
         let mobile_typed = !self.mobile.trim().is_empty();
         let email_typed = !self.email.trim().is_empty();
-        let mobile = mobile_digits(&digits::normalise(&self.mobile));
+        let mobile = mobile_digits(&self.mobile);
         match &mobile {
             _ if !mobile_typed => {}
             Some(m) if (MIN_ENROL_MOBILE_DIGITS..=MAX_ENROL_MOBILE_DIGITS).contains(&m.len()) => {}
@@ -160,17 +161,12 @@ impl EnrolForm {
     }
 }
 
-/// The digits of a phone number (separators and a leading `+` dropped), if
-/// it is one.
+/// The digits of a phone number as a mobile lookup reads them (digits of
+/// any script, separators and a leading `+` dropped), if it is one.
 fn mobile_digits(text: &str) -> Option<String> {
-    let trimmed = text.trim();
-    let number: String = trimmed
-        .strip_prefix(['+', '\u{FF0B}'])
-        .unwrap_or(trimmed)
-        .chars()
-        .filter(|&c| !digits::is_phone_separator(c))
-        .collect();
-    (!number.is_empty() && number.chars().all(|c| c.is_ascii_digit())).then_some(number)
+    Lookup::new(IdentifierKind::Mobile, text)
+        .ok()
+        .map(|mobile| mobile.value)
 }
 
 /// `name@domain.tld`: one `@`, something before it, a dot inside the domain
