@@ -6,6 +6,7 @@ pub const APP_ID: &str = "customer-lookup";
 
 #[cfg(feature = "window")]
 pub mod app;
+pub mod bidi;
 #[cfg(feature = "window")]
 pub mod camera;
 pub mod capillary;

@@ -336,6 +336,25 @@ pub fn all() -> Vec<DemoCustomer> {
             tier: Some(("Silver", 640.0)),
             fraud: false,
         },
+        // A three-word Arabic name and an Arabic city: right-to-left text
+        // in the heading and the details.
+        DemoCustomer {
+            id: 565_039_615,
+            first_name: Cow::Borrowed("يوسف"),
+            last_name: Cow::Borrowed("عبد الله"),
+            mobile: Cow::Borrowed("919800000015"),
+            email: Cow::Borrowed("youssef.abdullah@example.com"),
+            card: Cow::Borrowed("DEMO0015"),
+            external_id: Cow::Borrowed("EXT-0015"),
+            photo: Some((
+                look([90, 60, 130], [200, 160, 120], [30, 25, 20], [40, 110, 70]),
+                PhotoFormat::Jpeg,
+            )),
+            city: Cow::Borrowed("الرياض"),
+            gender: Cow::Borrowed("Male"),
+            tier: Some(("Gold", 2300.0)),
+            fraud: false,
+        },
     ]
 }
 

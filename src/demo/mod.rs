@@ -8,7 +8,8 @@ pub mod network;
 pub mod photos;
 mod server;
 
-pub use customers::DemoCustomer;
+/// The demo's customers, as a fresh demo server starts with them.
+pub use customers::{DemoCustomer, all as all_customers};
 pub use server::{
     DEMO_CLIENT_KEY, DEMO_CLIENT_SECRET, DEMO_NO_ACCESS_USER, DEMO_PASSWORD, DEMO_USER, DemoConfig,
     DemoServer, DemoStats,

@@ -45,15 +45,6 @@ where
     }
 }
 
-/// True when a name is written right to left (Arabic, Hebrew, …): its
-/// first letter from a right-to-left script decides, as Unicode's
-/// bidirectional algorithm does for a paragraph.
-pub fn is_right_to_left(text: &str) -> bool {
-    text.chars()
-        .find(|c| c.is_alphabetic())
-        .is_some_and(|c| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,12 +71,5 @@ mod tests {
         let utc = FixedOffset::east_opt(0).unwrap();
         assert_eq!(time_in("2026-01-02T09:35:00Z", &utc), "2 Jan 2026, 09:35");
         assert_eq!(time_in("yesterday", &utc), "yesterday");
-    }
-
-    #[test]
-    fn arabic_names_read_right_to_left() {
-        assert!(is_right_to_left("ليلى حداد"));
-        assert!(!is_right_to_left("Asha Rao"));
-        assert!(!is_right_to_left("प्रिया शर्मा"));
     }
 }

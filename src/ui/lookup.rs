@@ -127,8 +127,7 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool, intents: &mut V
             };
             for recent in &state.recent {
                 let selected = current.as_deref() == Some(recent.label.as_str());
-                if ui
-                    .selectable_label(selected, &recent.label)
+                if super::widgets::customer_chip(ui, selected, &recent.label)
                     .on_hover_text("Look up again")
                     .clicked()
                 {
@@ -239,7 +238,7 @@ fn suggestion_row(
                 );
                 ui.add_space(8.0);
                 ui.vertical(|ui| {
-                    ui.label(egui::RichText::new(&suggestion.name).size(16.0).strong());
+                    super::widgets::customer_label(ui, &suggestion.name, |t| t.size(16.0).strong());
                     let details: Vec<&str> =
                         [suggestion.matched.as_deref(), suggestion.mobile.as_deref()]
                             .into_iter()

@@ -49,7 +49,7 @@ pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
         ui.set_max_width(PREVIEW_SIZE.x + 24.0);
         match &edit.stage {
             PhotoEditStage::Reading(source) => {
-                ui.heading(format!("New photo of {name}"));
+                heading(ui, &format!("New photo of {name}"));
                 let words = match source {
                     PhotoSource::Chosen => "Choose the picture in the file dialog…",
                     _ => "Reading the picture…",
@@ -57,19 +57,19 @@ pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
                 busy(ui, words, intents);
             }
             PhotoEditStage::Camera(view) => {
-                ui.heading(format!("Take a photo of {name}"));
+                heading(ui, &format!("Take a photo of {name}"));
                 camera(ui, view, intents);
             }
             PhotoEditStage::Cropping(crop) => {
-                ui.heading(format!("New photo of {name}"));
+                heading(ui, &format!("New photo of {name}"));
                 cropping(ui, crop, intents);
             }
             PhotoEditStage::Sending { step, .. } => {
-                ui.heading(format!("Photo of {name}"));
+                heading(ui, &format!("Photo of {name}"));
                 busy(ui, &step.words(), intents);
             }
             PhotoEditStage::ConfirmRemove => {
-                ui.heading(format!("Remove the photo of {name}?"));
+                heading(ui, &format!("Remove the photo of {name}?"));
                 ui.label("Every photo Capillary holds for this customer is removed.");
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
@@ -331,4 +331,9 @@ fn shade_outside(painter: &egui::Painter, picture: egui::Rect, frame: egui::Rect
             painter.rect_filled(band, 0.0, shade);
         }
     }
+}
+
+/// The dialog's heading, which names the customer.
+fn heading(ui: &mut egui::Ui, text: &str) {
+    super::widgets::customer_label(ui, text, egui::RichText::heading);
 }

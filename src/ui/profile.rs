@@ -1,7 +1,8 @@
 //! The profile view: photo beside the name, then every detail.
 
-use super::format::{is_right_to_left, local_time, thousands};
-use super::widgets::{copyable, initials};
+use super::format::{local_time, thousands};
+use super::widgets::{copyable, customer_label, initials};
+use crate::bidi::is_right_to_left;
 use crate::capillary::{CustomerStatus, Lookup, PhotoAlert, ProgramStanding, Purchase};
 use crate::state::{
     AppState, Choice, DetailRow, DetailSection, Intent, LoadedProfile, PHOTO_FRAME_POINTS, Panel,
@@ -92,7 +93,7 @@ fn choosing(ui: &mut egui::Ui, choice: &Choice, intents: &mut Vec<Intent>) {
                     thumbnail(ui, &found.photo, &name, 72.0);
                     ui.add_space(12.0);
                     ui.vertical(|ui| {
-                        ui.label(egui::RichText::new(&name).size(20.0).strong());
+                        customer_label(ui, &name, |t| t.size(20.0).strong());
                         ui.label(found_by_text(&found.found_by));
                     });
                 });
@@ -272,13 +273,11 @@ fn at_a_glance(
     time_zone: Option<chrono::FixedOffset>,
     intents: &mut Vec<Intent>,
 ) {
-    let heading = egui::RichText::new(name).size(30.0).strong();
+    let heading = |ui: &mut egui::Ui| customer_label(ui, name, |t| t.size(30.0).strong());
     if is_right_to_left(name) {
-        ui.with_layout(egui::Layout::top_down(egui::Align::Max), |ui| {
-            ui.label(heading);
-        });
+        ui.with_layout(egui::Layout::top_down(egui::Align::Max), heading);
     } else {
-        ui.label(heading);
+        heading(ui);
     }
     if let Some(found_by) = &profile.found_by {
         ui.weak(found_by_text(found_by));
@@ -357,7 +356,7 @@ fn tier_chip(ui: &mut egui::Ui, tier: &str) {
         .inner_margin(egui::Margin::symmetric(8, 2))
         .corner_radius(6.0)
         .show(ui, |ui| {
-            ui.label(egui::RichText::new(tier).size(18.0).strong().color(text));
+            customer_label(ui, tier, |t| t.size(18.0).strong().color(text));
         });
 }
 
@@ -380,7 +379,7 @@ fn loyalty(ui: &mut egui::Ui, panel: &Panel<Vec<ProgramStanding>>, intents: &mut
             if programs.len() > 1
                 && let Some(name) = &program.program_name
             {
-                ui.weak(name);
+                customer_label(ui, name, egui::RichText::weak);
             }
             let tier = program.current_slab.as_deref().unwrap_or("No tier");
             tier_chip(ui, tier);
@@ -421,11 +420,8 @@ fn purchases(
                 let bill = purchase.bill_details.clone().unwrap_or_default();
                 let time = bill.billing_time.as_deref().unwrap_or_default();
                 ui.label(local_time(time, time_zone));
-                ui.label(
-                    bill.billing_store
-                        .and_then(|s| s.name.or(s.code))
-                        .unwrap_or_default(),
-                );
+                let store = bill.billing_store.and_then(|s| s.name.or(s.code));
+                customer_label(ui, &store.unwrap_or_default(), |t| t);
                 ui.label(
                     egui::RichText::new(bill.amount.map(thousands).unwrap_or_default()).strong(),
                 );
@@ -620,7 +616,8 @@ fn details(ui: &mut egui::Ui, view: &ProfileView, intents: &mut Vec<Intent>) {
             .spacing([16.0, 4.0])
             .show(ui, |ui| {
                 for DetailRow { label, value, note } in rows {
-                    ui.weak(label);
+                    // Extended fields' names come from the org's own setup.
+                    customer_label(ui, label, egui::RichText::weak);
                     // The note goes under the value when the column is narrow.
                     ui.horizontal_wrapped(|ui| {
                         copyable(ui, value, intents);

@@ -18,6 +18,7 @@ mod support;
 mod app_faults;
 mod app_ui;
 mod at_a_glance;
+mod bidi_order;
 mod cli;
 mod client_demo;
 mod client_faults;

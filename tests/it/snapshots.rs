@@ -51,6 +51,22 @@ fn profile_with_photo() {
     harness.snapshot("profile_with_photo");
 }
 
+/// An Arabic name (three words) and city: the name reads right to left,
+/// on the right of its column, the Arabic city in the details.
+#[test]
+fn profile_with_arabic_name() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    let mut harness = demo_app(DemoConfig::default());
+    harness.state_mut().pin_time_zone(4 * 3600);
+    log_in(&mut harness);
+    look_up(&mut harness, "919800000015");
+    wait_for(&mut harness, "photo", WAIT, photo_shown);
+    wait_for(&mut harness, "loyalty and purchases", WAIT, settled);
+    steady(&mut harness);
+    harness.snapshot("profile_with_arabic_name");
+}
+
 /// The first screen at the three window sizes of store workstations: photo,
 /// name, badges, tier and points (two programs) and the last purchases with
 /// no scrolling, and the details in a column beside them (at 1040 points

@@ -54,6 +54,10 @@ pub const FOR_TESTS: &[(&str, &str)] = &[
         "a picture on the X clipboard (the paste smoke test)",
     ),
     ("x11-utils", "xprop: whether the window opened maximised"),
+    (
+        "libharfbuzz-bin",
+        "hb-shape: the order right-to-left names are drawn in",
+    ),
 ];
 
 /// What CI adds: the Windows build, its installers and their tests under
