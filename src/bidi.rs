@@ -57,7 +57,10 @@ fn line_in_display_order(line: &str) -> String {
         let text = &line[run.clone()];
         if levels[run.start].is_rtl() {
             for word in words(text).into_iter().rev() {
-                out.push_str(word);
+                match mirrored(word) {
+                    Some(mirror) => out.push(mirror),
+                    None => out.push_str(word),
+                }
             }
         } else {
             out.push_str(text);
@@ -89,13 +92,37 @@ fn words(text: &str) -> Vec<&str> {
     words
 }
 
+/// A bracket drawn in a right-to-left run is its mirror image (Unicode's
+/// Bidi_Mirrored property, rule L4), so "(" opens on the right.
+fn mirrored(word: &str) -> Option<char> {
+    let mut chars = word.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return None;
+    };
+    let pairs = [
+        ('(', ')'),
+        ('[', ']'),
+        ('{', '}'),
+        ('<', '>'),
+        ('«', '»'),
+        ('‹', '›'),
+    ];
+    pairs.iter().find_map(|&(open, close)| match c {
+        _ if c == open => Some(close),
+        _ if c == close => Some(open),
+        _ => None,
+    })
+}
+
 /// Letters of a right-to-left script, Arabic digits, combining marks and
-/// the zero-width joiners Arabic uses all belong to the word around them.
+/// the zero-width joiners Arabic uses all belong to the word around them;
+/// so does Arabic punctuation (the comma `،`, `؛`, `؟`, `۔`), which the
+/// Arabic font has and egui shapes together with the word it touches.
 fn joins_word(c: char) -> bool {
     matches!(
         bidi_class(c),
         BidiClass::R | BidiClass::AL | BidiClass::AN | BidiClass::NSM
-    ) || matches!(c, '\u{200C}' | '\u{200D}')
+    ) || matches!(c, '\u{200C}' | '\u{200D}' | '\u{0600}'..='\u{06FF}')
 }
 
 #[cfg(test)]
@@ -146,6 +173,20 @@ mod tests {
         assert_eq!(display_order("ليلى Smith"), "Smith ليلى");
         // Digits inside Arabic text stay in their own order.
         assert_eq!(display_order("شارع 12"), "12 شارع");
+    }
+
+    #[test]
+    fn brackets_in_right_to_left_runs_are_mirrored() {
+        // Read right to left: "(", the two words, ")"; drawn left to right
+        // the first glyph is the closing one's mirror.
+        assert_eq!(display_order("(أساسي موثّق)"), "(موثّق أساسي)");
+        assert_eq!(display_order("Asha (Rao)"), "Asha (Rao)");
+    }
+
+    #[test]
+    fn arabic_punctuation_stays_with_its_word() {
+        // egui shapes "أساسي،" as one run, which puts the comma on its left.
+        assert_eq!(display_order("أساسي، موثّق"), "موثّق أساسي،");
     }
 
     #[test]

@@ -33,6 +33,10 @@ pub struct Cli {
     /// for next time (the organisation's policy wins)
     #[arg(long, value_name = "on|off", value_parser = on_off)]
     pub enrolment: Option<bool>,
+    /// The UI's language: en, hi, ar, or auto for the workstation's locale;
+    /// saved for next time (the organisation's policy wins)
+    #[arg(long, value_name = "en|hi|ar|auto", value_parser = language)]
+    pub language: Option<crate::i18n::LanguageChoice>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -57,6 +61,17 @@ fn country_code(text: &str) -> Result<String, String> {
     }
 }
 
+/// A language code the UI speaks, or `auto` for the workstation's.
+fn language(text: &str) -> Result<crate::i18n::LanguageChoice, String> {
+    use crate::i18n::{Language, LanguageChoice};
+    if text.trim().eq_ignore_ascii_case("auto") {
+        return Ok(LanguageChoice::Workstation);
+    }
+    Language::from_code(text.trim())
+        .map(LanguageChoice::Language)
+        .ok_or_else(|| "the languages are en, hi and ar (or auto)".to_owned())
+}
+
 /// `on` or `off` (also yes/no, true/false, 1/0).
 fn on_off(text: &str) -> Result<bool, String> {
     match text.trim().to_ascii_lowercase().as_str() {
@@ -78,5 +93,15 @@ mod tests {
         let cli = Cli::try_parse_from(["customer-lookup", "--photo-changes", "ON"]).unwrap();
         assert_eq!(cli.photo_changes, Some(true));
         assert!(Cli::try_parse_from(["customer-lookup", "--enrolment", "maybe"]).is_err());
+        let cli = Cli::try_parse_from(["customer-lookup", "--language", "hi"]).unwrap();
+        assert_eq!(
+            cli.language,
+            Some(crate::i18n::LanguageChoice::Language(
+                crate::i18n::Language::Hindi
+            ))
+        );
+        let cli = Cli::try_parse_from(["customer-lookup", "--language", "auto"]).unwrap();
+        assert_eq!(cli.language, Some(crate::i18n::LanguageChoice::Workstation));
+        assert!(Cli::try_parse_from(["customer-lookup", "--language", "fr"]).is_err());
     }
 }

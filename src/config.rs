@@ -107,6 +107,9 @@ pub struct Settings {
     /// Staff may enrol a customer nobody matches (Ctrl+N). On by default;
     /// `--enrolment off` or the organisation's policy turns it off.
     pub enrolment: bool,
+    /// The UI's language: the workstation's locale unless chosen on the
+    /// login panel (or pinned by the organisation).
+    pub language: crate::i18n::LanguageChoice,
 }
 
 /// Five minutes, as shared tills usually do.
@@ -124,6 +127,7 @@ impl Default for Settings {
             remember_password: false,
             photo_changes: true,
             enrolment: true,
+            language: crate::i18n::LanguageChoice::Workstation,
         }
     }
 }
@@ -144,6 +148,7 @@ mod tests {
             remember_password: true,
             photo_changes: false,
             enrolment: false,
+            language: crate::i18n::LanguageChoice::Language(crate::i18n::Language::Hindi),
         };
         let text = ron::to_string(&settings).unwrap();
         assert!(text.contains("https://eu.api.capillarytech.com"), "{text}");

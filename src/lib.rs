@@ -18,6 +18,7 @@ pub mod demo;
 pub mod doctor;
 #[cfg(feature = "window")]
 pub mod fonts;
+pub mod i18n;
 pub mod logging;
 pub mod photo;
 pub mod photo_change;

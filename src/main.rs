@@ -45,6 +45,8 @@ fn main() -> ExitCode {
                 country_code: cli.country_code,
                 photo_changes: cli.photo_changes,
                 enrolment: cli.enrolment,
+                language: cli.language,
+                workstation_locale: customer_lookup::i18n::Locale::of_workstation(),
                 policy,
             };
             match customer_lookup::app::run_native(runtime, options) {

@@ -6,12 +6,15 @@
 
 use super::App;
 use super::jobs::{self, EnrolOutcome, Job};
-use crate::capillary::{EnrolField, ErrorKind, FieldError, IdentifierKind, Lookup, codes};
+use crate::capillary::{
+    EnrolField, ErrorKind, FieldError, FieldProblem, IdentifierKind, Lookup, codes,
+};
+use crate::i18n::{Msg, tr};
 use crate::state::{EnrolDialog, EnrolIntent};
 use std::time::Duration;
 
 /// What Ctrl+N says where enrolment is turned off.
-pub const ENROLMENT_OFF: &str = "Enrolment is turned off on this workstation.";
+pub const ENROLMENT_OFF: Msg = Msg("enrolment-off");
 /// How long "Enrolled" stays.
 const ENROLLED_TOAST: Duration = Duration::from_secs(3);
 
@@ -33,7 +36,8 @@ impl App {
             return;
         }
         if !self.state.settings.enrolment {
-            self.toast(ctx, ENROLMENT_OFF, Duration::from_secs(3));
+            let off = self.state.texts.msg(ENROLMENT_OFF);
+            self.toast(ctx, &off, Duration::from_secs(3));
             return;
         }
         let looked_up = self
@@ -101,10 +105,11 @@ impl App {
                 if let Some(field) = field {
                     dialog.show_errors(vec![FieldError {
                         field,
-                        message: format!("{error}{code}"),
+                        problem: FieldProblem::Refused(format!("{error}{code}")),
                     }]);
                 }
-                dialog.refused = Some(format!("Not enrolled: {words}{code}"));
+                let words = format!("{words}{code}");
+                dialog.refused = Some(tr!(self.state.texts, "not-enrolled", reason = words));
                 return;
             }
         };
@@ -128,11 +133,18 @@ impl App {
             return;
         };
         self.start_lookup(ctx, vec![lookup]);
-        let mut note = vec![format!("Enrolled as customer {}.", enrolled.customer_id)];
-        note.extend(enrolled.warnings.iter().map(|w| format!("Capillary: {w}.")));
+        let t = self.state.texts.clone();
+        let id = enrolled.customer_id.to_string();
+        let mut note = vec![tr!(t, "enrolled-as", id = id)];
+        note.extend(
+            enrolled
+                .warnings
+                .iter()
+                .map(|w| tr!(t, "capillary-says", words = w.as_str())),
+        );
         note.extend(enrolled.rewards.iter().map(|r| format!("{r}.")));
         self.state.enrolled_note = Some(note.join(" "));
         self.state.focus_take_photo = true;
-        self.toast(ctx, "Enrolled", ENROLLED_TOAST);
+        self.toast(ctx, &tr!(t, "enrolled"), ENROLLED_TOAST);
     }
 }

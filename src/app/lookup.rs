@@ -102,8 +102,7 @@ impl App {
         if refused && matches!(self.state.login.scheme, crate::config::AuthScheme::Till) {
             tracing::info!(lookup_id, "lookup refused: signed out");
             self.log_out();
-            self.state.login.error =
-                Some("Your sign-in was refused. Please log in again.".to_owned());
+            self.state.login.error = Some(crate::tr!(self.state.texts, "sign-in-refused"));
             return;
         }
         let tried: Vec<IdentifierKind> = answers.iter().map(|(l, _)| l.kind).collect();
@@ -242,7 +241,7 @@ impl App {
         let photo = self.start_photo(ctx, lookup_id, &customer, None);
         let customer_id = customer.customer_id();
         self.state.profile = ProfileState::Loaded(Box::new(LoadedProfile {
-            view: ProfileView::of(&customer),
+            view: ProfileView::of(&customer, &self.state.texts),
             customer,
             photo,
             found_by,

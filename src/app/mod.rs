@@ -59,6 +59,11 @@ pub struct StartOptions {
     pub photo_changes: Option<bool>,
     /// Enrolment on or off at this workstation (overrides the setting).
     pub enrolment: Option<bool>,
+    /// The UI's language (overrides the setting).
+    pub language: Option<crate::i18n::LanguageChoice>,
+    /// The workstation's locale (main.rs reads it; tests leave it out, so
+    /// they run in English wherever they run).
+    pub workstation_locale: Option<crate::i18n::Locale>,
     /// What the organisation pinned, or why it could not be read (then
     /// the app shows only that: it never runs unpinned by mistake).
     pub policy: Result<Policy, PolicyError>,
@@ -74,6 +79,8 @@ impl Default for StartOptions {
             country_code: None,
             photo_changes: None,
             enrolment: None,
+            language: None,
+            workstation_locale: None,
             policy: Ok(Policy::default()),
         }
     }
@@ -83,6 +90,9 @@ impl Default for StartOptions {
 #[derive(Debug)]
 pub struct App {
     state: AppState,
+    /// The workstation's locale, for a language choice of "the
+    /// workstation's".
+    workstation_locale: Option<crate::i18n::Locale>,
     /// The signed-in session's API client: set with `state.session` and
     /// dropped with it, but kept out of the state, which the UI reads and
     /// which holds no live connections.
@@ -165,6 +175,9 @@ impl App {
         if let Some(on) = options.enrolment {
             settings.enrolment = on;
         }
+        if let Some(language) = options.language {
+            settings.language = language;
+        }
         if let Some(user) = &options.user {
             settings.username = user.clone();
             settings.auth_scheme = crate::config::AuthScheme::Till;
@@ -181,6 +194,7 @@ impl App {
             tracing::info!(policy = %policy.summary(), "settings pinned by the organisation");
         }
         ctx.set_theme(settings.theme.preference());
+        let texts = texts_for(settings.language, options.workstation_locale.clone());
         let login = LoginForm::from_settings(&settings);
         let clock = Clock::default();
         let mut app = App {
@@ -189,8 +203,10 @@ impl App {
                 login,
                 policy,
                 policy_error,
+                texts,
                 ..AppState::default()
             },
+            workstation_locale: options.workstation_locale,
             client: None,
             jobs: jobs::Jobs::default(),
             demo: None,
@@ -239,7 +255,7 @@ impl App {
             Intent::Choose(index) => self.choose(ctx, index),
             Intent::Retry(kind) => self.retry_panel(ctx, kind),
             Intent::Reopen(lookup) => self.start_lookup(ctx, vec![lookup]),
-            Intent::Cancel => self.fail_lookup("Lookup cancelled.".to_owned()),
+            Intent::Cancel => self.fail_lookup(crate::tr!(self.state.texts, "lookup-cancelled")),
             Intent::Clear => {
                 self.supersede_lookup();
                 self.state.lookup.input.clear();
@@ -248,7 +264,8 @@ impl App {
             }
             Intent::Copy(text) => {
                 ctx.copy_text(text);
-                self.toast(ctx, "Copied", TOAST);
+                let copied = crate::tr!(self.state.texts, "copied");
+                self.toast(ctx, &copied, TOAST);
             }
             Intent::EnlargePhoto(open) => self.state.photo_enlarged = open,
             Intent::Photo(photo) => self.photo_intent(ctx, photo),
@@ -257,6 +274,12 @@ impl App {
                 self.state.settings.enrolment = on;
             }
             Intent::SetEnrolment(_) => {} // pinned by the organisation
+            Intent::SetLanguage(choice) if self.state.policy.language.is_none() => {
+                self.state.settings.language = choice;
+                self.state.texts = texts_for(choice, self.workstation_locale.clone());
+                tracing::info!(language = %self.state.texts.locale().tag(), "language chosen");
+            }
+            Intent::SetLanguage(_) => {} // pinned by the organisation
             Intent::SetTheme(theme) => {
                 self.state.settings.theme = theme;
                 ctx.set_theme(theme.preference());
@@ -344,11 +367,11 @@ impl App {
         // The password is asked again, even the demo's.
         self.state.login.clear_secrets();
         let secs = self.state.settings.lock_after_secs;
+        let t = &self.state.texts;
         self.state.login.error = Some(if secs < 60 {
-            format!("Locked after {secs} seconds without use. Sign in again.")
+            crate::tr!(t, "locked-seconds", count = secs)
         } else {
-            let minutes = secs.div_ceil(60);
-            format!("Locked after {minutes} minute(s) without use. Sign in again.")
+            crate::tr!(t, "locked-minutes", count = secs.div_ceil(60))
         });
     }
 
@@ -508,4 +531,13 @@ pub fn run_native(runtime: tokio::runtime::Runtime, options: StartOptions) -> Re
         Box::new(move |cc| Ok(Box::new(App::new(&cc.egui_ctx, cc.storage, options)))),
     )
     .map_err(|e| e.to_string())
+}
+
+/// The UI's texts for a language choice on this workstation.
+fn texts_for(
+    choice: crate::i18n::LanguageChoice,
+    workstation: Option<crate::i18n::Locale>,
+) -> std::sync::Arc<crate::i18n::Texts> {
+    let locale = crate::i18n::Locale::resolve(choice, workstation);
+    std::sync::Arc::new(crate::i18n::Texts::new(locale))
 }

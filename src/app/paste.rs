@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 /// Said when Ctrl+V finds neither text nor a picture.
-pub const NOTHING_TO_PASTE: &str = "Nothing to paste: the clipboard holds no text or picture.";
+pub const NOTHING_TO_PASTE: crate::i18n::Msg = crate::i18n::Msg("nothing-to-paste");
 
 impl App {
     /// Turns the window's clipboard keys into what egui expects, and starts
@@ -90,7 +90,11 @@ impl App {
             }
             Ok(Pasted::Nothing) => {
                 tracing::info!("Ctrl+V found nothing to paste");
-                self.toast(ctx, NOTHING_TO_PASTE, Duration::from_secs(3));
+                self.toast(
+                    ctx,
+                    &self.state.texts.msg(NOTHING_TO_PASTE),
+                    Duration::from_secs(3),
+                );
                 return;
             }
             Err(error) => {
@@ -105,7 +109,11 @@ impl App {
                 rgba,
             }) => {
                 if rgba.len() != width * height * 4 {
-                    self.toast(ctx, NOTHING_TO_PASTE, Duration::from_secs(3));
+                    self.toast(
+                        ctx,
+                        &self.state.texts.msg(NOTHING_TO_PASTE),
+                        Duration::from_secs(3),
+                    );
                     return;
                 }
                 let image = egui::ColorImage::from_rgba_unmultiplied([width, height], &rgba);

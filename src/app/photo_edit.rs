@@ -393,7 +393,10 @@ impl App {
                 // Nothing chosen (or no file dialog could be shown here).
                 self.state.photo_edit = None;
                 self.state.lookup.request_focus = true;
-                self.state.toast = Some((NOTHING_CHOSEN.to_owned(), self.clock.now() + NOTE));
+                self.state.toast = Some((
+                    self.state.texts.msg(NOTHING_CHOSEN),
+                    self.clock.now() + NOTE,
+                ));
                 ctx.request_repaint_after(NOTE);
                 return;
             }
@@ -449,11 +452,10 @@ impl App {
             Ok(PhotoChanged::Removed(count)) => {
                 tracing::info!("photo removed for customer {id} by {till}");
                 if count == 0 {
-                    "This customer had no photo to remove."
+                    crate::tr!(self.state.texts, "no-photo-to-remove")
                 } else {
-                    "Photo removed"
+                    crate::tr!(self.state.texts, "photo-removed")
                 }
-                .to_owned()
             }
             Ok(PhotoChanged::Replaced {
                 replaced,
@@ -468,13 +470,16 @@ impl App {
                     "photo replaced for customer {id} by {till}"
                 );
                 match replaced {
-                    Replaced::Only { .. } => "Photo replaced".to_owned(),
+                    Replaced::Only { .. } => crate::tr!(self.state.texts, "photo-replaced"),
                     Replaced::OldPhotosRemain { kept, error } => {
                         let why = error
                             .map(|e| format!(": {}", e.to_string_with_request_id()))
                             .unwrap_or_default();
-                        let note = format!(
-                            "The new photo is stored and shown, but {kept} older photo(s) could not be removed{why}."
+                        let note = crate::tr!(
+                            self.state.texts,
+                            "older-photos-kept",
+                            count = kept,
+                            why = why
                         );
                         self.state.photo_edit = None;
                         self.refetch_customer(ctx, id);
@@ -497,8 +502,7 @@ impl App {
 
 /// Said when the file dialog closes without a file: on a system where no
 /// dialog can be shown, the person learns the other ways in.
-pub const NOTHING_CHOSEN: &str =
-    "No file chosen. A picture can also be dropped on the window or pasted (Ctrl+V).";
+pub const NOTHING_CHOSEN: crate::i18n::Msg = crate::i18n::Msg("nothing-chosen");
 /// How long that note stays.
 const NOTE: std::time::Duration = std::time::Duration::from_secs(6);
 

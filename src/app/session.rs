@@ -28,14 +28,16 @@ impl App {
         };
         let credentials = match form.scheme {
             AuthScheme::Till if form.username.trim().is_empty() => {
-                Err("Enter the till username.".to_owned())
+                Err(crate::tr!(self.state.texts, "enter-username"))
             }
-            AuthScheme::Till if form.password.is_empty() => Err("Enter the password.".to_owned()),
+            AuthScheme::Till if form.password.is_empty() => {
+                Err(crate::tr!(self.state.texts, "enter-password"))
+            }
             AuthScheme::OAuth if form.client_key.trim().is_empty() => {
-                Err("Enter the client key.".to_owned())
+                Err(crate::tr!(self.state.texts, "enter-client-key"))
             }
             AuthScheme::OAuth if form.client_secret.is_empty() => {
-                Err("Enter the client secret.".to_owned())
+                Err(crate::tr!(self.state.texts, "enter-client-secret"))
             }
             AuthScheme::Till => Ok(Credentials::Till {
                 username: form.username.trim().to_owned(),
@@ -82,7 +84,7 @@ impl App {
         match result {
             Ok(client) => {
                 let host_label = match &pending.host {
-                    HostChoice::Demo => "Built-in demo".to_owned(),
+                    HostChoice::Demo => crate::tr!(self.state.texts, "host-demo"),
                     HostChoice::Cluster(c) => c.label().to_owned(),
                     HostChoice::Custom(_) => client.host().authority(),
                 };

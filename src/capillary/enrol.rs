@@ -43,23 +43,30 @@ impl EnrolField {
         EnrolField::Email,
         EnrolField::Card,
     ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            EnrolField::FirstName => "First name",
-            EnrolField::LastName => "Last name",
-            EnrolField::Mobile => "Mobile",
-            EnrolField::Email => "Email",
-            EnrolField::Card => "Card number (optional)",
-        }
-    }
 }
 
-/// What is wrong with one field, in words for the cashier.
+/// What is wrong with one field (the UI puts it in words).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: EnrolField,
-    pub message: String,
+    pub problem: FieldProblem,
+}
+
+/// Why a field cannot be sent as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldProblem {
+    FirstNameMissing,
+    /// A mobile of this many digits (allowed:
+    /// [`MIN_ENROL_MOBILE_DIGITS`]..=[`MAX_ENROL_MOBILE_DIGITS`]).
+    MobileLength {
+        digits: usize,
+    },
+    MobileNotDigits,
+    EmailShape,
+    /// Neither a mobile nor an email: Capillary needs one.
+    ContactMissing,
+    /// Capillary refused the field; its words, code and request id.
+    Refused(String),
 }
 
 /// A form that passed the checks: what is sent.
@@ -102,16 +109,11 @@ impl EnrolForm {
     /// the focus goes).
     pub fn validate(&self) -> Result<Enrolment, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let mut error = |field, message: &str| {
-            errors.push(FieldError {
-                field,
-                message: message.to_owned(),
-            });
-        };
+        let mut error = |field, problem| errors.push(FieldError { field, problem });
         let first_name = self.first_name.trim().to_owned();
         let last_name = self.last_name.trim().to_owned();
         if first_name.is_empty() {
-            error(EnrolField::FirstName, "Enter the customer's first name.");
+            error(EnrolField::FirstName, FieldProblem::FirstNameMissing);
         }
         let mobile_typed = !self.mobile.trim().is_empty();
         let email_typed = !self.email.trim().is_empty();
@@ -121,25 +123,16 @@ impl EnrolForm {
             Some(m) if (MIN_ENROL_MOBILE_DIGITS..=MAX_ENROL_MOBILE_DIGITS).contains(&m.len()) => {}
             Some(m) => error(
                 EnrolField::Mobile,
-                &format!(
-                    "A mobile has {MIN_ENROL_MOBILE_DIGITS} to {MAX_ENROL_MOBILE_DIGITS} digits with the country code; this has {}.",
-                    m.len()
-                ),
+                FieldProblem::MobileLength { digits: m.len() },
             ),
-            None => error(
-                EnrolField::Mobile,
-                "A mobile has only digits (spaces, dashes and a leading + are fine).",
-            ),
+            None => error(EnrolField::Mobile, FieldProblem::MobileNotDigits),
         }
         let email = digits::without_invisibles(&self.email).trim().to_owned();
         if email_typed && !is_email(&email) {
-            error(EnrolField::Email, "An email looks like name@example.com.");
+            error(EnrolField::Email, FieldProblem::EmailShape);
         }
         if !mobile_typed && !email_typed {
-            error(
-                EnrolField::Mobile,
-                "Enter a mobile or an email: Capillary needs one to find the customer again.",
-            );
+            error(EnrolField::Mobile, FieldProblem::ContactMissing);
         }
         let card: String = self.card.chars().filter(|c| !c.is_whitespace()).collect();
         errors.sort_by_key(|e| EnrolField::ALL.iter().position(|f| *f == e.field));
@@ -315,7 +308,11 @@ mod tests {
             fields(&errors),
             [EnrolField::FirstName, EnrolField::Mobile, EnrolField::Email]
         );
-        assert!(errors[1].message.contains("this has 5"), "{errors:?}");
+        assert_eq!(
+            errors[1].problem,
+            FieldProblem::MobileLength { digits: 5 },
+            "{errors:?}"
+        );
         for bad in [
             "becky",
             "becky@example",
@@ -334,7 +331,7 @@ mod tests {
         assert_eq!(fields(&errors), [EnrolField::Mobile], "16 digits");
         let errors = form("Becky", "", "").validate().unwrap_err();
         assert_eq!(fields(&errors), [EnrolField::Mobile], "neither given");
-        assert!(errors[0].message.contains("mobile or an email"));
+        assert_eq!(errors[0].problem, FieldProblem::ContactMissing);
     }
 
     #[test]

@@ -21,7 +21,10 @@ pub use client::{
     CapillaryClient, ClientConfig, LOOKUP_EMBED, MAX_CANDIDATES, OAUTH_HEADER, PhotoBytes,
     REQUEST_ID_HEADER, SOURCE, parse_customer_answer,
 };
-pub use enrol::{EnrolField, EnrolForm, Enrolled, Enrolment, FieldError};
+pub use enrol::{
+    EnrolField, EnrolForm, Enrolled, Enrolment, FieldError, FieldProblem, MAX_ENROL_MOBILE_DIGITS,
+    MIN_ENROL_MOBILE_DIGITS,
+};
 pub use error::{ApiError, ErrorKind};
 pub use host::{ApiHost, Cluster, HostError};
 pub use identifier::{IdentifierKind, InputError, Lookup};

@@ -6,6 +6,7 @@
 //! remember_password = false
 //! photo_changes = false
 //! enrolment = false
+//! language = "hi"
 //! ```
 //!
 //! Every key is optional. A key this version does not know is an error
@@ -17,7 +18,7 @@
     reason = "reads the policy file IT writes; never customer data"
 )]
 
-use super::{Policy, PolicyError, check_host};
+use super::{Policy, PolicyError, check_host, check_language};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -35,6 +36,7 @@ struct PolicyFile {
     remember_password: Option<bool>,
     photo_changes: Option<bool>,
     enrolment: Option<bool>,
+    language: Option<String>,
 }
 
 /// Reads the policy at `path`. No file means nothing is pinned; a file
@@ -68,8 +70,13 @@ pub fn parse(place: &str, text: &str) -> Result<Policy, PolicyError> {
         Some(host) => Some(check_host(&format!("{place}: host"), host)?),
         None => None,
     };
+    let language = match &file.language {
+        Some(code) => Some(check_language(&format!("{place}: language"), code)?),
+        None => None,
+    };
     Ok(Policy {
         host,
+        language,
         lock_after_secs: file.lock_after_seconds,
         remember_password: file.remember_password,
         photo_changes: file.photo_changes,

@@ -9,6 +9,7 @@
 //!   <key>RememberPassword</key><false/>
 //!   <key>PhotoChanges</key><false/>
 //!   <key>Enrolment</key><false/>
+//!   <key>Language</key><string>ar</string>
 //! </dict>
 //! ```
 //!
@@ -21,7 +22,7 @@
     reason = "reads the managed preferences IT deploys; never customer data"
 )]
 
-use super::{Policy, PolicyError, check_host};
+use super::{Policy, PolicyError, check_host, check_language};
 use std::path::Path;
 
 /// The preference domain a configuration profile targets.
@@ -29,12 +30,13 @@ pub const MACOS_DOMAIN: &str = "com.customerlookup.CustomerLookup";
 /// Where macOS puts the machine-wide managed preferences of that domain.
 pub const MACOS_PATH: &str = "/Library/Managed Preferences/com.customerlookup.CustomerLookup.plist";
 
-const KNOWN_KEYS: [&str; 5] = [
+const KNOWN_KEYS: [&str; 6] = [
     "Host",
     "LockAfterSeconds",
     "RememberPassword",
     "PhotoChanges",
     "Enrolment",
+    "Language",
 ];
 
 /// Reads the managed preferences at `path`. None means nothing is pinned;
@@ -98,8 +100,19 @@ pub fn parse(place: &str, bytes: &[u8]) -> Result<Policy, PolicyError> {
             )
         })?),
     };
+    let language = match dict.get("Language") {
+        None => None,
+        Some(plist::Value::String(code)) => Some(check_language(&at("Language"), code)?),
+        Some(other) => {
+            return Err(PolicyError::new(
+                at("Language"),
+                format!("must be a string such as \"hi\", but is {other:?}"),
+            ));
+        }
+    };
     Ok(Policy {
         host,
+        language,
         lock_after_secs,
         remember_password: flag("RememberPassword")?,
         photo_changes: flag("PhotoChanges")?,

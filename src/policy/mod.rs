@@ -1,5 +1,6 @@
 //! Settings an organisation pins for everyone on a workstation: the host,
-//! the idle lock, "Remember password" and photo changes.
+//! the idle lock, "Remember password", photo changes, enrolment and the
+//! UI's language.
 //!
 //! A pinned value wins over the person's saved settings, command-line flags
 //! and the environment. A policy that cannot be read is an error, never "no
@@ -34,6 +35,8 @@ pub struct Policy {
     pub photo_changes: Option<bool>,
     /// Whether staff may enrol new customers at the counter.
     pub enrolment: Option<bool>,
+    /// The language the UI speaks, whatever the workstation's locale.
+    pub language: Option<crate::i18n::Language>,
     /// Where the policy was read, for messages and `doctor`; `None` when
     /// there was none.
     pub source: Option<String>,
@@ -63,6 +66,20 @@ impl PolicyError {
              Ask your IT department to correct them. Customer Lookup does not start without them."
         )
     }
+}
+
+/// A pinned language: `en`, `hi` or `ar` (a region after it, as in
+/// `hi-IN`, is allowed and ignored).
+pub(crate) fn check_language(
+    place: &str,
+    text: &str,
+) -> Result<crate::i18n::Language, PolicyError> {
+    crate::i18n::Language::from_code(text.trim()).ok_or_else(|| {
+        PolicyError::new(
+            place,
+            format!("\"{text}\" is not a language Customer Lookup speaks (en, hi or ar)"),
+        )
+    })
 }
 
 /// The words shown beside a pinned control.
@@ -103,6 +120,9 @@ impl Policy {
         if let Some(on) = self.enrolment {
             settings.enrolment = on;
         }
+        if let Some(language) = self.language {
+            settings.language = crate::i18n::LanguageChoice::Language(language);
+        }
     }
 
     /// True when nothing is pinned.
@@ -112,6 +132,7 @@ impl Policy {
             && self.remember_password.is_none()
             && self.photo_changes.is_none()
             && self.enrolment.is_none()
+            && self.language.is_none()
     }
 
     /// Each pinned setting as (name as IT writes it, value), for `doctor`
@@ -133,6 +154,9 @@ impl Policy {
         }
         if let Some(on) = self.enrolment {
             out.push(("Enrolment", yes_no(on)));
+        }
+        if let Some(language) = self.language {
+            out.push(("Language", language.code().to_owned()));
         }
         out
     }

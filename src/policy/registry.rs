@@ -10,22 +10,24 @@
 //! | `RememberPassword` | REG_DWORD | 1 ticked, 0 never offered    |
 //! | `PhotoChanges`     | REG_DWORD | 1 allowed, 0 not             |
 //! | `Enrolment`        | REG_DWORD | 1 allowed, 0 not             |
+//! | `Language`         | REG_SZ    | `en`, `hi` or `ar`           |
 //!
 //! A value of the wrong type, a DWORD flag other than 0 or 1, or a value
 //! name this version does not know is an error naming the value.
 
-use super::{Policy, PolicyError, check_host};
+use super::{Policy, PolicyError, check_host, check_language};
 use winreg::RegKey;
 use winreg::enums::{HKEY_LOCAL_MACHINE, KEY_READ, REG_DWORD, REG_EXPAND_SZ, REG_SZ};
 
 /// The key, under `HKEY_LOCAL_MACHINE`.
 pub const KEY_PATH: &str = r"SOFTWARE\Policies\CustomerLookup";
-const KNOWN_VALUES: [&str; 5] = [
+const KNOWN_VALUES: [&str; 6] = [
     "Host",
     "LockAfterSeconds",
     "RememberPassword",
     "PhotoChanges",
     "Enrolment",
+    "Language",
 ];
 
 /// Reads the policy key. No key means nothing is pinned.
@@ -99,8 +101,22 @@ pub fn load() -> Result<Policy, PolicyError> {
             ));
         }
     };
+    let language = match value("Language")? {
+        None => None,
+        Some(raw) if raw.vtype == REG_SZ => Some(check_language(
+            &format!(r"{place}\Language"),
+            &raw.to_string(),
+        )?),
+        Some(raw) => {
+            return Err(PolicyError::new(
+                format!(r"{place}\Language"),
+                format!("must be a REG_SZ such as hi, but is {:?}", raw.vtype),
+            ));
+        }
+    };
     Ok(Policy {
         host,
+        language,
         lock_after_secs: dword("LockAfterSeconds")?.map(u64::from),
         remember_password: flag("RememberPassword")?,
         photo_changes: flag("PhotoChanges")?,

@@ -2,7 +2,7 @@
 //! what Capillary said, and whether it is being sent. Nothing here reaches
 //! the disk or the log; the lock and Log out drop it with the customer data.
 
-use crate::capillary::{EnrolField, EnrolForm, FieldError};
+use crate::capillary::{EnrolField, EnrolForm, FieldError, FieldProblem};
 
 /// The enrolment form over the lookup screen.
 #[derive(Debug, Default)]
@@ -29,12 +29,12 @@ impl EnrolDialog {
         }
     }
 
-    /// The error shown beside `field`, if any.
-    pub fn error(&self, field: EnrolField) -> Option<&str> {
+    /// What is wrong with `field`, if anything.
+    pub fn error(&self, field: EnrolField) -> Option<&FieldProblem> {
         self.errors
             .iter()
             .find(|e| e.field == field)
-            .map(|e| e.message.as_str())
+            .map(|e| &e.problem)
     }
 
     /// The form's text of `field`, for the UI to edit.

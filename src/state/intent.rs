@@ -38,6 +38,8 @@ pub enum Intent {
     SetTheme(ThemeChoice),
     /// The workstation's enrolment switch on the login panel.
     SetEnrolment(bool),
+    /// The language chosen on the login panel.
+    SetLanguage(crate::i18n::LanguageChoice),
     /// Something for the photo dialog (paste, drop, crop, send, remove).
     Photo(PhotoIntent),
     /// Ctrl+Q: close the window (settings are saved on the way out).

@@ -17,7 +17,7 @@ pub use name_search::{
 pub use photo_edit::{
     CameraView, CropSession, PhotoEdit, PhotoEditStage, PhotoIntent, PhotoSource, SendStep,
 };
-pub use profile_view::{DetailRow, DetailSection, NO_NAME, ProfileView, name_of};
+pub use profile_view::{DetailRow, DetailSection, ProfileView, name_of};
 
 use crate::capillary::{Customer, IdentifierKind, Lookup, ProgramStanding, Purchase};
 use crate::config::{AuthScheme, HostChoice, Settings};
@@ -298,6 +298,8 @@ pub struct AppState {
     /// Focus "Take photo…" once the profile of a customer just enrolled is
     /// on screen.
     pub focus_take_photo: bool,
+    /// The UI's words, numbers and dates, in the language in force.
+    pub texts: std::sync::Arc<crate::i18n::Texts>,
 }
 
 impl AppState {

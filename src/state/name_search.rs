@@ -145,7 +145,8 @@ impl NameSearch {
                         let customer_id = hit.user_id?;
                         Some(Suggestion {
                             customer_id,
-                            name: hit.name().unwrap_or_else(|| super::NO_NAME.to_owned()),
+                            // Empty when the record has no name; the UI says "(no name)".
+                            name: hit.name().unwrap_or_default(),
                             matched: hit.matched(),
                             mobile: None,
                             photo: PhotoSlot::Loading,

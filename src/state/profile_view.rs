@@ -4,6 +4,7 @@
 //! chooses colours; what they say is decided here and in `capillary`.
 
 use crate::capillary::{Customer, CustomerStatus};
+use crate::i18n::{Texts, tr};
 
 /// What the profile screen shows of one customer record.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,7 +31,7 @@ pub struct DetailRow {
 /// A titled group of rows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DetailSection {
-    pub title: &'static str,
+    pub title: String,
     pub rows: Vec<DetailRow>,
 }
 
@@ -45,12 +46,13 @@ impl DetailRow {
 }
 
 impl ProfileView {
-    pub fn of(customer: &Customer) -> Self {
+    /// The view of `customer`, its fixed words in the UI's language.
+    pub fn of(customer: &Customer, t: &Texts) -> Self {
         Self {
-            name: name_of(customer),
+            name: name_of(customer, t),
             status: customer.status(),
-            identifiers: identifier_rows(customer),
-            sections: detail_sections(customer)
+            identifiers: identifier_rows(customer, t),
+            sections: detail_sections(customer, t)
                 .into_iter()
                 .filter(|section| !section.rows.is_empty())
                 .collect(),
@@ -58,18 +60,13 @@ impl ProfileView {
     }
 }
 
-/// What stands for a customer without a name, wherever one is listed.
-pub const NO_NAME: &str = "(no name)";
-
 /// The name the screen shows for a customer: the display name, or
 /// "(no name)" when the record has none (the chooser uses it too).
-pub fn name_of(customer: &Customer) -> String {
-    customer
-        .display_name()
-        .unwrap_or_else(|| NO_NAME.to_owned())
+pub fn name_of(customer: &Customer, t: &Texts) -> String {
+    customer.display_name().unwrap_or_else(|| tr!(t, "no-name"))
 }
 
-fn identifier_rows(customer: &Customer) -> Vec<DetailRow> {
+fn identifier_rows(customer: &Customer, t: &Texts) -> Vec<DetailRow> {
     let mut rows: Vec<DetailRow> = customer
         .profile()
         .into_iter()
@@ -77,7 +74,7 @@ fn identifier_rows(customer: &Customer) -> Vec<DetailRow> {
         .filter_map(|identifier| {
             let (kind, value) = (identifier.kind.as_deref()?, identifier.value.as_deref()?);
             Some(DetailRow {
-                label: identifier_label(kind),
+                label: identifier_label(kind, t),
                 value: value.to_owned(),
                 note: identifier.status_label.as_ref().map(|s| format!("({s})")),
             })
@@ -86,31 +83,34 @@ fn identifier_rows(customer: &Customer) -> Vec<DetailRow> {
     if customer.profile().is_some()
         && let Some(id) = customer.customer_id()
     {
-        rows.push(DetailRow::new("Customer ID", id.to_string()));
+        rows.push(DetailRow::new(tr!(t, "kind-customer-id"), id.to_string()));
     }
     rows
 }
 
-fn detail_sections(customer: &Customer) -> [DetailSection; 5] {
+fn detail_sections(customer: &Customer, t: &Texts) -> [DetailSection; 5] {
     let profile = customer.profile();
     let contact = profile
         .into_iter()
         .flat_map(|p| p.comm_channels.iter())
         .filter_map(|c| {
             let value = c.value.as_deref()?;
-            let mut marks = Vec::new();
-            if c.primary == Some(true) {
-                marks.push("primary");
-            }
-            marks.push(if c.verified == Some(true) {
-                "verified"
-            } else {
-                "not verified"
-            });
-            let kind = c.kind.as_deref().map(identifier_label).unwrap_or_default();
+            // Whole messages, so that a right-to-left language orders
+            // the brackets with the words.
+            let marks = match (c.primary == Some(true), c.verified == Some(true)) {
+                (true, true) => tr!(t, "marks-primary-verified"),
+                (true, false) => tr!(t, "marks-primary-not-verified"),
+                (false, true) => tr!(t, "marks-verified"),
+                (false, false) => tr!(t, "marks-not-verified"),
+            };
+            let kind = c
+                .kind
+                .as_deref()
+                .map(|k| identifier_label(k, t))
+                .unwrap_or_default();
             // The marks are a note: copying the row copies the address.
             Some(DetailRow {
-                note: Some(format!("({})", marks.join(", "))),
+                note: Some(marks),
                 ..DetailRow::new(kind, value)
             })
         })
@@ -126,58 +126,58 @@ fn detail_sections(customer: &Customer) -> [DetailSection; 5] {
     let mut loyalty = Vec::new();
     if let Some(info) = &customer.loyalty_info {
         if let Some(kind) = &info.loyalty_type {
-            loyalty.push(DetailRow::new("Type", readable_key(kind)));
+            loyalty.push(DetailRow::new(tr!(t, "loyalty-type"), readable_key(kind)));
         }
         if let Some(purchases) = info.lifetime_purchases {
             loyalty.push(DetailRow::new(
-                "Lifetime purchases",
+                tr!(t, "lifetime-purchases"),
                 format!("{purchases:.2}"),
             ));
         }
     }
     for program in &customer.loyalty_program_details {
-        let title = program.title().unwrap_or("Program");
+        let program_word = tr!(t, "program");
+        let title = program.title().unwrap_or(&program_word);
         if let Some(tier) = &program.current_slab {
-            loyalty.push(DetailRow::new(format!("{title}: tier"), tier.clone()));
+            let label = tr!(t, "program-tier", program = title);
+            loyalty.push(DetailRow::new(label, tier.clone()));
         }
         if let Some(points) = program.loyalty_points {
-            loyalty.push(DetailRow::new(
-                format!("{title}: points"),
-                format!("{points:.0}"),
-            ));
+            let label = tr!(t, "program-points", program = title);
+            loyalty.push(DetailRow::new(label, format!("{points:.0}")));
         }
     }
 
     let mut record = Vec::new();
     if let Some(attribution) = profile.and_then(|p| p.attribution.as_ref()) {
         if let Some(date) = &attribution.create_date {
-            record.push(DetailRow::new("Member since", date.clone()));
+            record.push(DetailRow::new(tr!(t, "member-since"), date.clone()));
         }
         if let Some(date) = &attribution.modified_date {
-            record.push(DetailRow::new("Last changed", date.clone()));
+            record.push(DetailRow::new(tr!(t, "last-changed"), date.clone()));
         }
     }
     if let Some(till) = &customer.associated_with {
-        record.push(DetailRow::new("Registered at", till.clone()));
+        record.push(DetailRow::new(tr!(t, "registered-at"), till.clone()));
     }
 
     [
-        ("Contact", contact),
-        ("Extended fields", extended),
-        ("Custom fields", custom),
-        ("Loyalty", loyalty),
-        ("Record", record),
+        (tr!(t, "section-contact"), contact),
+        (tr!(t, "section-extended"), extended),
+        (tr!(t, "section-custom"), custom),
+        (tr!(t, "loyalty"), loyalty),
+        (tr!(t, "section-record"), record),
     ]
     .map(|(title, rows)| DetailSection { title, rows })
 }
 
 /// The label of an identifier or contact channel type.
-fn identifier_label(kind: &str) -> String {
+fn identifier_label(kind: &str, t: &Texts) -> String {
     match kind.to_ascii_lowercase().as_str() {
-        "mobile" => "Mobile".to_owned(),
-        "email" => "Email".to_owned(),
-        "cardnumber" => "Card".to_owned(),
-        "externalid" => "External ID".to_owned(),
+        "mobile" => tr!(t, "kind-mobile"),
+        "email" => tr!(t, "kind-email"),
+        "cardnumber" => tr!(t, "identifier-card"),
+        "externalid" => tr!(t, "kind-external-id"),
         _ => readable_key(kind),
     }
 }
@@ -266,7 +266,7 @@ mod tests {
     #[test]
     fn the_seed_customer_reads_as_rows() {
         let customer = Customer::from_json(SEED.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
-        let view = ProfileView::of(&customer);
+        let view = ProfileView::of(&customer, &Texts::english());
         assert_eq!(Some(view.name.clone()), customer.display_name());
         assert_eq!(view.status, customer.status());
         let id = customer.customer_id().unwrap_or_default().to_string();
@@ -304,7 +304,7 @@ mod tests {
             }]
         }))
         .unwrap_or_else(|e| panic!("fixture: {e}"));
-        let view = ProfileView::of(&customer);
+        let view = ProfileView::of(&customer, &Texts::english());
         assert_eq!(view.name, "Asha Rao");
         assert_eq!(
             row(&view.identifiers, "Card"),
@@ -315,7 +315,7 @@ mod tests {
             })
         );
         assert!(row(&view.identifiers, "External ID").is_some());
-        let titles: Vec<_> = view.sections.iter().map(|s| s.title).collect();
+        let titles: Vec<_> = view.sections.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(
             titles,
             ["Contact", "Extended fields"],
@@ -339,7 +339,7 @@ mod tests {
     fn a_record_without_a_name_says_so() {
         let customer: Customer =
             serde_json::from_value(json!({"id": 7})).unwrap_or_else(|e| panic!("fixture: {e}"));
-        let view = ProfileView::of(&customer);
+        let view = ProfileView::of(&customer, &Texts::english());
         assert_eq!(view.name, "(no name)");
         assert!(view.identifiers.is_empty() && view.sections.is_empty());
     }

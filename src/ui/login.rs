@@ -1,26 +1,36 @@
 //! The login panel: server, auth scheme, credentials, Log in.
 
+use super::mirror;
 use crate::capillary::Cluster;
 use crate::config::{AuthScheme, HostChoice};
-use crate::policy::{PINNED_NOTE, Policy};
+use crate::i18n::{Language, LanguageChoice, Msg, Texts, tr};
+use crate::policy::Policy;
 use crate::state::{Intent, KeyringStatus, LoginForm};
 
-fn host_label(choice: &HostChoice) -> String {
+fn host_label(t: &Texts, choice: &HostChoice) -> String {
     match choice {
-        HostChoice::Demo => "Built-in demo".to_owned(),
+        HostChoice::Demo => tr!(t, "host-demo"),
         HostChoice::Cluster(c) => {
             format!("{} ({})", c.label(), c.url().trim_start_matches("https://"))
         }
-        HostChoice::Custom(_) => "Custom URL…".to_owned(),
+        HostChoice::Custom(_) => tr!(t, "host-custom"),
     }
+}
+
+/// The workstation's own settings the login panel shows under the form.
+#[derive(Debug, Clone, Copy)]
+pub struct Workstation {
+    pub enrolment: bool,
+    pub language: LanguageChoice,
 }
 
 /// Draws the login panel, centred.
 pub fn draw(
     ui: &mut egui::Ui,
+    t: &Texts,
     form: &mut LoginForm,
     policy: &Policy,
-    enrolment: bool,
+    workstation: Workstation,
     intents: &mut Vec<Intent>,
 ) {
     let width = 420.0_f32.min(ui.available_width());
@@ -31,22 +41,22 @@ pub fn draw(
             .inner_margin(20.0)
             .show(ui, |ui| {
                 ui.set_width(width - 40.0);
-                ui.heading("Sign in");
-                ui.label("Use the store's Capillary credentials.");
+                ui.heading(tr!(t, "sign-in"));
+                ui.label(tr!(t, "sign-in-intro"));
                 ui.add_space(10.0);
-                let submitted = fields(ui, form, policy);
+                let submitted = fields(ui, t, form, policy);
                 ui.add_space(12.0);
-                ui.horizontal(|ui| {
+                mirror::row(ui, t.right_to_left(), |ui| {
                     let button = ui.add_enabled(
                         !form.pending,
-                        egui::Button::new("Log in").min_size(egui::vec2(100.0, 28.0)),
+                        egui::Button::new(tr!(t, "log-in")).min_size(egui::vec2(100.0, 28.0)),
                     );
                     if button.clicked() || (submitted && !form.pending) {
                         intents.push(Intent::LogIn);
                     }
                     if form.pending {
                         ui.spinner();
-                        ui.label("Checking credentials…");
+                        ui.label(tr!(t, "checking-credentials"));
                     }
                 });
                 if let Some(error) = &form.error {
@@ -55,63 +65,63 @@ pub fn draw(
                 }
                 if form.host == HostChoice::Demo {
                     ui.add_space(8.0);
-                    ui.weak("Demo: sign in, then try mobile 919800000001 or 918877665544.");
+                    ui.weak(tr!(t, "demo-hint"));
                 }
                 if let Some(secs) = policy.lock_after_secs {
                     ui.add_space(8.0);
-                    ui.weak(format!("{}. {PINNED_NOTE}.", lock_words(secs)));
+                    ui.weak(lock_words(t, secs));
                 }
                 ui.add_space(8.0);
                 ui.separator();
-                ui.vertical(|ui| enrolment_switch(ui, enrolment, policy, intents));
+                mirror::column(ui, t.right_to_left(), |ui| {
+                    enrolment_switch(ui, t, workstation.enrolment, policy, intents);
+                    language_choice(ui, t, workstation.language, policy, intents);
+                });
             });
     });
 }
 
 /// How the pinned idle lock reads under the form.
-fn lock_words(secs: u64) -> String {
+fn lock_words(t: &Texts, secs: u64) -> String {
     match secs {
-        0 => "The screen never locks by itself".to_owned(),
-        s if s < 60 || s % 60 != 0 => format!("The screen locks after {s} seconds without use"),
-        60 => "The screen locks after 1 minute without use".to_owned(),
-        s => format!("The screen locks after {} minutes without use", s / 60),
+        0 => tr!(t, "lock-never"),
+        s if s < 60 || s % 60 != 0 => tr!(t, "lock-after-seconds", count = s),
+        s => tr!(t, "lock-after-minutes", count = s / 60),
     }
 }
 
 /// A control IT has pinned: drawn disabled, saying so beside it and on
 /// hover.
-fn pinned_note(ui: &mut egui::Ui) {
-    ui.label(egui::RichText::new(PINNED_NOTE).weak())
-        .on_hover_text("Your IT department chose this for every user of this computer.");
+fn pinned_note(ui: &mut egui::Ui, t: &Texts) {
+    ui.label(egui::RichText::new(tr!(t, "pinned")).weak())
+        .on_hover_text(tr!(t, "pinned-hover"));
 }
 
 /// The label of the "Remember password" box.
-pub const REMEMBER_LABEL: &str = "Remember password on this computer";
+pub const REMEMBER_LABEL: Msg = Msg("remember-password");
 
 /// "Remember password", offered only where the system keyring works;
 /// elsewhere disabled with the reason.
-fn remember(ui: &mut egui::Ui, form: &mut LoginForm, policy: &Policy) {
+fn remember(ui: &mut egui::Ui, t: &Texts, form: &mut LoginForm, policy: &Policy) {
+    let label = t.msg(REMEMBER_LABEL);
+    let pinned = tr!(t, "pinned");
     match &form.keyring {
         KeyringStatus::Available if policy.remember_password.is_some() => {
-            ui.add_enabled(
-                false,
-                egui::Checkbox::new(&mut form.remember, REMEMBER_LABEL),
-            )
-            .on_disabled_hover_text(PINNED_NOTE);
-            pinned_note(ui);
+            ui.add_enabled(false, egui::Checkbox::new(&mut form.remember, label))
+                .on_disabled_hover_text(pinned);
+            pinned_note(ui, t);
         }
         KeyringStatus::Available => {
-            ui.checkbox(&mut form.remember, REMEMBER_LABEL).on_hover_text(
-                "Kept in the system keyring, never in a file. Untick it and sign in to forget it.",
-            );
+            ui.checkbox(&mut form.remember, label)
+                .on_hover_text(tr!(t, "remember-password-hover"));
         }
         KeyringStatus::Checking => {
-            ui.add_enabled(false, egui::Checkbox::new(&mut false, REMEMBER_LABEL))
-                .on_disabled_hover_text("Checking the system keyring…");
+            ui.add_enabled(false, egui::Checkbox::new(&mut false, label))
+                .on_disabled_hover_text(tr!(t, "keyring-checking"));
         }
         KeyringStatus::Unavailable(error) => {
             let reason = error.to_string();
-            ui.add_enabled(false, egui::Checkbox::new(&mut false, REMEMBER_LABEL))
+            ui.add_enabled(false, egui::Checkbox::new(&mut false, label))
                 .on_disabled_hover_text(&reason);
             ui.add(egui::Label::new(egui::RichText::new(reason).weak()).wrap());
         }
@@ -119,49 +129,112 @@ fn remember(ui: &mut egui::Ui, form: &mut LoginForm, policy: &Policy) {
 }
 
 /// The workstation's enrolment switch (saved with the settings).
-pub const ENROLMENT_LABEL: &str = "Offer enrolment of new customers here";
+pub const ENROLMENT_LABEL: Msg = Msg("enrolment-switch");
 
 /// Whether this workstation offers enrolment; locked when the
 /// organisation pinned it.
-fn enrolment_switch(ui: &mut egui::Ui, on: bool, policy: &Policy, intents: &mut Vec<Intent>) {
+fn enrolment_switch(
+    ui: &mut egui::Ui,
+    t: &Texts,
+    on: bool,
+    policy: &Policy,
+    intents: &mut Vec<Intent>,
+) {
     let mut wanted = on;
+    let label = t.msg(ENROLMENT_LABEL);
     if policy.enrolment.is_some() {
-        ui.add_enabled(false, egui::Checkbox::new(&mut wanted, ENROLMENT_LABEL))
-            .on_disabled_hover_text(PINNED_NOTE);
-        pinned_note(ui);
+        ui.add_enabled(false, egui::Checkbox::new(&mut wanted, label))
+            .on_disabled_hover_text(tr!(t, "pinned"));
+        pinned_note(ui, t);
         return;
     }
-    ui.checkbox(&mut wanted, ENROLMENT_LABEL)
-        .on_hover_text("Ctrl+N and the offer under \"No customer found\"");
+    ui.checkbox(&mut wanted, label)
+        .on_hover_text(tr!(t, "enrolment-switch-hover"));
     if wanted != on {
         intents.push(Intent::SetEnrolment(wanted));
     }
 }
 
+/// The accessible name of the language selector.
+pub const LANGUAGE_LABEL: Msg = Msg("language");
+
+/// The UI's language: the workstation's (named, with what it resolves to)
+/// or one of the languages, each in its own script; locked when pinned.
+fn language_choice(
+    ui: &mut egui::Ui,
+    t: &Texts,
+    choice: LanguageChoice,
+    policy: &Policy,
+    intents: &mut Vec<Intent>,
+) {
+    let name = |choice: LanguageChoice| match choice {
+        LanguageChoice::Workstation => {
+            tr!(
+                t,
+                "language-workstation",
+                language = t.language().native_name()
+            )
+        }
+        LanguageChoice::Language(language) => language.native_name().to_owned(),
+    };
+    mirror::row(ui, t.right_to_left(), |ui| {
+        let label = ui.label(t.msg(LANGUAGE_LABEL));
+        let pinned = policy.language.is_some();
+        ui.add_enabled_ui(!pinned, |ui| {
+            egui::ComboBox::from_id_salt("language")
+                .selected_text(name(choice))
+                .show_ui(ui, |ui| {
+                    let choices = std::iter::once(LanguageChoice::Workstation)
+                        .chain(Language::ALL.map(LanguageChoice::Language));
+                    for option in choices {
+                        if ui
+                            .selectable_label(option == choice, name(option))
+                            .clicked()
+                            && option != choice
+                        {
+                            intents.push(Intent::SetLanguage(option));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id)
+                .on_disabled_hover_text(tr!(t, "pinned"));
+        });
+        if pinned {
+            pinned_note(ui, t);
+        }
+    });
+}
+
+/// The labels' column in a mirrored form.
+const LABEL_COLUMN: f32 = 110.0;
+
 /// The form fields; true when Enter was pressed in one of them.
-fn fields(ui: &mut egui::Ui, form: &mut LoginForm, policy: &Policy) -> bool {
+fn fields(ui: &mut egui::Ui, t: &Texts, form: &mut LoginForm, policy: &Policy) -> bool {
     let mut submitted = false;
     let mut text_fields: Vec<(egui::Response, bool)> = Vec::new();
-    egui::Grid::new("login-grid")
+    let rtl = t.right_to_left();
+    let grid = egui::Grid::new("login-grid")
         .num_columns(2)
-        .spacing([12.0, 10.0])
-        .show(ui, |ui| {
-            let label = ui.label("Server");
+        .spacing([12.0, 10.0]);
+    mirror::form(ui, rtl, grid, LABEL_COLUMN, |rows| {
+        rows.row(|row| {
+            let label = row.label(tr!(t, "server"));
+            let ui = &mut *row.ui;
             if let Some(host) = &policy.host {
-                ui.vertical(|ui| {
+                mirror::column(ui, rtl, |ui| {
                     let mut shown = host.clone();
                     ui.add_enabled(
                         false,
                         egui::TextEdit::singleline(&mut shown).desired_width(260.0),
                     )
                     .labelled_by(label.id)
-                    .on_disabled_hover_text(PINNED_NOTE);
-                    pinned_note(ui);
+                    .on_disabled_hover_text(tr!(t, "pinned"));
+                    pinned_note(ui, t);
                 });
-                ui.end_row();
             } else {
                 egui::ComboBox::from_id_salt("server")
-                    .selected_text(host_label(&form.host))
+                    .selected_text(host_label(t, &form.host))
                     .width(260.0)
                     .show_ui(ui, |ui| {
                         let mut choices = vec![HostChoice::Demo];
@@ -172,7 +245,10 @@ fn fields(ui: &mut egui::Ui, form: &mut LoginForm, policy: &Policy) -> bool {
                                 == std::mem::discriminant(&form.host)
                                 && (!matches!(choice, HostChoice::Cluster(_))
                                     || choice == form.host);
-                            if ui.selectable_label(selected, host_label(&choice)).clicked() {
+                            if ui
+                                .selectable_label(selected, host_label(t, &choice))
+                                .clicked()
+                            {
                                 form.host = choice;
                                 form.focus_first_empty = true;
                             }
@@ -180,12 +256,14 @@ fn fields(ui: &mut egui::Ui, form: &mut LoginForm, policy: &Policy) -> bool {
                     })
                     .response
                     .labelled_by(label.id);
-                ui.end_row();
             }
+        });
 
-            if policy.host.is_none() && matches!(form.host, HostChoice::Custom(_)) {
-                let label = ui.label("Host URL");
-                let response = ui
+        if policy.host.is_none() && matches!(form.host, HostChoice::Custom(_)) {
+            rows.row(|row| {
+                let label = row.label(tr!(t, "host-url"));
+                let response = row
+                    .ui
                     .add(
                         egui::TextEdit::singleline(&mut form.custom_url)
                             .hint_text("https://…")
@@ -194,35 +272,39 @@ fn fields(ui: &mut egui::Ui, form: &mut LoginForm, policy: &Policy) -> bool {
                     .labelled_by(label.id);
                 let empty = form.custom_url.trim().is_empty();
                 text_fields.push((response, empty));
-                ui.end_row();
-            }
-
-            let label = ui.label("Sign in with");
-            ui.horizontal(|ui| {
-                ui.radio_value(&mut form.scheme, AuthScheme::Till, "Till username")
-                    .labelled_by(label.id);
-                ui.radio_value(&mut form.scheme, AuthScheme::OAuth, "OAuth client");
             });
-            ui.end_row();
+        }
 
-            let (name_label, secret_label) = match form.scheme {
-                AuthScheme::Till => ("Username", "Password"),
-                AuthScheme::OAuth => ("Client key", "Client secret"),
-            };
-            let label = ui.label(name_label);
+        rows.row(|row| {
+            let label = row.label(tr!(t, "sign-in-with"));
+            mirror::row(row.ui, rtl, |ui| {
+                ui.radio_value(&mut form.scheme, AuthScheme::Till, tr!(t, "scheme-till"))
+                    .labelled_by(label.id);
+                ui.radio_value(&mut form.scheme, AuthScheme::OAuth, tr!(t, "scheme-oauth"));
+            });
+        });
+
+        let (name_label, secret_label) = match form.scheme {
+            AuthScheme::Till => (tr!(t, "username"), tr!(t, "password")),
+            AuthScheme::OAuth => (tr!(t, "client-key"), tr!(t, "client-secret")),
+        };
+        rows.row(|row| {
+            let label = row.label(name_label);
             let name = match form.scheme {
                 AuthScheme::Till => &mut form.username,
                 AuthScheme::OAuth => &mut form.client_key,
             };
             let empty = name.trim().is_empty();
-            let response = ui
+            let response = row
+                .ui
                 .add(egui::TextEdit::singleline(name).desired_width(260.0))
                 .labelled_by(label.id);
             text_fields.push((response, empty));
-            ui.end_row();
+        });
 
-            let label = ui.label(secret_label);
-            ui.horizontal(|ui| {
+        rows.row(|row| {
+            let label = row.label(secret_label);
+            mirror::row(row.ui, rtl, |ui| {
                 let show = form.show_secret;
                 let secret = match form.scheme {
                     AuthScheme::Till => form.password.as_mut_string(),
@@ -237,17 +319,18 @@ fn fields(ui: &mut egui::Ui, form: &mut LoginForm, policy: &Policy) -> bool {
                     )
                     .labelled_by(label.id);
                 text_fields.push((response, empty));
-                ui.checkbox(&mut form.show_secret, "Show");
+                ui.checkbox(&mut form.show_secret, tr!(t, "show-secret"));
             });
-            ui.end_row();
-
-            ui.label("");
-            ui.vertical(|ui| {
-                ui.set_max_width(260.0);
-                remember(ui, form, policy);
-            });
-            ui.end_row();
         });
+
+        rows.row(|row| {
+            row.label("");
+            mirror::column(row.ui, rtl, |ui| {
+                ui.set_max_width(260.0);
+                remember(ui, t, form, policy);
+            });
+        });
+    });
 
     let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
     for (response, _) in &text_fields {

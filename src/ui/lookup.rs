@@ -6,32 +6,43 @@
 //! be looked up stays selected, so the next scan replaces it.
 
 use crate::capillary::IdentifierKind;
+use crate::i18n::{Msg, Texts, tr};
 use crate::state::{AppState, Intent, NameSearch, ProfileState, SearchStatus, SuggestionIntent};
 
 /// The accessible name of the lookup input.
-pub const INPUT_LABEL: &str = "Customer identifier";
-/// The selector's entry for "try every type the input could be".
-pub const ANY_LABEL: &str = "Any identifier";
+pub const INPUT_LABEL: Msg = Msg("lookup-input");
 
-fn kind_label(kind: Option<IdentifierKind>) -> &'static str {
-    kind.map_or(ANY_LABEL, IdentifierKind::label)
+/// An identifier type's name on the selector, or "Any identifier" (try
+/// every type the input could be).
+pub fn kind_label(t: &Texts, kind: Option<IdentifierKind>) -> String {
+    match kind {
+        None => tr!(t, "kind-any"),
+        Some(IdentifierKind::Mobile) => tr!(t, "kind-mobile"),
+        Some(IdentifierKind::Email) => tr!(t, "kind-email"),
+        Some(IdentifierKind::CardNumber) => tr!(t, "kind-card"),
+        Some(IdentifierKind::ExternalId) => tr!(t, "kind-external-id"),
+        Some(IdentifierKind::CustomerId) => tr!(t, "kind-customer-id"),
+    }
 }
 
 pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool, intents: &mut Vec<Intent>) {
     let loading = matches!(state.profile, ProfileState::Loading { .. });
     let suggesting = state.search.is_open();
     let highlighted = state.search.highlighted().map(|_| state.search.selected);
+    let t = state.texts.clone();
+    let t = t.as_ref();
     let mut input_rect = None;
     let form = &mut state.lookup;
-    ui.horizontal(|ui| {
-        let type_label = ui.label("Find by");
+    let rtl = t.right_to_left();
+    super::mirror::row(ui, rtl, |ui| {
+        let type_label = ui.label(tr!(t, "find-by"));
         egui::ComboBox::from_id_salt("identifier-kind")
-            .selected_text(kind_label(form.kind))
+            .selected_text(kind_label(t, form.kind))
             .show_ui(ui, |ui| {
                 let choices = std::iter::once(None).chain(IdentifierKind::ALL.map(Some));
                 for kind in choices {
                     if ui
-                        .selectable_label(form.kind == kind, kind_label(kind))
+                        .selectable_label(form.kind == kind, kind_label(t, kind))
                         .clicked()
                     {
                         form.kind = kind;
@@ -41,14 +52,14 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool, intents: &mut V
             })
             .response
             .labelled_by(type_label.id);
-        let label = ui.label(INPUT_LABEL);
+        let label = ui.label(t.msg(INPUT_LABEL));
         let hint = match form.kind {
-            None => "Scan or type a card, mobile, email or name",
-            Some(IdentifierKind::Mobile) => "Mobile number",
-            Some(IdentifierKind::Email) => "name@example.com",
-            Some(IdentifierKind::CardNumber) => "Scan or type the card number",
-            Some(IdentifierKind::ExternalId) => "External ID",
-            Some(IdentifierKind::CustomerId) => "Capillary customer ID",
+            None => tr!(t, "hint-any"),
+            Some(IdentifierKind::Mobile) => tr!(t, "hint-mobile"),
+            Some(IdentifierKind::Email) => "name@example.com".to_owned(),
+            Some(IdentifierKind::CardNumber) => tr!(t, "hint-card"),
+            Some(IdentifierKind::ExternalId) => tr!(t, "kind-external-id"),
+            Some(IdentifierKind::CustomerId) => tr!(t, "hint-customer-id"),
         };
         let was_empty = form.input.is_empty();
         let output = egui::TextEdit::singleline(&mut form.input)
@@ -90,7 +101,7 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool, intents: &mut V
         let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
         if let Some(Some(index)) = highlighted.filter(|_| submitted && enter) {
             intents.push(Intent::Suggestions(SuggestionIntent::Open(index)));
-        } else if ui.button("Look up").clicked() || submitted && has_text {
+        } else if ui.button(tr!(t, "look-up")).clicked() || submitted && has_text {
             intents.push(Intent::LookUp);
         }
         if form.request_focus {
@@ -108,19 +119,19 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool, intents: &mut V
         if busy {
             ui.spinner();
             if state.capillary_busy {
-                ui.label(CAPILLARY_BUSY);
+                ui.label(t.msg(CAPILLARY_BUSY));
             }
-            if loading && ui.button("Cancel").clicked() {
+            if loading && ui.button(tr!(t, "cancel")).clicked() {
                 intents.push(Intent::Cancel);
             }
         }
     });
     if let Some(rect) = input_rect {
-        suggestions(ui, &state.search, rect, intents);
+        suggestions(ui, t, &state.search, rect, intents);
     }
     if !state.recent.is_empty() {
-        ui.horizontal_wrapped(|ui| {
-            ui.weak("Recent:");
+        super::mirror::wrapped(ui, rtl, |ui| {
+            ui.weak(tr!(t, "recent"));
             let current = match &state.profile {
                 ProfileState::Loaded(p) => p.customer.display_name(),
                 _ => None,
@@ -128,7 +139,7 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool, intents: &mut V
             for recent in &state.recent {
                 let selected = current.as_deref() == Some(recent.label.as_str());
                 if super::widgets::customer_chip(ui, selected, &recent.label)
-                    .on_hover_text("Look up again")
+                    .on_hover_text(tr!(t, "look-up-again"))
                     .clicked()
                 {
                     intents.push(Intent::Reopen(recent.lookup.clone()));
@@ -139,9 +150,9 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool, intents: &mut V
 }
 
 /// Said while a call waits to retry after Capillary's "too many requests".
-pub const CAPILLARY_BUSY: &str = "Capillary is busy, retrying…";
+pub const CAPILLARY_BUSY: Msg = Msg("capillary-busy");
 /// The accessible name of the list of name suggestions.
-pub const SUGGESTIONS_LABEL: &str = "Customers with this name";
+pub const SUGGESTIONS_LABEL: Msg = Msg("suggestions");
 
 /// The name suggestions, in a list over the screen just below the box
 /// (nothing under it moves): each with thumbnail, name, what matched and
@@ -149,6 +160,7 @@ pub const SUGGESTIONS_LABEL: &str = "Customers with this name";
 /// nobody, or is not available for this org.
 fn suggestions(
     ui: &mut egui::Ui,
+    t: &Texts,
     search: &NameSearch,
     below: egui::Rect,
     intents: &mut Vec<Intent>,
@@ -157,23 +169,27 @@ fn suggestions(
         (_, Some(notice)) => Some(notice.clone()),
         (SearchStatus::Failed(message), _) => Some(message.clone()),
         (SearchStatus::Searching, _) if search.suggestions.is_empty() => {
-            Some("Searching names…".to_owned())
+            Some(tr!(t, "searching-names"))
         }
-        (SearchStatus::Idle, _) if search.suggestions.is_empty() => {
-            search.answered.as_ref().map(|name| {
-                format!(
-                    "No customer's name starts with “{name}”. Enter looks it up as a card or ID."
-                )
-            })
-        }
+        (SearchStatus::Idle, _) if search.suggestions.is_empty() => search
+            .answered
+            .as_ref()
+            .map(|name| tr!(t, "no-name-match", name = name.as_str())),
         _ => None,
     };
     if !search.is_open() && note.is_none() {
         return;
     }
+    // Under the box, from its reading side.
+    let (pivot, corner) = if t.right_to_left() {
+        (egui::Align2::RIGHT_TOP, below.right_bottom())
+    } else {
+        (egui::Align2::LEFT_TOP, below.left_bottom())
+    };
     egui::Area::new(egui::Id::unique("name-suggestions"))
         .order(egui::Order::Foreground)
-        .fixed_pos(below.left_bottom() + egui::vec2(0.0, 4.0))
+        .pivot(pivot)
+        .fixed_pos(corner + egui::vec2(0.0, 4.0))
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_width(440.0);
@@ -186,24 +202,21 @@ fn suggestions(
                 let list = ui.vertical(|ui| {
                     for (index, suggestion) in search.suggestions.iter().enumerate() {
                         let selected = search.selected == Some(index);
-                        if suggestion_row(ui, suggestion, selected, index).clicked() {
+                        if suggestion_row(ui, t, suggestion, selected, index).clicked() {
                             intents.push(Intent::Suggestions(SuggestionIntent::Open(index)));
                         }
                     }
                 });
-                list.response.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::List, true, SUGGESTIONS_LABEL)
-                });
+                let list_name = t.msg(SUGGESTIONS_LABEL);
+                list.response
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::List, true, &list_name));
                 let shown = search.suggestions.len() as u64;
                 match search.total {
                     Some(total) if total > shown => {
-                        ui.weak(format!(
-                            "{} more: type more of the name. ↓/↑ to choose, Enter to open, Esc to close.",
-                            total - shown
-                        ));
+                        ui.weak(tr!(t, "suggestions-more", count = total - shown));
                     }
                     _ => {
-                        ui.weak("↓/↑ to choose, Enter to open, Esc to close.");
+                        ui.weak(tr!(t, "suggestions-keys"));
                     }
                 }
             });
@@ -214,10 +227,17 @@ fn suggestions(
 /// highlighted when chosen with the arrows. Clickable as a whole.
 fn suggestion_row(
     ui: &mut egui::Ui,
+    t: &Texts,
     suggestion: &crate::state::Suggestion,
     selected: bool,
     index: usize,
 ) -> egui::Response {
+    let no_name = tr!(t, "no-name");
+    let name = if suggestion.name.is_empty() {
+        no_name.as_str()
+    } else {
+        suggestion.name.as_str()
+    };
     let fill = if selected {
         ui.visuals().selection.bg_fill
     } else {
@@ -229,16 +249,16 @@ fn suggestion_row(
         .inner_margin(egui::Margin::same(4))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal(|ui| {
+            super::mirror::row(ui, t.right_to_left(), |ui| {
                 super::profile::thumbnail(
                     ui,
                     &suggestion.photo,
-                    &suggestion.name,
+                    name,
                     crate::app::THUMBNAIL_POINTS,
                 );
                 ui.add_space(8.0);
-                ui.vertical(|ui| {
-                    super::widgets::customer_label(ui, &suggestion.name, |t| t.size(16.0).strong());
+                super::mirror::column(ui, t.right_to_left(), |ui| {
+                    super::widgets::customer_label(ui, name, |text| text.size(16.0).strong());
                     let details: Vec<&str> =
                         [suggestion.matched.as_deref(), suggestion.mobile.as_deref()]
                             .into_iter()
@@ -262,9 +282,7 @@ fn suggestion_row(
         ui.scope_id().with(("suggestion", index)),
         egui::Sense::click(),
     );
-    row.widget_info(|| {
-        egui::WidgetInfo::selected(egui::Role::Button, true, selected, &suggestion.name)
-    });
+    row.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, name));
     if selected {
         row.scroll_to_me(None);
     }

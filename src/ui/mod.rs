@@ -4,30 +4,32 @@
 //! outside the modules that own them).
 
 mod enrol;
-mod format;
 mod login;
 mod lookup;
+mod mirror;
 mod photo_edit;
 mod profile;
 mod widgets;
 
-pub use enrol::{ENROL_CANCEL, ENROL_HEADING, ENROL_SHORTCUT, ENROL_SUBMIT};
-pub use login::{ENROLMENT_LABEL, REMEMBER_LABEL};
-pub use lookup::{CAPILLARY_BUSY, SUGGESTIONS_LABEL};
+pub use enrol::{ENROL_CANCEL, ENROL_HEADING, ENROL_SHORTCUT, ENROL_SUBMIT, field_label};
+pub use login::{ENROLMENT_LABEL, LANGUAGE_LABEL, REMEMBER_LABEL};
+pub use lookup::{CAPILLARY_BUSY, INPUT_LABEL, SUGGESTIONS_LABEL};
 pub use photo_edit::{CAMERA_LABEL, PREVIEW_LABEL, REMOVE_PHOTO, TAKE_PHOTO, USE_PHOTO};
 pub use profile::{
-    CHOOSE_FILE_BUTTON, CHOOSE_FILE_SHORTCUT, ENROL_BUTTON, PHOTO_ACTIONS_HINT,
+    CHOOSE_FILE_BUTTON, CHOOSE_FILE_SHORTCUT, ENROL_BUTTON, PHOTO_ACTIONS_HINT, PHOTO_LABEL,
     REMOVE_PHOTO_BUTTON, TAKE_PHOTO_BUTTON, TAKE_PHOTO_SHORTCUT,
 };
 
 use crate::config::ThemeChoice;
+use crate::i18n::{Msg, Texts, tr};
 use crate::state::{AppState, Intent, PhotoSlot, ProfileState};
 
 /// Draws one frame and returns what the person asked for.
 pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool) -> Vec<Intent> {
     let mut intents = Vec::new();
+    let t = state.texts.clone();
     if let Some(error) = &state.policy_error {
-        policy_error(ui, error, &mut intents);
+        policy_error(ui, &t, error, &mut intents);
         return intents;
     }
     top_bar(ui, state, &mut intents);
@@ -39,7 +41,19 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool) -> Vec<Intent> 
         }
         if state.session.is_none() {
             let enrolment = state.settings.enrolment;
-            login::draw(ui, &mut state.login, &state.policy, enrolment, &mut intents);
+            let language = state.settings.language;
+            let settings = login::Workstation {
+                enrolment,
+                language,
+            };
+            login::draw(
+                ui,
+                &t,
+                &mut state.login,
+                &state.policy,
+                settings,
+                &mut intents,
+            );
         } else {
             lookup::draw(ui, state, busy, &mut intents);
             ui.add_space(8.0);
@@ -61,16 +75,16 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool) -> Vec<Intent> 
 
 /// The only screen when the organisation's policy cannot be read: what is
 /// wrong, where, and a way out (Enter or Esc quits too).
-fn policy_error(ui: &mut egui::Ui, error: &str, intents: &mut Vec<Intent>) {
+fn policy_error(ui: &mut egui::Ui, t: &Texts, error: &str, intents: &mut Vec<Intent>) {
     egui::CentralPanel::default().show(ui, |ui| {
         ui.vertical_centered(|ui| {
             ui.add_space(60.0);
             ui.set_max_width(560.0);
-            ui.heading("Customer Lookup cannot start");
+            ui.heading(tr!(t, "policy-error-heading"));
             ui.add_space(12.0);
             ui.add(egui::Label::new(error).wrap());
             ui.add_space(16.0);
-            let quit = ui.button("Quit");
+            let quit = ui.button(tr!(t, "quit"));
             quit.request_focus();
             let keys = ui.input(|i| i.key_pressed(egui::Key::Escape));
             if quit.clicked() || keys {
@@ -81,14 +95,18 @@ fn policy_error(ui: &mut egui::Ui, error: &str, intents: &mut Vec<Intent>) {
 }
 
 fn top_bar(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
+    let t = &state.texts;
+    let rtl = t.right_to_left();
     egui::Panel::top("top-bar").show(ui, |ui| {
-        ui.horizontal(|ui| {
-            ui.heading("Customer Lookup");
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        mirror::row(ui, rtl, |ui| {
+            ui.heading(tr!(t, "app-name"));
+            mirror::far_end(ui, rtl, |ui| {
                 if state.session.is_some() {
                     let shortcut = ui.ctx().format_shortcut(&LOG_OUT_SHORTCUT);
-                    let button = ui.button("Log out").on_hover_text(format!(
-                        "Log out ({shortcut}): wipes customer data from memory"
+                    let button = ui.button(tr!(t, "log-out")).on_hover_text(tr!(
+                        t,
+                        "log-out-hover",
+                        shortcut = shortcut
                     ));
                     if button.clicked() {
                         intents.push(Intent::LogOut);
@@ -97,11 +115,11 @@ fn top_bar(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
                 let current = state.settings.theme;
                 // Right to left: the combo box first, so its label sits on its left.
                 let combo = egui::ComboBox::from_id_salt("theme")
-                    .selected_text(current.label())
+                    .selected_text(theme_label(t, current))
                     .show_ui(ui, |ui| {
                         for theme in ThemeChoice::ALL {
                             if ui
-                                .selectable_label(theme == current, theme.label())
+                                .selectable_label(theme == current, theme_label(t, theme))
                                 .clicked()
                                 && theme != current
                             {
@@ -110,32 +128,45 @@ fn top_bar(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
                         }
                     })
                     .response;
-                let label = ui.label("Theme");
+                let label = ui.label(tr!(t, "theme"));
                 let _ = combo.labelled_by(label.id);
             });
         });
     });
 }
 
+/// A theme's name in the UI's language.
+fn theme_label(t: &Texts, theme: ThemeChoice) -> String {
+    match theme {
+        ThemeChoice::System => tr!(t, "theme-system"),
+        ThemeChoice::Light => tr!(t, "theme-light"),
+        ThemeChoice::Dark => tr!(t, "theme-dark"),
+    }
+}
+
 fn status_bar(ui: &mut egui::Ui, state: &AppState) {
+    let t = &state.texts;
+    let rtl = t.right_to_left();
     egui::Panel::bottom("status-bar").show(ui, |ui| {
-        ui.horizontal(|ui| {
+        mirror::row(ui, rtl, |ui| {
             match &state.session {
                 Some(session) => {
-                    ui.label(format!("Server: {}", session.host_label));
+                    let server = session.host_label.as_str();
+                    ui.label(tr!(t, "status-server", server = server));
                     ui.separator();
-                    ui.label(format!("User: {}", session.user));
+                    let user = session.user.as_str();
+                    ui.label(tr!(t, "status-user", user = user));
                 }
                 None => {
-                    ui.label("Not signed in");
+                    ui.label(tr!(t, "status-signed-out"));
                 }
             }
             if let Some(id) = &state.last_failed_request_id {
                 ui.separator();
-                ui.label(format!("Last failed request id: {id}"));
+                ui.label(tr!(t, "status-failed-request", id = id.as_str()));
             }
             if let Some((toast, _)) = &state.toast {
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                mirror::far_end(ui, rtl, |ui| {
                     ui.strong(toast);
                 });
             }
@@ -160,7 +191,7 @@ fn enlarged_photo(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>
             .maintain_aspect_ratio(true)
             .sense(egui::Sense::click());
         ui.add(image)
-            .on_hover_text("Click or press Esc to close")
+            .on_hover_text(tr!(state.texts, "photo-enlarged-close"))
             .clicked()
     });
     if modal.inner || modal.should_close() {
@@ -175,7 +206,7 @@ fn photo_input(ui: &egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
         return;
     }
     if ui.input(|i| !i.raw.hovered_files.is_empty()) {
-        drop_overlay(ui.ctx());
+        drop_overlay(ui.ctx(), &state.texts.msg(DROP_HINT));
     }
     let (pasted, dropped) = ui.input(|i| {
         let pasted = i.events.iter().find_map(|event| match event {
@@ -200,7 +231,7 @@ fn photo_input(ui: &egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
 }
 
 /// While a file is dragged over the window: where it will go.
-fn drop_overlay(ctx: &egui::Context) {
+fn drop_overlay(ctx: &egui::Context, hint: &str) {
     let painter = ctx.layer_painter(egui::LayerId::new(
         egui::Order::Foreground,
         egui::Id::unique("drop-overlay"),
@@ -210,14 +241,14 @@ fn drop_overlay(ctx: &egui::Context) {
     painter.text(
         screen.center(),
         egui::Align2::CENTER_CENTER,
-        DROP_HINT,
+        hint,
         egui::FontId::proportional(28.0),
         egui::Color32::WHITE,
     );
 }
 
 /// Shown while a file is dragged over the window.
-pub const DROP_HINT: &str = "Drop the picture to use it as the new photo";
+pub const DROP_HINT: Msg = Msg("drop-hint");
 
 /// ↑/↓ move through a choice between customers and Enter (with nothing
 /// typed) opens the highlighted one, while the lookup box keeps the focus

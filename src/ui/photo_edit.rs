@@ -45,9 +45,10 @@ pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
         _ => None,
     }
     .unwrap_or_else(|| "this customer".to_owned());
+    let rtl = state.texts.right_to_left();
     egui::Modal::new(egui::Id::unique("photo-dialog")).show(ui.ctx(), |ui| {
         ui.set_max_width(PREVIEW_SIZE.x + 24.0);
-        match &edit.stage {
+        super::mirror::column(ui, rtl, |ui| match &edit.stage {
             PhotoEditStage::Reading(source) => {
                 heading(ui, &format!("New photo of {name}"));
                 let words = match source {
@@ -106,7 +107,7 @@ pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
                     send(intents, PhotoIntent::Cancel);
                 }
             }
-        }
+        });
     });
 }
 

@@ -1,16 +1,17 @@
 //! The profile view: photo beside the name, then every detail.
 
-use super::format::{local_time, thousands};
+use super::mirror;
 use super::widgets::{copyable, customer_label, initials};
 use crate::bidi::is_right_to_left;
 use crate::capillary::{CustomerStatus, Lookup, PhotoAlert, ProgramStanding, Purchase};
+use crate::i18n::{Msg, Texts, tr};
 use crate::state::{
     AppState, Choice, DetailRow, DetailSection, Intent, LoadedProfile, PHOTO_FRAME_POINTS, Panel,
     PanelKind, PhotoIntent, PhotoSlot, ProfileState, ProfileView,
 };
 
 /// The offer under "No customer found".
-pub const ENROL_BUTTON: &str = "Enrol as a new customer (Ctrl+N)";
+pub const ENROL_BUTTON: Msg = Msg("enrol-offer");
 
 /// Draws the profile area. `focus_take_photo` is set for a customer just
 /// enrolled: "Take photo…" takes the focus once, and it is cleared.
@@ -20,21 +21,19 @@ pub fn draw(
     focus_take_photo: &mut bool,
     intents: &mut Vec<Intent>,
 ) {
+    let t = state.texts.as_ref();
     match &state.profile {
         ProfileState::Empty => {
             ui.add_space(40.0);
             ui.vertical_centered(|ui| {
-                ui.weak("Type or scan a mobile number, email or card number, then press Enter.");
+                ui.weak(tr!(t, "profile-empty"));
             });
         }
         ProfileState::Loading { lookup } => {
             ui.add_space(40.0);
             ui.vertical_centered(|ui| {
                 ui.spinner();
-                ui.label(format!(
-                    "Looking up {}…",
-                    lookup.kind.label().to_lowercase()
-                ));
+                ui.label(tr!(t, "looking-up", kind = kind_noun(t, lookup.kind)));
             });
         }
         ProfileState::Failed { message } => {
@@ -43,7 +42,7 @@ pub fn draw(
                 ui.colored_label(ui.visuals().error_fg_color, message);
                 if state.not_found.is_some() && state.settings.enrolment {
                     ui.add_space(6.0);
-                    if ui.button(ENROL_BUTTON).clicked() {
+                    if ui.button(t.msg(ENROL_BUTTON)).clicked() {
                         intents.push(Intent::Enrol(crate::state::EnrolIntent::Open));
                     }
                 }
@@ -61,24 +60,36 @@ pub fn draw(
             } else {
                 false
             };
-            loaded(ui, profile, state.time_zone, photo_changes, focus, intents);
+            loaded(
+                ui,
+                t,
+                profile,
+                state.time_zone,
+                photo_changes,
+                focus,
+                intents,
+            );
         }
-        ProfileState::Choosing(choice) => choosing(ui, choice, intents),
+        ProfileState::Choosing(choice) => choosing(ui, t, choice, intents),
     }
 }
 
 /// The accessible name of the list of customers to choose from.
-pub const CHOICE_HEADING: &str = "Several customers match. Choose one:";
+pub const CHOICE_HEADING: Msg = Msg("choice-heading");
 
 /// Different customers matched one scan: each with their photo, name and
 /// the identifier that matched. ↑/↓ and Enter, or a click, opens one.
-fn choosing(ui: &mut egui::Ui, choice: &Choice, intents: &mut Vec<Intent>) {
+fn choosing(ui: &mut egui::Ui, t: &Texts, choice: &Choice, intents: &mut Vec<Intent>) {
     ui.add_space(12.0);
-    ui.label(egui::RichText::new(CHOICE_HEADING).size(18.0).strong());
-    ui.weak("↑/↓ to move, Enter to open, or click one.");
+    ui.label(
+        egui::RichText::new(t.msg(CHOICE_HEADING))
+            .size(18.0)
+            .strong(),
+    );
+    ui.weak(tr!(t, "choice-keys"));
     ui.add_space(8.0);
     for (index, found) in choice.matches.iter().enumerate() {
-        let name = crate::state::name_of(&found.customer);
+        let name = crate::state::name_of(&found.customer, t);
         let selected = index == choice.selected;
         let stroke = if selected {
             ui.visuals().selection.stroke
@@ -89,12 +100,12 @@ fn choosing(ui: &mut egui::Ui, choice: &Choice, intents: &mut Vec<Intent>) {
             .stroke(stroke)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width().min(560.0));
-                ui.horizontal(|ui| {
+                mirror::row(ui, t.right_to_left(), |ui| {
                     thumbnail(ui, &found.photo, &name, 72.0);
                     ui.add_space(12.0);
-                    ui.vertical(|ui| {
+                    mirror::column(ui, t.right_to_left(), |ui| {
                         customer_label(ui, &name, |t| t.size(20.0).strong());
-                        ui.label(found_by_text(&found.found_by));
+                        ui.label(found_by_text(t, &found.found_by));
                     });
                 });
             })
@@ -113,8 +124,26 @@ fn choosing(ui: &mut egui::Ui, choice: &Choice, intents: &mut Vec<Intent>) {
 }
 
 /// "Found by card number 400012341234".
-fn found_by_text(lookup: &Lookup) -> String {
-    format!("Found by {} {}", lookup.kind.noun(), lookup.value)
+fn found_by_text(t: &Texts, lookup: &Lookup) -> String {
+    let value = lookup.value.as_str();
+    tr!(
+        t,
+        "found-by",
+        kind = kind_noun(t, lookup.kind),
+        value = value
+    )
+}
+
+/// An identifier type inside a sentence ("found by card number …").
+pub(super) fn kind_noun(t: &Texts, kind: crate::capillary::IdentifierKind) -> String {
+    use crate::capillary::IdentifierKind;
+    match kind {
+        IdentifierKind::Mobile => tr!(t, "noun-mobile"),
+        IdentifierKind::Email => tr!(t, "noun-email"),
+        IdentifierKind::CardNumber => tr!(t, "noun-card"),
+        IdentifierKind::ExternalId => tr!(t, "noun-external-id"),
+        IdentifierKind::CustomerId => tr!(t, "noun-customer-id"),
+    }
 }
 
 /// A thick border in the error colour and the reason in words across the
@@ -197,6 +226,7 @@ const LARGEST_PHOTO_POINTS: f32 = 460.0;
 /// below it on a narrow one.
 fn loaded(
     ui: &mut egui::Ui,
+    t: &Texts,
     profile: &LoadedProfile,
     time_zone: Option<chrono::FixedOffset>,
     photo_changes: bool,
@@ -205,6 +235,7 @@ fn loaded(
 ) {
     let view = &profile.view;
     let name = &view.name;
+    let rtl = t.right_to_left();
     let width = ui.available_width();
     let tall_side = (ui.available_height() * 0.62).clamp(PHOTO_FRAME_POINTS, LARGEST_PHOTO_POINTS);
     // Three columns when the photo can keep at least its default frame;
@@ -219,103 +250,191 @@ fn loaded(
     let alert = view
         .status
         .photo_alert()
-        .map(|alert| photo_alert_text(&alert));
+        .map(|alert| photo_alert_text(t, &alert));
+    let photo_column = |ui: &mut egui::Ui, intents: &mut Vec<Intent>| {
+        photo_frame(
+            ui,
+            t,
+            &profile.photo,
+            name,
+            photo_side,
+            alert.as_deref(),
+            intents,
+        );
+        if photo_changes {
+            photo_actions(ui, t, profile, photo_side, focus_take_photo, intents);
+        }
+    };
+    let wide_glance = (width - photo_side - 2.0 * COLUMN_GAP - DETAILS_MIN_POINTS)
+        .clamp(GLANCE_MIN_POINTS, GLANCE_MAX_POINTS);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            if rtl {
+                mirrored_columns(
+                    ui,
+                    t,
+                    profile,
+                    photo_side,
+                    wide,
+                    time_zone,
+                    intents,
+                    photo_column,
+                );
+                return;
+            }
             ui.horizontal_top(|ui| {
-                ui.vertical(|ui| {
-                    photo_frame(
-                        ui,
-                        &profile.photo,
-                        name,
-                        photo_side,
-                        alert.as_deref(),
-                        intents,
-                    );
-                    if photo_changes {
-                        photo_actions(ui, profile, photo_side, focus_take_photo, intents);
-                    }
-                });
+                ui.vertical(|ui| photo_column(ui, intents));
                 ui.add_space(COLUMN_GAP);
                 let glance_width = if wide {
-                    (width - photo_side - 2.0 * COLUMN_GAP - DETAILS_MIN_POINTS)
-                        .clamp(GLANCE_MIN_POINTS, GLANCE_MAX_POINTS)
+                    wide_glance
                 } else {
                     ui.available_width()
                 };
                 ui.allocate_ui(egui::vec2(glance_width, photo_side), |ui| {
                     ui.vertical(|ui| {
                         ui.set_width(glance_width);
-                        at_a_glance(ui, profile, name, time_zone, intents);
+                        at_a_glance(ui, t, profile, name, time_zone, intents);
                     });
                 });
                 if wide {
                     ui.add_space(COLUMN_GAP);
                     ui.vertical(|ui| {
                         ui.set_max_width(ui.available_width());
-                        details(ui, view, intents);
+                        details(ui, t, view, intents);
                     });
                 }
             });
             if !wide {
                 ui.add_space(12.0);
-                details(ui, view, intents);
+                details(ui, t, view, intents);
             }
         });
+}
+
+/// The profile's columns mirrored (Arabic): the photo on the right, the
+/// first screen beside it, the details on the left (or below when the
+/// window is narrow); every column's lines against its right edge. Each
+/// column gets its width up front: a right-to-left row has no width of
+/// its own to share out.
+#[expect(clippy::too_many_arguments, reason = "the columns' shared inputs")]
+fn mirrored_columns(
+    ui: &mut egui::Ui,
+    t: &Texts,
+    profile: &LoadedProfile,
+    photo_side: f32,
+    wide: bool,
+    time_zone: Option<chrono::FixedOffset>,
+    intents: &mut Vec<Intent>,
+    photo_column: impl FnOnce(&mut egui::Ui, &mut Vec<Intent>),
+) {
+    let width = ui.available_width();
+    let glance_width = if wide {
+        (width - photo_side - 2.0 * COLUMN_GAP - DETAILS_MIN_POINTS)
+            .clamp(GLANCE_MIN_POINTS, GLANCE_MAX_POINTS)
+    } else {
+        width - photo_side - COLUMN_GAP
+    };
+    let details_width = width - photo_side - glance_width - 2.0 * COLUMN_GAP;
+    let right = egui::Layout::top_down(egui::Align::Max);
+    let view = &profile.view;
+    // Each column in a rect of its own, from the right edge leftwards, so
+    // that a column wider than its share never pushes the photo off the
+    // window.
+    let top = ui.cursor().min.y;
+    let mut x = ui.max_rect().right();
+    let mut bottom = top;
+    let mut column = |ui: &mut egui::Ui, width: f32, add: &mut dyn FnMut(&mut egui::Ui)| {
+        let rect =
+            egui::Rect::from_min_max(egui::pos2(x - width, top), egui::pos2(x, f32::INFINITY));
+        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(right));
+        child.set_width(width);
+        add(&mut child);
+        bottom = bottom.max(child.min_rect().bottom());
+        x -= width + COLUMN_GAP;
+    };
+    let mut photo_column = Some(photo_column);
+    column(ui, photo_side, &mut |ui| {
+        if let Some(draw) = photo_column.take() {
+            draw(ui, intents);
+        }
+    });
+    column(ui, glance_width, &mut |ui| {
+        at_a_glance(ui, t, profile, &view.name, time_zone, intents);
+    });
+    if wide {
+        column(ui, details_width, &mut |ui| details(ui, t, view, intents));
+    }
+    let row = egui::Rect::from_min_max(
+        egui::pos2(ui.max_rect().left(), top),
+        egui::pos2(ui.max_rect().right(), bottom),
+    );
+    ui.advance_cursor_after_rect(row);
+    if !wide {
+        ui.add_space(12.0);
+        ui.with_layout(right, |ui| details(ui, t, view, intents));
+    }
 }
 
 /// Name, how they were found, status badges, loyalty and purchases.
 fn at_a_glance(
     ui: &mut egui::Ui,
+    t: &Texts,
     profile: &LoadedProfile,
     name: &str,
     time_zone: Option<chrono::FixedOffset>,
     intents: &mut Vec<Intent>,
 ) {
     let heading = |ui: &mut egui::Ui| customer_label(ui, name, |t| t.size(30.0).strong());
-    if is_right_to_left(name) {
+    // In a left-to-right UI an Arabic name still sits on the right (the
+    // mirrored UI puts every line there).
+    if is_right_to_left(name) && !t.right_to_left() {
         ui.with_layout(egui::Layout::top_down(egui::Align::Max), heading);
     } else {
         heading(ui);
     }
     if let Some(found_by) = &profile.found_by {
-        ui.weak(found_by_text(found_by));
+        ui.weak(found_by_text(t, found_by));
     }
     for failure in &profile.other_failures {
-        warning(ui, &format!("⚠ Also tried {failure}"));
+        warning(ui, &tr!(t, "also-tried", failure = failure.as_str()));
     }
-    banners(ui, &profile.view.status);
-    badges(ui, &profile.view.status);
+    banners(ui, t, &profile.view.status);
+    badges(ui, t, &profile.view.status);
     ui.add_space(10.0);
-    loyalty(ui, &profile.loyalty, intents);
+    loyalty(ui, t, &profile.loyalty, intents);
     ui.add_space(10.0);
-    purchases(ui, &profile.purchases, time_zone, intents);
+    purchases(ui, t, &profile.purchases, time_zone, intents);
 }
 
 /// Words on the photo frame when the person at the counter needs a second
 /// look.
-fn photo_alert_text(alert: &PhotoAlert) -> String {
+fn photo_alert_text(t: &Texts, alert: &PhotoAlert) -> String {
     match alert {
-        PhotoAlert::Fraud => "FRAUD FLAG".to_owned(),
-        PhotoAlert::CardNotActive(status) => format!("CARD {status}"),
+        PhotoAlert::Fraud => tr!(t, "alert-fraud"),
+        PhotoAlert::CardNotActive(status) => tr!(t, "alert-card", status = status.as_str()),
     }
 }
 
 /// Status badges, in words (never colour alone): cards that are not
 /// active and a merged account stand out; an active card is a quiet tick.
-fn badges(ui: &mut egui::Ui, status: &CustomerStatus) {
-    ui.horizontal_wrapped(|ui| {
+fn badges(ui: &mut egui::Ui, t: &Texts, status: &CustomerStatus) {
+    mirror::wrapped(ui, t.right_to_left(), |ui| {
         let alert = ui.visuals().error_fg_color;
         let warn = ui.visuals().warn_fg_color;
         for card in &status.inactive_cards {
-            badge(ui, &format!("Card {}: {}", card.number, card.status), alert);
+            let (number, status) = (card.number.as_str(), card.status.as_str());
+            badge(
+                ui,
+                &tr!(t, "badge-card", number = number, status = status),
+                alert,
+            );
         }
         if status.merged {
-            badge(ui, "Merged into another account", warn);
+            badge(ui, &tr!(t, "badge-merged"), warn);
         }
         if status.card_active() {
-            ui.weak("Card active");
+            ui.weak(tr!(t, "card-active"));
         }
     });
 }
@@ -361,30 +480,36 @@ fn tier_chip(ui: &mut egui::Ui, tier: &str) {
 }
 
 /// The accessible names of the two panels' headings.
-pub const LOYALTY_HEADING: &str = "Loyalty";
-pub const PURCHASES_HEADING: &str = "Recent purchases";
+pub const LOYALTY_HEADING: Msg = Msg("loyalty");
+pub const PURCHASES_HEADING: Msg = Msg("purchases");
 
-fn loyalty(ui: &mut egui::Ui, panel: &Panel<Vec<ProgramStanding>>, intents: &mut Vec<Intent>) {
-    ui.label(egui::RichText::new(LOYALTY_HEADING).strong());
-    let Some(programs) = panel_body(ui, panel, "loyalty", PanelKind::Loyalty, intents) else {
+fn loyalty(
+    ui: &mut egui::Ui,
+    t: &Texts,
+    panel: &Panel<Vec<ProgramStanding>>,
+    intents: &mut Vec<Intent>,
+) {
+    ui.label(egui::RichText::new(t.msg(LOYALTY_HEADING)).strong());
+    let Some(programs) = panel_body(ui, t, panel, PanelKind::Loyalty, intents) else {
         return;
     };
     let enrolled: Vec<&ProgramStanding> = programs.iter().filter(|p| p.is_enrolled()).collect();
     if enrolled.is_empty() {
-        ui.weak("Not a loyalty member.");
+        ui.weak(tr!(t, "not-a-member"));
         return;
     }
     for program in enrolled {
-        ui.horizontal_wrapped(|ui| {
+        mirror::wrapped(ui, t.right_to_left(), |ui| {
             if programs.len() > 1
                 && let Some(name) = &program.program_name
             {
                 customer_label(ui, name, egui::RichText::weak);
             }
-            let tier = program.current_slab.as_deref().unwrap_or("No tier");
+            let no_tier = tr!(t, "no-tier");
+            let tier = program.current_slab.as_deref().unwrap_or(&no_tier);
             tier_chip(ui, tier);
             if let Some(points) = program.loyalty_points {
-                ui.label(egui::RichText::new(format!("{} points", thousands(points))).size(18.0));
+                ui.label(egui::RichText::new(tr!(t, "points", count = points)).size(18.0));
             }
         });
         if let Some(next) = &program.next_slab {
@@ -393,66 +518,89 @@ fn loyalty(ui: &mut egui::Ui, panel: &Panel<Vec<ProgramStanding>>, intents: &mut
                 .as_deref()
                 .map(|d| format!(" ({d})"))
                 .unwrap_or_default();
-            ui.weak(format!("Next tier: {next}{how}"));
+            ui.weak(tr!(t, "next-tier", tier = format!("{next}{how}")));
         }
     }
 }
 
 fn purchases(
     ui: &mut egui::Ui,
+    t: &Texts,
     panel: &Panel<Vec<Purchase>>,
     time_zone: Option<chrono::FixedOffset>,
     intents: &mut Vec<Intent>,
 ) {
-    ui.label(egui::RichText::new(PURCHASES_HEADING).strong());
-    let Some(purchases) = panel_body(ui, panel, "purchases", PanelKind::Purchases, intents) else {
+    ui.label(egui::RichText::new(t.msg(PURCHASES_HEADING)).strong());
+    let Some(purchases) = panel_body(ui, t, panel, PanelKind::Purchases, intents) else {
         return;
     };
     if purchases.is_empty() {
-        ui.weak("No purchases yet.");
+        ui.weak(tr!(t, "no-purchases"));
         return;
     }
-    egui::Grid::new("recent-purchases")
+    let rtl = t.right_to_left();
+    let grid = egui::Grid::new("recent-purchases")
         .num_columns(3)
-        .spacing([14.0, 4.0])
-        .show(ui, |ui| {
-            for purchase in purchases {
-                let bill = purchase.bill_details.clone().unwrap_or_default();
-                let time = bill.billing_time.as_deref().unwrap_or_default();
-                ui.label(local_time(time, time_zone));
-                let store = bill.billing_store.and_then(|s| s.name.or(s.code));
-                customer_label(ui, &store.unwrap_or_default(), |t| t);
-                ui.label(
-                    egui::RichText::new(bill.amount.map(thousands).unwrap_or_default()).strong(),
-                );
-                ui.end_row();
-            }
-        });
+        .spacing([14.0, 4.0]);
+    let id = egui::Id::unique("recent-purchases-mirrored");
+    // Three columns (when, where, how much), mirrored as one table.
+    mirror::table(ui, rtl, (grid, 14.0), id, |table| {
+        for purchase in purchases {
+            let bill = purchase.bill_details.clone().unwrap_or_default();
+            let time = bill.billing_time.as_deref().unwrap_or_default().to_owned();
+            let store = bill.billing_store.and_then(|s| s.name.or(s.code));
+            let amount = bill.amount.map(|a| t.number(a)).unwrap_or_default();
+            table.cells(vec![
+                Box::new(|ui: &mut egui::Ui| {
+                    ui.label(t.time(&time, time_zone));
+                }),
+                Box::new(|ui: &mut egui::Ui| {
+                    customer_label(ui, &store.unwrap_or_default(), |text| text);
+                }),
+                Box::new(|ui: &mut egui::Ui| {
+                    ui.label(egui::RichText::new(amount).strong());
+                }),
+            ]);
+        }
+    });
 }
 
 /// A panel's loading line or failure (with Try again); its data when ready.
 fn panel_body<'a, T>(
     ui: &mut egui::Ui,
+    t: &Texts,
     panel: &'a Panel<T>,
-    what: &str,
     kind: PanelKind,
     intents: &mut Vec<Intent>,
 ) -> Option<&'a T> {
+    let loyalty = kind == PanelKind::Loyalty;
     match panel {
         Panel::Ready(value) => Some(value),
         Panel::Loading => {
-            ui.horizontal(|ui| {
+            mirror::row(ui, t.right_to_left(), |ui| {
                 ui.spinner();
-                ui.weak(format!("Loading {what}…"));
+                ui.weak(if loyalty {
+                    tr!(t, "loading-loyalty")
+                } else {
+                    tr!(t, "loading-purchases")
+                });
             });
             None
         }
         Panel::Failed(message) => {
-            ui.colored_label(
-                ui.visuals().error_fg_color,
-                format!("The {what} could not be loaded: {message}"),
-            );
-            if ui.button(format!("Try {what} again")).clicked() {
+            let message = message.as_str();
+            let failed = if loyalty {
+                tr!(t, "loyalty-failed", message = message)
+            } else {
+                tr!(t, "purchases-failed", message = message)
+            };
+            ui.colored_label(ui.visuals().error_fg_color, failed);
+            let again = if loyalty {
+                tr!(t, "loyalty-again")
+            } else {
+                tr!(t, "purchases-again")
+            };
+            if ui.button(again).clicked() {
                 intents.push(Intent::Retry(kind));
             }
             None
@@ -461,10 +609,11 @@ fn panel_body<'a, T>(
 }
 
 /// The accessible name of the photo frame.
-pub const PHOTO_LABEL: &str = "Customer photo";
+pub const PHOTO_LABEL: Msg = Msg("photo-label");
 
 fn photo_frame(
     ui: &mut egui::Ui,
+    t: &Texts,
     photo: &PhotoSlot,
     name: &str,
     side: f32,
@@ -473,7 +622,8 @@ fn photo_frame(
 ) {
     let size = egui::vec2(side, side);
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, PHOTO_LABEL));
+    let label = t.msg(PHOTO_LABEL);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
     let visuals = ui.visuals();
     ui.painter()
         .rect_filled(rect, 8.0, visuals.extreme_bg_color);
@@ -483,7 +633,7 @@ fn photo_frame(
     match photo {
         PhotoSlot::Shown(texture) => {
             paint_fitted(ui, texture, rect);
-            let response = response.on_hover_text("Click or press Space to enlarge");
+            let response = response.on_hover_text(tr!(t, "photo-enlarge"));
             if response.clicked() {
                 intents.push(Intent::EnlargePhoto(true));
             }
@@ -503,8 +653,8 @@ fn photo_frame(
                 egui::Label::new(egui::RichText::new(initials(name)).size(72.0).color(colour)),
             );
             let caption = match photo {
-                PhotoSlot::Failed(reason) => reason.as_str(),
-                _ => "No photo",
+                PhotoSlot::Failed(reason) => reason.clone(),
+                _ => tr!(t, "no-photo"),
             };
             let caption_rect = egui::Rect::from_min_max(
                 egui::pos2(rect.left() + 8.0, rect.bottom() - 48.0),
@@ -519,10 +669,10 @@ fn photo_frame(
 }
 
 /// What the line under the photo says when photos may be changed here.
-pub const PHOTO_ACTIONS_HINT: &str = "New photo: paste it (Ctrl+V) or drop a file on the window.";
-pub const REMOVE_PHOTO_BUTTON: &str = "Remove photo…";
-pub const TAKE_PHOTO_BUTTON: &str = "Take photo…";
-pub const CHOOSE_FILE_BUTTON: &str = "Choose file…";
+pub const PHOTO_ACTIONS_HINT: Msg = Msg("photo-actions-hint");
+pub const REMOVE_PHOTO_BUTTON: Msg = Msg("remove-photo-button");
+pub const TAKE_PHOTO_BUTTON: Msg = Msg("take-photo-button");
+pub const CHOOSE_FILE_BUTTON: Msg = Msg("choose-file-button");
 /// Opens the file dialog from the profile.
 pub const CHOOSE_FILE_SHORTCUT: egui::KeyboardShortcut =
     egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
@@ -533,37 +683,38 @@ pub const TAKE_PHOTO_SHORTCUT: egui::KeyboardShortcut =
 /// Under the photo: how to give a new one, and Remove.
 fn photo_actions(
     ui: &mut egui::Ui,
+    t: &Texts,
     profile: &LoadedProfile,
     width: f32,
     focus_take_photo: bool,
     intents: &mut Vec<Intent>,
 ) {
     ui.set_max_width(width);
-    ui.add(egui::Label::new(egui::RichText::new(PHOTO_ACTIONS_HINT).weak()).wrap());
+    ui.add(egui::Label::new(egui::RichText::new(t.msg(PHOTO_ACTIONS_HINT)).weak()).wrap());
     let has_photo = profile
         .customer
         .customer_image
         .as_ref()
         .is_some_and(|images| !images.is_empty());
-    ui.horizontal(|ui| {
+    mirror::row(ui, t.right_to_left(), |ui| {
         let actions = [
             (
                 TAKE_PHOTO_BUTTON,
                 TAKE_PHOTO_SHORTCUT,
-                "Take a photo with the camera",
+                tr!(t, "take-photo-hover"),
                 PhotoIntent::TakePhoto,
             ),
             (
                 CHOOSE_FILE_BUTTON,
                 CHOOSE_FILE_SHORTCUT,
-                "Choose a picture file",
+                tr!(t, "choose-file-hover"),
                 PhotoIntent::ChooseFile,
             ),
         ];
         for (label, shortcut, what, intent) in actions {
             let shortcut = ui.ctx().format_shortcut(&shortcut);
             let button = ui
-                .button(label)
+                .button(t.msg(label))
                 .on_hover_text(format!("{what} ({shortcut})"));
             if focus_take_photo && label == TAKE_PHOTO_BUTTON {
                 button.request_focus();
@@ -572,21 +723,18 @@ fn photo_actions(
                 intents.push(Intent::Photo(intent));
             }
         }
-        if has_photo && ui.button(REMOVE_PHOTO_BUTTON).clicked() {
+        if has_photo && ui.button(t.msg(REMOVE_PHOTO_BUTTON)).clicked() {
             intents.push(Intent::Photo(PhotoIntent::AskRemove));
         }
     });
 }
 
-fn banners(ui: &mut egui::Ui, status: &CustomerStatus) {
+fn banners(ui: &mut egui::Ui, t: &Texts, status: &CustomerStatus) {
     if let Some(fraud) = &status.fraud {
-        warning(
-            ui,
-            &format!("⚠ Flagged for fraud ({fraud}). Follow the store's procedure."),
-        );
+        warning(ui, &tr!(t, "fraud-banner", reason = fraud.as_str()));
     }
     if status.merged {
-        warning(ui, "⚠ This customer was merged into another account.");
+        warning(ui, &tr!(t, "merged-banner"));
     }
 }
 
@@ -603,50 +751,63 @@ fn warning(ui: &mut egui::Ui, text: &str) {
 
 /// The identifiers, then each section, from rows built when the customer
 /// arrived.
-fn details(ui: &mut egui::Ui, view: &ProfileView, intents: &mut Vec<Intent>) {
+fn details(ui: &mut egui::Ui, t: &Texts, view: &ProfileView, intents: &mut Vec<Intent>) {
+    let rtl = t.right_to_left();
     if !view.identifiers.is_empty() {
-        identifiers(ui, &view.identifiers, intents);
+        identifiers(ui, rtl, &view.identifiers, intents);
     }
     for DetailSection { title, rows } in &view.sections {
         ui.add_space(6.0);
-        ui.label(egui::RichText::new(*title).strong());
-        egui::Grid::new(title)
+        ui.label(egui::RichText::new(title.as_str()).strong());
+        let grid = egui::Grid::new(title)
             .num_columns(2)
             .striped(true)
-            .spacing([16.0, 4.0])
-            .show(ui, |ui| {
-                for DetailRow { label, value, note } in rows {
+            .spacing([16.0, 4.0]);
+        let id = egui::Id::unique(("details-mirrored", title));
+        mirror::table(ui, rtl, (grid, 16.0), id, |table| {
+            for DetailRow { label, value, note } in rows {
+                table.row(
                     // Extended fields' names come from the org's own setup.
-                    customer_label(ui, label, egui::RichText::weak);
+                    |ui| {
+                        customer_label(ui, label, egui::RichText::weak);
+                    },
                     // The note goes under the value when the column is narrow.
-                    ui.horizontal_wrapped(|ui| {
-                        copyable(ui, value, intents);
-                        if let Some(note) = note {
-                            let note = egui::RichText::new(note).weak();
-                            ui.add(egui::Label::new(note).extend());
-                        }
-                    });
-                    ui.end_row();
-                }
-            });
+                    |ui| {
+                        mirror::wrapped(ui, rtl, |ui| {
+                            copyable(ui, value, intents);
+                            if let Some(note) = note {
+                                let note = egui::RichText::new(note).weak();
+                                ui.add(egui::Label::new(note).extend());
+                            }
+                        });
+                    },
+                );
+            }
+        });
     }
 }
 
 /// Each identifier with its status after it, then the customer ID.
-fn identifiers(ui: &mut egui::Ui, rows: &[DetailRow], intents: &mut Vec<Intent>) {
-    egui::Grid::new("identifiers")
+fn identifiers(ui: &mut egui::Ui, rtl: bool, rows: &[DetailRow], intents: &mut Vec<Intent>) {
+    let grid = egui::Grid::new("identifiers")
         .num_columns(2)
-        .spacing([16.0, 4.0])
-        .show(ui, |ui| {
-            for row in rows {
-                ui.weak(&row.label);
-                ui.horizontal(|ui| {
-                    copyable(ui, &row.value, intents);
-                    if let Some(note) = &row.note {
-                        ui.weak(note);
-                    }
-                });
-                ui.end_row();
-            }
-        });
+        .spacing([16.0, 4.0]);
+    let id = egui::Id::unique("identifiers-mirrored");
+    mirror::table(ui, rtl, (grid, 16.0), id, |table| {
+        for row in rows {
+            table.row(
+                |ui| {
+                    ui.weak(&row.label);
+                },
+                |ui| {
+                    mirror::row(ui, rtl, |ui| {
+                        copyable(ui, &row.value, intents);
+                        if let Some(note) = &row.note {
+                            ui.weak(note);
+                        }
+                    });
+                },
+            );
+        }
+    });
 }

@@ -4,6 +4,7 @@
 //! customers, and text that could not be looked up replaced by the next scan.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
+use crate::support::en;
 use crate::support::ui::{
     WAIT, assert_shown, demo_app, demo_app_with, log_in, photo_shown, runtime, settled,
     shown_customer_id, wait_for,
@@ -241,13 +242,13 @@ fn a_busy_capillary_is_said_while_the_lookup_waits_and_retries() {
         app.state().capillary_busy
     });
     harness.run_steps(2);
-    harness.get_by_label(customer_lookup::ui::CAPILLARY_BUSY);
+    harness.get_by_label(&en(customer_lookup::ui::CAPILLARY_BUSY));
     wait_for(&mut harness, "Becky", WAIT, settled);
     assert_eq!(shown_customer_id(harness.state()), Some(565_039_614));
     assert!(!harness.state().state().capillary_busy);
     assert!(
         harness
-            .query_by_label(customer_lookup::ui::CAPILLARY_BUSY)
+            .query_by_label(&en(customer_lookup::ui::CAPILLARY_BUSY))
             .is_none()
     );
     let ProfileState::Loaded(profile) = &harness.state().state().profile else {

@@ -9,6 +9,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 use crate::support;
+use crate::support::en;
 
 use crate::support::photos::detailed;
 use crate::support::ui::{
@@ -224,7 +225,7 @@ fn remove_asks_first() {
     asha_on_screen(&mut harness);
 
     harness
-        .get_by_label(customer_lookup::ui::REMOVE_PHOTO_BUTTON)
+        .get_by_label(&en(customer_lookup::ui::REMOVE_PHOTO_BUTTON))
         .click();
     harness.run_steps(2);
     assert!(matches!(
@@ -236,7 +237,7 @@ fn remove_asks_first() {
     assert_eq!(harness.state().demo_server().unwrap().image_count(ASHA), 1);
 
     harness
-        .get_by_label(customer_lookup::ui::REMOVE_PHOTO_BUTTON)
+        .get_by_label(&en(customer_lookup::ui::REMOVE_PHOTO_BUTTON))
         .click();
     harness.run_steps(2);
     harness.key_press(egui::Key::Enter);
@@ -248,7 +249,7 @@ fn remove_asks_first() {
     assert_eq!(harness.state().demo_server().unwrap().image_count(ASHA), 0);
     assert!(
         harness
-            .query_by_label(customer_lookup::ui::REMOVE_PHOTO_BUTTON)
+            .query_by_label(&en(customer_lookup::ui::REMOVE_PHOTO_BUTTON))
             .is_none(),
         "nothing left to remove"
     );
@@ -300,12 +301,12 @@ fn photo_changes_off_offers_none_of_it() {
     asha_on_screen(&mut harness);
     assert!(
         harness
-            .query_by_label(customer_lookup::ui::REMOVE_PHOTO_BUTTON)
+            .query_by_label(&en(customer_lookup::ui::REMOVE_PHOTO_BUTTON))
             .is_none()
     );
     assert!(
         harness
-            .query_by_label(customer_lookup::ui::PHOTO_ACTIONS_HINT)
+            .query_by_label(&en(customer_lookup::ui::PHOTO_ACTIONS_HINT))
             .is_none()
     );
     paste(&mut harness, banded_landscape());
@@ -432,7 +433,7 @@ fn no_camera_is_said_in_words() {
         .set_cameras(Arc::new(SyntheticCameras::new(&[])));
     asha_on_screen(&mut harness);
     harness
-        .get_by_label(customer_lookup::ui::TAKE_PHOTO_BUTTON)
+        .get_by_label(&en(customer_lookup::ui::TAKE_PHOTO_BUTTON))
         .click();
     harness.step();
     wait_for(&mut harness, "the words", WAIT, |app| {
@@ -480,11 +481,11 @@ fn choose_file_reads_the_chosen_picture_and_cancel_says_the_other_ways() {
     });
     assert_eq!(
         harness.state().state().toast.as_ref().map(|t| t.0.as_str()),
-        Some(customer_lookup::app::NOTHING_CHOSEN)
+        Some(en(customer_lookup::app::NOTHING_CHOSEN).as_str())
     );
 
     harness
-        .get_by_label(customer_lookup::ui::CHOOSE_FILE_BUTTON)
+        .get_by_label(&en(customer_lookup::ui::CHOOSE_FILE_BUTTON))
         .click();
     wait_for(&mut harness, "the preview", WAIT, cropping);
     let Some(PhotoEditStage::Cropping(crop)) = stage(harness.state()) else {
@@ -528,9 +529,8 @@ fn a_replacement_whose_old_photo_remains_says_so() {
         unreachable!()
     };
     assert!(
-        note.contains(
-            "The new photo is stored and shown, but 1 older photo(s) could not be removed"
-        ) && note.contains("Image service unavailable"),
+        note.contains("The new photo is stored and shown, but 1 older photo could not be removed")
+            && note.contains("Image service unavailable"),
         "{note}"
     );
     // Meanwhile the customer is shown again, with the new photo (the

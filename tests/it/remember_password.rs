@@ -6,6 +6,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
+use crate::support::en;
 use crate::support::ui::{AtServer, WAIT, runtime, wait_for};
 use crate::support::{Reply, Scripted, scripted};
 use customer_lookup::app::App;
@@ -192,7 +193,7 @@ fn a_missing_keyring_disables_the_box_and_says_why() {
     );
     assert!(
         harness
-            .get_by_label(REMEMBER_LABEL)
+            .get_by_label(&en(REMEMBER_LABEL))
             .accesskit_node()
             .is_disabled()
     );
@@ -226,7 +227,7 @@ fn off_by_default() {
     );
     assert!(
         !harness
-            .get_by_label(REMEMBER_LABEL)
+            .get_by_label(&en(REMEMBER_LABEL))
             .accesskit_node()
             .is_disabled()
     );
@@ -251,7 +252,7 @@ fn remembered_filled_in_at_restart_and_after_log_out_but_not_after_a_lock_then_f
     .build();
     wait_for(&mut harness, "the keyring check", WAIT, keyring_settled);
     harness.get_by_label("Password").type_text("s3cret-pass");
-    harness.get_by_label(REMEMBER_LABEL).click();
+    harness.get_by_label(&en(REMEMBER_LABEL)).click();
     harness.run_steps(2);
     harness.get_by_label("Password").focus();
     harness.run_steps(1);
@@ -309,7 +310,7 @@ fn remembered_filled_in_at_restart_and_after_log_out_but_not_after_a_lock_then_f
 
     // Untick, sign in: the keyring forgets.
     harness.get_by_label("Password").type_text("s3cret-pass");
-    harness.get_by_label(REMEMBER_LABEL).click();
+    harness.get_by_label(&en(REMEMBER_LABEL)).click();
     harness.run_steps(2);
     assert!(!harness.state().state().login.remember);
     harness.get_by_label("Password").focus();
@@ -342,7 +343,8 @@ fn a_pinned_choice_locks_the_box_both_ways() {
     }
     .build();
     wait_for(&mut harness, "the keyring check", WAIT, keyring_settled);
-    let remember = harness.get_by_label(REMEMBER_LABEL);
+    let label = en(REMEMBER_LABEL);
+    let remember = harness.get_by_label(&label);
     assert!(remember.accesskit_node().is_disabled());
     assert!(
         harness.state().state().login.remember,
@@ -372,7 +374,8 @@ fn a_pinned_choice_locks_the_box_both_ways() {
         std::thread::sleep(Duration::from_millis(5));
     }
     assert_eq!(typed_password(&harness), "", "filled in against the policy");
-    let remember = harness.get_by_label(REMEMBER_LABEL);
+    let label = en(REMEMBER_LABEL);
+    let remember = harness.get_by_label(&label);
     assert!(remember.accesskit_node().is_disabled());
     assert!(!harness.state().state().login.remember);
     harness.get_by_label("Password").type_text("s3cret-pass");

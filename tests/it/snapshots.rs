@@ -9,10 +9,13 @@ use crate::support;
 
 use crate::support::photos::count_near;
 use crate::support::ui::{
-    WAIT, demo_app, demo_app_sized, log_in, look_up, photo_shown, runtime, settled, wait_for,
+    WAIT, demo_app, demo_app_sized, demo_app_with, log_in, look_up, photo_shown, runtime, settled,
+    wait_for,
 };
 use customer_lookup::app::App;
+use customer_lookup::app::StartOptions;
 use customer_lookup::demo::DemoConfig;
+use customer_lookup::i18n::{Language, LanguageChoice, Locale, Texts, tr};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::collections::HashMap;
@@ -65,6 +68,85 @@ fn profile_with_arabic_name() {
     wait_for(&mut harness, "loyalty and purchases", WAIT, settled);
     steady(&mut harness);
     harness.snapshot("profile_with_arabic_name");
+}
+
+/// The app in `language` (as the login panel or the policy would set it).
+fn app_in(language: Language) -> Harness<'static, App> {
+    demo_app_with(
+        DemoConfig::default(),
+        StartOptions {
+            demo: true,
+            language: Some(LanguageChoice::Language(language)),
+            ..StartOptions::default()
+        },
+    )
+}
+
+/// Signs in and looks `identifier` up in the app's own language.
+fn look_up_in(harness: &mut Harness<'_, App>, language: Language, identifier: &str) {
+    let texts = Texts::new(Locale::new(language, None));
+    log_in(harness);
+    harness
+        .get_by_label(&texts.msg(customer_lookup::ui::INPUT_LABEL))
+        .type_text(identifier);
+    harness.step();
+    harness.key_press(egui::Key::Enter);
+    harness.step();
+    wait_for(harness, "photo", WAIT, photo_shown);
+    wait_for(harness, "loyalty and purchases", WAIT, settled);
+}
+
+/// The first screen in Arabic, mirrored: the photo on the right, the name
+/// and every line against the right edge, the top bar reversed; the photo
+/// itself is not mirrored (its pixels are checked in
+/// `photo_pixels_belong_to_the_customer_on_screen`).
+#[test]
+fn first_screen_in_arabic() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    let mut harness = app_in(Language::Arabic);
+    harness.state_mut().pin_time_zone(4 * 3600);
+    look_up_in(&mut harness, Language::Arabic, "919800000015");
+    steady(&mut harness);
+    harness.snapshot("first_screen_arabic");
+    let ar = Texts::new(Locale::new(Language::Arabic, None));
+    let width = 1000.0;
+    let photo = harness
+        .get_by_label(&ar.msg(customer_lookup::ui::PHOTO_LABEL))
+        .rect();
+    assert!(
+        photo.right() > width - 40.0,
+        "photo not on the right: {photo:?}"
+    );
+    let name = harness
+        .get_all_by_label("يوسف عبد الله")
+        .map(|node| node.rect())
+        .find(|rect| rect.top() > 60.0)
+        .expect("the name on screen");
+    assert!(
+        name.right() < photo.left() && name.right() > photo.left() - 60.0,
+        "{name:?}"
+    );
+    let app_name = harness.get_by_label(&tr!(ar, "app-name")).rect();
+    let log_out = harness.get_by_label(&tr!(ar, "log-out")).rect();
+    assert!(app_name.left() > width / 2.0 && log_out.right() < width / 2.0);
+    harness.get_by_label(&tr!(ar, "points", count = 2300));
+}
+
+/// The first screen in Hindi, with Devanagari labels beside a Devanagari
+/// name.
+#[test]
+fn first_screen_in_hindi() {
+    let rt = runtime();
+    let _entered = rt.enter();
+    let mut harness = app_in(Language::Hindi);
+    harness.state_mut().pin_time_zone(5 * 3600 + 1800);
+    look_up_in(&mut harness, Language::Hindi, "919800000002");
+    steady(&mut harness);
+    let hi = Texts::new(Locale::new(Language::Hindi, Some("IN")));
+    harness.get_by_label(&tr!(hi, "card-active"));
+    harness.get_by_label(&tr!(hi, "purchases"));
+    harness.snapshot("first_screen_hindi");
 }
 
 /// The first screen at the three window sizes of store workstations: photo,

@@ -16,6 +16,12 @@ pub mod window;
 /// test binary, so without this they would run beside each other.
 static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
+/// A message in English, as the tests run (their app has no workstation
+/// locale): what a kittest query looks for.
+pub fn en(message: customer_lookup::i18n::Msg) -> String {
+    customer_lookup::i18n::Texts::english().msg(message)
+}
+
 pub fn my_turn() -> std::sync::MutexGuard<'static, ()> {
     ONE_AT_A_TIME
         .lock()

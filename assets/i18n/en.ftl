@@ -1,0 +1,214 @@
+# Customer Lookup: English. Every message id here must exist in every
+# other .ftl file (a test checks). Names, tiers and stores from Capillary
+# are shown as they come and never appear here.
+
+## The window
+
+app-name = Customer Lookup
+policy-error-heading = Customer Lookup cannot start
+quit = Quit
+log-out = Log out
+log-out-hover = Log out ({ $shortcut }): wipes customer data from memory
+theme = Theme
+theme-system = System
+theme-light = Light
+theme-dark = Dark
+status-server = Server: { $server }
+status-user = User: { $user }
+status-signed-out = Not signed in
+status-failed-request = Last failed request id: { $id }
+photo-enlarged-close = Click or press Esc to close
+drop-hint = Drop the picture to use it as the new photo
+
+## Dates: "20 Nov 2026, 16:35"
+
+date-time = { $day } { $month } { $year }, { $time }
+date-time-month-first = { $month } { $day }, { $year }, { $time }
+month-1 = Jan
+month-2 = Feb
+month-3 = Mar
+month-4 = Apr
+month-5 = May
+month-6 = Jun
+month-7 = Jul
+month-8 = Aug
+month-9 = Sep
+month-10 = Oct
+month-11 = Nov
+month-12 = Dec
+
+## Signing in
+
+sign-in = Sign in
+sign-in-intro = Use the store's Capillary credentials.
+log-in = Log in
+checking-credentials = Checking credentials…
+demo-hint = Demo: sign in, then try mobile 919800000001 or 918877665544.
+host-demo = Built-in demo
+host-custom = Custom URL…
+server = Server
+host-url = Host URL
+sign-in-with = Sign in with
+scheme-till = Till username
+scheme-oauth = OAuth client
+username = Username
+password = Password
+client-key = Client key
+client-secret = Client secret
+show-secret = Show
+lock-never = The screen never locks by itself. Set by your organisation.
+lock-after-seconds = The screen locks after { $count ->
+        [one] { $count } second
+       *[other] { $count } seconds
+    } without use. Set by your organisation.
+lock-after-minutes = The screen locks after { $count ->
+        [one] { $count } minute
+       *[other] { $count } minutes
+    } without use. Set by your organisation.
+pinned = Set by your organisation
+pinned-hover = Your IT department chose this for every user of this computer.
+remember-password = Remember password on this computer
+remember-password-hover = Kept in the system keyring, never in a file. Untick it and sign in to forget it.
+keyring-checking = Checking the system keyring…
+enrolment-switch = Offer enrolment of new customers here
+enrolment-switch-hover = Ctrl+N and the offer under "No customer found"
+language = Language
+language-workstation = This computer's language ({ $language })
+
+## Looking up
+
+find-by = Find by
+lookup-input = Customer identifier
+kind-any = Any identifier
+kind-mobile = Mobile
+kind-email = Email
+kind-card = Card number
+kind-external-id = External ID
+kind-customer-id = Customer ID
+hint-any = Scan or type a card, mobile, email or name
+hint-mobile = Mobile number
+hint-card = Scan or type the card number
+hint-customer-id = Capillary customer ID
+look-up = Look up
+cancel = Cancel
+recent = Recent:
+look-up-again = Look up again
+capillary-busy = Capillary is busy, retrying…
+suggestions = Customers with this name
+searching-names = Searching names…
+no-name-match = No customer's name starts with “{ $name }”. Enter looks it up as a card or ID.
+suggestions-more = { $count } more: type more of the name. ↓/↑ to choose, Enter to open, Esc to close.
+suggestions-keys = ↓/↑ to choose, Enter to open, Esc to close.
+
+## The customer
+
+profile-empty = Type or scan a mobile number, email or card number, then press Enter.
+looking-up = Looking up { $kind }…
+enrol-offer = Enrol as a new customer (Ctrl+N)
+choice-heading = Several customers match. Choose one:
+choice-keys = ↑/↓ to move, Enter to open, or click one.
+found-by = Found by { $kind } { $value }
+noun-mobile = mobile
+noun-email = email
+noun-card = card number
+noun-external-id = external ID
+noun-customer-id = customer ID
+also-tried = ⚠ Also tried { $failure }
+alert-fraud = FRAUD FLAG
+alert-card = CARD { $status }
+badge-card = Card { $number }: { $status }
+badge-merged = Merged into another account
+card-active = Card active
+loyalty = Loyalty
+purchases = Recent purchases
+not-a-member = Not a loyalty member.
+no-tier = No tier
+points = { $count ->
+        [one] { $count } point
+       *[other] { $count } points
+    }
+next-tier = Next tier: { $tier }
+no-purchases = No purchases yet.
+loading-loyalty = Loading loyalty…
+loading-purchases = Loading purchases…
+loyalty-failed = The loyalty could not be loaded: { $message }
+purchases-failed = The purchases could not be loaded: { $message }
+loyalty-again = Try loyalty again
+purchases-again = Try purchases again
+photo-label = Customer photo
+photo-enlarge = Click or press Space to enlarge
+no-photo = No photo
+photo-actions-hint = New photo: paste it (Ctrl+V) or drop a file on the window.
+remove-photo-button = Remove photo…
+take-photo-button = Take photo…
+choose-file-button = Choose file…
+take-photo-hover = Take a photo with the camera
+choose-file-hover = Choose a picture file
+fraud-banner = ⚠ Flagged for fraud ({ $reason }). Follow the store's procedure.
+merged-banner = ⚠ This customer was merged into another account.
+no-name = (no name)
+marks-primary-verified = (primary, verified)
+marks-primary-not-verified = (primary, not verified)
+marks-verified = (verified)
+marks-not-verified = (not verified)
+identifier-card = Card
+loyalty-type = Type
+lifetime-purchases = Lifetime purchases
+program = Program
+program-tier = { $program }: tier
+program-points = { $program }: points
+member-since = Member since
+last-changed = Last changed
+registered-at = Registered at
+section-contact = Contact
+section-extended = Extended fields
+section-custom = Custom fields
+section-record = Record
+
+## Enrolment
+
+enrol-heading = Enrol a new customer
+enrol-submit = Enrol (Enter)
+enrol-cancel = Cancel (Esc)
+enrol-intro = A mobile or an email is needed; the card number is optional.
+enrolling = Enrolling…
+first-name = First name
+last-name = Last name
+card-optional = Card number (optional)
+error-first-name = Enter the customer's first name.
+error-mobile-length = A mobile has { $min } to { $max } digits with the country code; this has { $count }.
+error-mobile-digits = A mobile has only digits (spaces, dashes and a leading + are fine).
+error-email = An email looks like name@example.com.
+error-contact = Enter a mobile or an email: Capillary needs one to find the customer again.
+
+## Notes from the app
+
+locked-seconds = Locked after { $count ->
+        [one] { $count } second
+       *[other] { $count } seconds
+    } without use. Sign in again.
+locked-minutes = Locked after { $count ->
+        [one] { $count } minute
+       *[other] { $count } minutes
+    } without use. Sign in again.
+lookup-cancelled = Lookup cancelled.
+copied = Copied
+enrolment-off = Enrolment is turned off on this workstation.
+not-enrolled = Not enrolled: { $reason }
+enrolled-as = Enrolled as customer { $id }.
+capillary-says = Capillary: { $words }.
+enrolled = Enrolled
+nothing-to-paste = Nothing to paste: the clipboard holds no text or picture.
+no-photo-to-remove = This customer had no photo to remove.
+photo-removed = Photo removed
+photo-replaced = Photo replaced
+older-photos-kept = The new photo is stored and shown, but { $count ->
+        [one] { $count } older photo
+       *[other] { $count } older photos
+    } could not be removed{ $why }.
+nothing-chosen = No file chosen. A picture can also be dropped on the window or pasted (Ctrl+V).
+sign-in-refused = Your sign-in was refused. Please log in again.
+enter-username = Enter the till username.
+enter-password = Enter the password.
+enter-client-key = Enter the client key.
+enter-client-secret = Enter the client secret.

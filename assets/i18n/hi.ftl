@@ -1,0 +1,199 @@
+# Customer Lookup: हिन्दी (Hindi). The ids are those of en.ftl; a test
+# checks that none is missing or extra. Numbers keep Latin digits and
+# Indian grouping (1,23,456).
+
+## The window
+
+app-name = ग्राहक खोज
+policy-error-heading = ग्राहक खोज शुरू नहीं हो सकता
+quit = बंद करें
+log-out = लॉग आउट
+log-out-hover = लॉग आउट ({ $shortcut }): ग्राहक का डेटा मेमोरी से मिटा देता है
+theme = थीम
+theme-system = सिस्टम
+theme-light = हल्की
+theme-dark = गहरी
+status-server = सर्वर: { $server }
+status-user = उपयोगकर्ता: { $user }
+status-signed-out = साइन इन नहीं है
+status-failed-request = पिछले विफल अनुरोध की आईडी: { $id }
+photo-enlarged-close = बंद करने के लिए क्लिक करें या Esc दबाएँ
+drop-hint = नई फ़ोटो के रूप में इस्तेमाल करने के लिए तस्वीर यहाँ छोड़ें
+
+## Dates: "20 नव॰ 2026, 16:35"
+
+date-time = { $day } { $month } { $year }, { $time }
+date-time-month-first = { $month } { $day }, { $year }, { $time }
+month-1 = जन॰
+month-2 = फ़र॰
+month-3 = मार्च
+month-4 = अप्रैल
+month-5 = मई
+month-6 = जून
+month-7 = जुल॰
+month-8 = अग॰
+month-9 = सित॰
+month-10 = अक्तू॰
+month-11 = नव॰
+month-12 = दिस॰
+
+## Signing in
+
+sign-in = साइन इन करें
+sign-in-intro = स्टोर के Capillary क्रेडेंशियल इस्तेमाल करें।
+log-in = लॉग इन
+checking-credentials = क्रेडेंशियल जाँचे जा रहे हैं…
+demo-hint = डेमो: साइन इन करें, फिर मोबाइल 919800000001 या 918877665544 आज़माएँ।
+host-demo = अंतर्निहित डेमो
+host-custom = अपना URL…
+server = सर्वर
+host-url = होस्ट URL
+sign-in-with = साइन इन का तरीका
+scheme-till = टिल उपयोगकर्ता नाम
+scheme-oauth = OAuth क्लाइंट
+username = उपयोगकर्ता नाम
+password = पासवर्ड
+client-key = क्लाइंट कुंजी
+client-secret = क्लाइंट सीक्रेट
+show-secret = दिखाएँ
+lock-never = स्क्रीन अपने-आप कभी लॉक नहीं होती। आपके संगठन ने तय किया है।
+lock-after-seconds = इस्तेमाल न होने पर स्क्रीन { $count } सेकंड बाद लॉक हो जाती है। आपके संगठन ने तय किया है।
+lock-after-minutes = इस्तेमाल न होने पर स्क्रीन { $count } मिनट बाद लॉक हो जाती है। आपके संगठन ने तय किया है।
+pinned = आपके संगठन ने तय किया है
+pinned-hover = आपके IT विभाग ने इस कंप्यूटर के हर उपयोगकर्ता के लिए यह चुना है।
+remember-password = इस कंप्यूटर पर पासवर्ड याद रखें
+remember-password-hover = सिस्टम कीरिंग में रखा जाता है, किसी फ़ाइल में कभी नहीं। भुलाने के लिए इसे हटाकर साइन इन करें।
+keyring-checking = सिस्टम कीरिंग जाँची जा रही है…
+enrolment-switch = यहाँ नए ग्राहकों का नामांकन करने दें
+enrolment-switch-hover = Ctrl+N और "कोई ग्राहक नहीं मिला" के नीचे का विकल्प
+language = भाषा
+language-workstation = इस कंप्यूटर की भाषा ({ $language })
+
+## Looking up
+
+find-by = खोजें
+lookup-input = ग्राहक पहचानकर्ता
+kind-any = कोई भी पहचानकर्ता
+kind-mobile = मोबाइल
+kind-email = ईमेल
+kind-card = कार्ड नंबर
+kind-external-id = बाहरी आईडी
+kind-customer-id = ग्राहक आईडी
+hint-any = कार्ड, मोबाइल, ईमेल या नाम स्कैन करें या लिखें
+hint-mobile = मोबाइल नंबर
+hint-card = कार्ड नंबर स्कैन करें या लिखें
+hint-customer-id = Capillary ग्राहक आईडी
+look-up = खोजें
+cancel = रद्द करें
+recent = हाल के:
+look-up-again = फिर से खोजें
+capillary-busy = Capillary व्यस्त है, फिर कोशिश हो रही है…
+suggestions = इस नाम वाले ग्राहक
+searching-names = नाम खोजे जा रहे हैं…
+no-name-match = किसी ग्राहक का नाम “{ $name }” से शुरू नहीं होता। Enter इसे कार्ड या आईडी के रूप में खोजता है।
+suggestions-more = { $count } और: नाम का और हिस्सा लिखें। चुनने के लिए ↓/↑, खोलने के लिए Enter, बंद करने के लिए Esc।
+suggestions-keys = चुनने के लिए ↓/↑, खोलने के लिए Enter, बंद करने के लिए Esc।
+
+## The customer
+
+profile-empty = मोबाइल नंबर, ईमेल या कार्ड नंबर लिखें या स्कैन करें, फिर Enter दबाएँ।
+looking-up = { $kind } से खोजा जा रहा है…
+enrol-offer = नए ग्राहक के रूप में नामांकन करें (Ctrl+N)
+choice-heading = कई ग्राहक मेल खाते हैं। एक चुनें:
+choice-keys = चलने के लिए ↑/↓, खोलने के लिए Enter, या किसी पर क्लिक करें।
+found-by = { $kind } { $value } से मिला
+noun-mobile = मोबाइल
+noun-email = ईमेल
+noun-card = कार्ड नंबर
+noun-external-id = बाहरी आईडी
+noun-customer-id = ग्राहक आईडी
+also-tried = ⚠ यह भी आज़माया: { $failure }
+alert-fraud = धोखाधड़ी का निशान
+alert-card = कार्ड { $status }
+badge-card = कार्ड { $number }: { $status }
+badge-merged = दूसरे खाते में मिला दिया गया
+card-active = कार्ड सक्रिय
+loyalty = लॉयल्टी
+purchases = हाल की ख़रीदारी
+not-a-member = लॉयल्टी सदस्य नहीं।
+no-tier = कोई टियर नहीं
+points = { $count ->
+        [one] { $count } पॉइंट
+       *[other] { $count } पॉइंट
+    }
+next-tier = अगला टियर: { $tier }
+no-purchases = अभी तक कोई ख़रीदारी नहीं।
+loading-loyalty = लॉयल्टी लोड हो रही है…
+loading-purchases = ख़रीदारी लोड हो रही है…
+loyalty-failed = लॉयल्टी लोड नहीं हो सकी: { $message }
+purchases-failed = ख़रीदारी लोड नहीं हो सकी: { $message }
+loyalty-again = लॉयल्टी फिर से लाएँ
+purchases-again = ख़रीदारी फिर से लाएँ
+photo-label = ग्राहक की फ़ोटो
+photo-enlarge = बड़ा करने के लिए क्लिक करें या Space दबाएँ
+no-photo = कोई फ़ोटो नहीं
+photo-actions-hint = नई फ़ोटो: चिपकाएँ (Ctrl+V) या फ़ाइल विंडो पर छोड़ें।
+remove-photo-button = फ़ोटो हटाएँ…
+take-photo-button = फ़ोटो लें…
+choose-file-button = फ़ाइल चुनें…
+take-photo-hover = कैमरे से फ़ोटो लें
+choose-file-hover = तस्वीर की फ़ाइल चुनें
+fraud-banner = ⚠ धोखाधड़ी के लिए चिह्नित ({ $reason })। स्टोर की प्रक्रिया अपनाएँ।
+merged-banner = ⚠ यह ग्राहक दूसरे खाते में मिला दिया गया है।
+no-name = (कोई नाम नहीं)
+marks-primary-verified = (मुख्य, सत्यापित)
+marks-primary-not-verified = (मुख्य, सत्यापित नहीं)
+marks-verified = (सत्यापित)
+marks-not-verified = (सत्यापित नहीं)
+identifier-card = कार्ड
+loyalty-type = प्रकार
+lifetime-purchases = कुल ख़रीदारी
+program = कार्यक्रम
+program-tier = { $program }: टियर
+program-points = { $program }: पॉइंट
+member-since = सदस्य कब से
+last-changed = पिछला बदलाव
+registered-at = पंजीकरण स्थान
+section-contact = संपर्क
+section-extended = अतिरिक्त फ़ील्ड
+section-custom = कस्टम फ़ील्ड
+section-record = रिकॉर्ड
+
+## Enrolment
+
+enrol-heading = नए ग्राहक का नामांकन
+enrol-submit = नामांकन करें (Enter)
+enrol-cancel = रद्द करें (Esc)
+enrol-intro = मोबाइल या ईमेल ज़रूरी है; कार्ड नंबर वैकल्पिक है।
+enrolling = नामांकन हो रहा है…
+first-name = पहला नाम
+last-name = उपनाम
+card-optional = कार्ड नंबर (वैकल्पिक)
+error-first-name = ग्राहक का पहला नाम लिखें।
+error-mobile-length = देश कोड सहित मोबाइल में { $min } से { $max } अंक होते हैं; इसमें { $count } हैं।
+error-mobile-digits = मोबाइल में केवल अंक होते हैं (स्पेस, डैश और शुरू में + चल जाते हैं)।
+error-email = ईमेल name@example.com जैसा दिखता है।
+error-contact = मोबाइल या ईमेल लिखें: ग्राहक को फिर से ढूँढने के लिए Capillary को इनमें से एक चाहिए।
+
+## Notes from the app
+
+locked-seconds = { $count } सेकंड तक इस्तेमाल न होने पर लॉक हुआ। फिर से साइन इन करें।
+locked-minutes = { $count } मिनट तक इस्तेमाल न होने पर लॉक हुआ। फिर से साइन इन करें।
+lookup-cancelled = खोज रद्द की गई।
+copied = कॉपी किया गया
+enrolment-off = इस कंप्यूटर पर नामांकन बंद है।
+not-enrolled = नामांकन नहीं हुआ: { $reason }
+enrolled-as = ग्राहक { $id } के रूप में नामांकित।
+capillary-says = Capillary: { $words }।
+enrolled = नामांकित
+nothing-to-paste = चिपकाने को कुछ नहीं: क्लिपबोर्ड में न कोई टेक्स्ट है न तस्वीर।
+no-photo-to-remove = इस ग्राहक की कोई फ़ोटो हटाने को नहीं थी।
+photo-removed = फ़ोटो हटाई गई
+photo-replaced = फ़ोटो बदली गई
+older-photos-kept = नई फ़ोटो सहेजी और दिखाई गई है, पर { $count } पुरानी फ़ोटो हटाई नहीं जा सकीं{ $why }।
+nothing-chosen = कोई फ़ाइल नहीं चुनी गई। तस्वीर विंडो पर छोड़ी या चिपकाई (Ctrl+V) भी जा सकती है।
+sign-in-refused = आपका साइन इन अस्वीकार हुआ। कृपया फिर से लॉग इन करें।
+enter-username = टिल उपयोगकर्ता नाम लिखें।
+enter-password = पासवर्ड लिखें।
+enter-client-key = क्लाइंट कुंजी लिखें।
+enter-client-secret = क्लाइंट सीक्रेट लिखें।

@@ -1,0 +1,255 @@
+//! The staff's language: every word the UI shows comes from Fluent files
+//! (`assets/i18n/*.ftl`, compiled in), in English, Hindi or Arabic, with
+//! each language's plural rules. A message missing from a translation
+//! falls back to English, never to its id (a test keeps every locale
+//! complete). Numbers and dates follow the locale ([`format`]).
+//!
+//! What the cashier reads aloud from Capillary (names, tiers, stores) is
+//! shown as it came; only the app's own words are translated.
+
+mod format;
+mod language;
+
+pub use crate::tr;
+pub use format::Grouping;
+pub use language::{Language, LanguageChoice, Locale};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+/// `tr!(texts, "message-id")` or `tr!(texts, "message-id", name = value, …)`:
+/// the message in the UI's language. Ids are literals so that a test can
+/// find every one in the source and check each locale has it.
+#[macro_export]
+macro_rules! tr {
+    ($texts:expr, $id:literal) => {
+        $texts.get($id)
+    };
+    ($texts:expr, $id:literal, $($name:ident = $value:expr),+ $(,)?) => {{
+        let mut args = $crate::i18n::Args::new();
+        $(args.set(stringify!($name), $crate::i18n::arg($value));)+
+        $texts.get_with($id, &args)
+    }};
+}
+
+/// A message id kept in a constant (an accessible name the tests look
+/// for, a heading two screens share): `texts.msg(ENROL_HEADING)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Msg(pub &'static str);
+
+/// Arguments of a message (see [`tr!`]).
+pub type Args<'a> = FluentArgs<'a>;
+
+/// A message argument: text as it is, numbers for plural choice and
+/// locale grouping.
+pub fn arg<'a>(value: impl Into<FluentValue<'a>>) -> FluentValue<'a> {
+    value.into()
+}
+
+/// The Fluent source of each language, compiled in.
+fn source(language: Language) -> &'static str {
+    match language {
+        Language::English => include_str!("../../assets/i18n/en.ftl"),
+        Language::Hindi => include_str!("../../assets/i18n/hi.ftl"),
+        Language::Arabic => include_str!("../../assets/i18n/ar.ftl"),
+    }
+}
+
+/// The app's words in one locale, with English behind them.
+pub struct Texts {
+    locale: Locale,
+    bundle: FluentBundle<FluentResource>,
+    /// English, for a message the translation lacks (`None` when the
+    /// language is English).
+    english: Option<FluentBundle<FluentResource>>,
+}
+
+impl std::fmt::Debug for Texts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Texts")
+            .field("locale", &self.locale)
+            .finish()
+    }
+}
+
+impl Default for Texts {
+    fn default() -> Self {
+        Self::new(Locale::default())
+    }
+}
+
+impl Texts {
+    pub fn new(locale: Locale) -> Self {
+        let bundle = bundle(locale.language, locale.grouping());
+        let english = (locale.language != Language::English).then(|| bundle_for_fallback(&locale));
+        Self {
+            locale,
+            bundle,
+            english,
+        }
+    }
+
+    /// English, as the tests and the command line's defaults use it.
+    pub fn english() -> Self {
+        Self::new(Locale::new(Language::English, None))
+    }
+
+    pub fn locale(&self) -> &Locale {
+        &self.locale
+    }
+
+    pub fn language(&self) -> Language {
+        self.locale.language
+    }
+
+    /// True for a right-to-left language: the layout is mirrored.
+    pub fn right_to_left(&self) -> bool {
+        self.locale.language.right_to_left()
+    }
+
+    /// A message with no arguments (use [`tr!`]).
+    pub fn get(&self, id: &str) -> String {
+        self.format(id, None)
+    }
+
+    /// A message whose id is kept in a constant.
+    pub fn msg(&self, message: Msg) -> String {
+        self.get(message.0)
+    }
+
+    /// A message with arguments (use [`tr!`]).
+    pub fn get_with(&self, id: &str, args: &FluentArgs<'_>) -> String {
+        self.format(id, Some(args))
+    }
+
+    fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+        for bundle in std::iter::once(&self.bundle).chain(&self.english) {
+            if let Some(text) = format_in(bundle, id, args) {
+                return self.drawable(text);
+            }
+        }
+        // Unreachable while the completeness test passes; a word rather
+        // than an id if it ever is.
+        tracing::error!(id, "message missing from every locale");
+        String::from("…")
+    }
+
+    /// Right-to-left messages come out in display order, as egui draws
+    /// its runs left to right (see [`crate::bidi`]); the whole message,
+    /// with its arguments, is ordered as one line. So a message from a
+    /// right-to-left language must not be put through
+    /// `bidi::display_order` again, and a screen reader reads it in
+    /// display order too (a limit until egui orders text itself).
+    fn drawable(&self, text: String) -> String {
+        if self.right_to_left() {
+            crate::bidi::display_order(&text).into_owned()
+        } else {
+            text
+        }
+    }
+
+    /// A number grouped as the locale writes it, with the decimals it has
+    /// (`123456.5` → "1,23,456.5" in Hindi, "123,456.5" in English).
+    pub fn number(&self, value: f64) -> String {
+        format::group(value, self.locale.grouping())
+    }
+
+    /// An ISO 8601 time from the API, in the workstation's time zone (or
+    /// the pinned one), in the locale's order and month names; the text as
+    /// it came when it is not a time.
+    pub fn time(&self, iso: &str, pinned: Option<chrono::FixedOffset>) -> String {
+        match pinned {
+            Some(zone) => self.time_in(iso, &zone),
+            None => self.time_in(iso, &chrono::Local),
+        }
+    }
+
+    /// [`Self::time`] in a given zone (tests use fixed offsets).
+    pub fn time_in<Tz: chrono::TimeZone>(&self, iso: &str, zone: &Tz) -> String
+    where
+        Tz::Offset: std::fmt::Display,
+    {
+        use chrono::{Datelike as _, Timelike as _};
+        let Ok(time) = chrono::DateTime::parse_from_rfc3339(iso.trim()) else {
+            return iso.to_owned();
+        };
+        let time = time.with_timezone(zone);
+        let month = self.get(format::MONTHS[time.month0() as usize]);
+        let clock = format!("{:02}:{:02}", time.hour(), time.minute());
+        let (day, year) = (time.day(), time.year());
+        if self.locale.month_first() {
+            tr!(
+                self,
+                "date-time-month-first",
+                day = day,
+                month = month,
+                year = year.to_string(),
+                time = clock
+            )
+        } else {
+            tr!(
+                self,
+                "date-time",
+                day = day,
+                month = month,
+                year = year.to_string(),
+                time = clock
+            )
+        }
+    }
+}
+
+fn format_in(
+    bundle: &FluentBundle<FluentResource>,
+    id: &str,
+    args: Option<&FluentArgs<'_>>,
+) -> Option<String> {
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, args, &mut errors);
+    if !errors.is_empty() {
+        tracing::warn!(id, ?errors, "message formatted with errors");
+    }
+    Some(text.into_owned())
+}
+
+fn bundle_for_fallback(locale: &Locale) -> FluentBundle<FluentResource> {
+    bundle(Language::English, locale.grouping())
+}
+
+/// One language's bundle. No bidi isolation marks around arguments: egui
+/// would draw them as boxes; `crate::bidi` orders mixed text instead.
+fn bundle(language: Language, grouping: Grouping) -> FluentBundle<FluentResource> {
+    bundle_from(language, grouping, source(language))
+}
+
+fn bundle_from(
+    language: Language,
+    grouping: Grouping,
+    source: &str,
+) -> FluentBundle<FluentResource> {
+    let mut bundle = FluentBundle::new_concurrent(vec![language.identifier()]);
+    bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(match grouping {
+        Grouping::Indian => format::fluent_indian,
+        Grouping::Thousands => format::fluent_thousands,
+    }));
+    match FluentResource::try_new(source.to_owned()) {
+        Ok(resource) => add(&mut bundle, resource, language),
+        Err((resource, errors)) => {
+            // The tests parse every file; a broken line loses only itself.
+            tracing::error!(?language, ?errors, "translation file has errors");
+            add(&mut bundle, resource, language);
+        }
+    }
+    bundle
+}
+
+fn add(bundle: &mut FluentBundle<FluentResource>, resource: FluentResource, language: Language) {
+    if let Err(errors) = bundle.add_resource(resource) {
+        tracing::error!(?language, ?errors, "translation file repeats messages");
+    }
+}
+
+#[cfg(test)]
+mod tests;
