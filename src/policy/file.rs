@@ -94,7 +94,8 @@ mod tests {
         let policy = parse(
             "p.toml",
             "host = \"https://eu.api.capillarytech.com\"\nlock_after_seconds = 120\n\
-             remember_password = false\nphoto_changes = true\nenrolment = false\n",
+             remember_password = false\nphoto_changes = true\nenrolment = false\n\
+             language = \"hi-IN\"\n",
         )
         .unwrap();
         assert_eq!(
@@ -105,7 +106,15 @@ mod tests {
         assert_eq!(policy.remember_password, Some(false));
         assert_eq!(policy.photo_changes, Some(true));
         assert_eq!(policy.enrolment, Some(false));
+        assert_eq!(policy.language, Some(crate::i18n::Language::Hindi));
         assert_eq!(policy.source.as_deref(), Some("p.toml"));
+    }
+
+    #[test]
+    fn a_language_the_app_does_not_speak_is_an_error() {
+        let err = parse("p.toml", "language = \"fr\"\n").unwrap_err();
+        assert_eq!(err.place, "p.toml: language");
+        assert!(err.problem.contains("en, hi or ar"), "{err}");
     }
 
     #[test]

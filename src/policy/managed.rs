@@ -142,7 +142,8 @@ mod tests {
                 "<key>Host</key><string>https://eu.api.capillarytech.com</string>\
                  <key>LockAfterSeconds</key><integer>120</integer>\
                  <key>RememberPassword</key><false/>\
-                 <key>PhotoChanges</key><integer>1</integer>",
+                 <key>PhotoChanges</key><integer>1</integer>\
+                 <key>Language</key><string>ar</string>",
             ),
         )
         .unwrap();
@@ -153,7 +154,10 @@ mod tests {
         assert_eq!(policy.lock_after_secs, Some(120));
         assert_eq!(policy.remember_password, Some(false));
         assert_eq!(policy.photo_changes, Some(true));
+        assert_eq!(policy.language, Some(crate::i18n::Language::Arabic));
         assert_eq!(policy.source.as_deref(), Some("managed"));
+        let wrong = parse("p", &plist("<key>Language</key><integer>1</integer>")).unwrap_err();
+        assert_eq!(wrong.place, "p: Language");
     }
 
     #[test]

@@ -4,8 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 use crate::support::ui::{
-    WAIT, assert_shown, demo_app, demo_app_with, log_in, look_up, photo_shown, runtime, settled,
-    shown_customer_id, wait_for,
+    MemoryStorage, WAIT, assert_shown, demo_app, demo_app_with, log_in, look_up, photo_shown,
+    runtime, settled, shown_customer_id, wait_for,
 };
 use customer_lookup::app::{App, StartOptions};
 use customer_lookup::config::HostChoice;
@@ -456,23 +456,6 @@ fn names_in_every_script_have_glyphs() {
             "{name} would render as boxes: install fonts-noto-core and fonts-noto-cjk"
         );
     }
-}
-
-/// eframe's storage, in memory.
-#[derive(Default)]
-struct MemoryStorage(HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
 }
 
 #[test]

@@ -27,6 +27,7 @@ mod demo_photos;
 mod doctor;
 mod enrol_client;
 mod enrolment;
+mod languages;
 mod log_hygiene;
 mod model_parsing;
 mod name_search;
