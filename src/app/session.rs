@@ -3,7 +3,7 @@
 
 use super::App;
 use super::jobs::{self, Job, KeyringReport, LoginOutcome, PendingLogin};
-use crate::capillary::{ApiHost, CapillaryClient, Credentials};
+use crate::capillary::{ApiHost, CapillaryClient, ClientConfig, Credentials};
 use crate::config::{AuthScheme, HostChoice};
 use crate::demo::{DEMO_CLIENT_KEY, DEMO_CLIENT_SECRET, DEMO_PASSWORD, DEMO_USER, DemoServer};
 use crate::secret::Secret;
@@ -74,7 +74,11 @@ impl App {
                 (login.keyring_account(), secret)
             }),
         };
-        let client = CapillaryClient::with_config(host, credentials, self.client_config.clone());
+        let config = ClientConfig {
+            language: Some(self.state.texts.language().code()),
+            ..self.client_config.clone()
+        };
+        let client = CapillaryClient::with_config(host, credentials, config);
         self.jobs.login = Some(Job::spawn(ctx, jobs::log_in(pending, client)));
     }
 

@@ -30,6 +30,9 @@ pub const SOURCE: &str = "INSTORE";
 /// What a lookup asks Capillary to embed in the customer.
 pub const LOOKUP_EMBED: &str = "customerImage,mlp";
 
+/// Capillary's header for the language of the texts it answers with.
+const LANGUAGE_HEADER: &str = "language";
+
 /// Limits and timeouts. The defaults are what the app uses; tests shorten them.
 #[derive(Debug, Clone)]
 pub struct ClientConfig {
@@ -48,6 +51,10 @@ pub struct ClientConfig {
     /// The longest `Retry-After` waited for; a longer one fails the call
     /// at once (a cashier cannot wait minutes).
     pub max_retry_after: Duration,
+    /// The UI's language (`ar`, `hi`, `en`), sent as the `language` header
+    /// on API GETs, so that Capillary answers with the org's own texts
+    /// (extended fields) in that language where it has them.
+    pub language: Option<&'static str>,
 }
 
 impl Default for ClientConfig {
@@ -62,6 +69,7 @@ impl Default for ClientConfig {
             rate_limit_retries: 2,
             rate_limit_backoff: Duration::from_millis(500),
             max_retry_after: Duration::from_secs(10),
+            language: None,
         }
     }
 }
@@ -552,6 +560,9 @@ impl CapillaryClient {
     ) -> Result<Value, ApiError> {
         let url = self.inner.host.join(path);
         let mut request = self.inner.http.request(method.clone(), url).query(query);
+        if let Some(language) = self.inner.config.language.filter(|_| method == Method::GET) {
+            request = request.header(LANGUAGE_HEADER, language);
+        }
         if let Some(body) = body {
             request = request
                 .header(reqwest::header::CONTENT_TYPE, body.content_type.as_str())

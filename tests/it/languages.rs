@@ -128,3 +128,56 @@ fn an_unknown_workstation_language_falls_back_to_english() {
     harness.get_by_label("Sign in");
     harness.get_by_value("This computer's language (English)");
 }
+
+/// Capillary is asked for its texts in the UI's language: the `language`
+/// header on every API GET (the sign-in check, the lookup).
+#[test]
+fn capillary_is_asked_in_the_uis_language() {
+    use crate::support::ui::AtServer;
+    use crate::support::{Reply, scripted};
+    let rt = runtime();
+    let server = rt.block_on(scripted(vec![
+        Reply::json(
+            404,
+            r#"{"errors":[{"code":8015,"message":"Customer not found"}]}"#,
+        ),
+        Reply::json(
+            200,
+            r#"{"id":7,"profiles":[{"firstName":"Test","lastName":"Person"}],"customerImage":[]}"#,
+        ),
+    ]));
+    let _entered = rt.enter();
+    let mut harness = AtServer {
+        policy: Policy {
+            language: Some(Language::Arabic),
+            ..Policy::default()
+        },
+        ..AtServer::new(&server.url())
+    }
+    .build();
+    harness.run_steps(2);
+    let arabic = texts(Language::Arabic);
+    harness
+        .get_by_label(&tr!(arabic, "password"))
+        .type_text("till-password");
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, "sign-in", WAIT, |app| {
+        app.state().session.is_some()
+    });
+    harness
+        .get_by_label(&tr!(arabic, "lookup-input"))
+        .type_text("test.person@example.com");
+    harness.step();
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, "the customer", WAIT, |app| {
+        matches!(
+            app.state().profile,
+            customer_lookup::state::ProfileState::Loaded(_)
+        )
+    });
+    let requests = server.requests();
+    assert!(requests.len() >= 2, "{requests:?}");
+    for request in requests.iter().filter(|r| r.method == "GET") {
+        assert_eq!(request.header("language"), Some("ar"), "{}", request.target);
+    }
+}
