@@ -9,7 +9,7 @@ use super::jobs::{self, EnrolOutcome, Job};
 use crate::capillary::{
     EnrolField, ErrorKind, FieldError, FieldProblem, IdentifierKind, Lookup, codes,
 };
-use crate::i18n::{Msg, tr};
+use crate::i18n::{Msg, tr_text};
 use crate::state::{EnrolDialog, EnrolIntent};
 use std::time::Duration;
 
@@ -36,7 +36,7 @@ impl App {
             return;
         }
         if !self.state.settings.enrolment {
-            let off = self.state.texts.msg(ENROLMENT_OFF);
+            let off = self.state.texts.msg_text(ENROLMENT_OFF);
             self.toast(ctx, &off, Duration::from_secs(3));
             return;
         }
@@ -88,7 +88,7 @@ impl App {
                     request_id = error.request_id.as_deref(),
                     "enrolment refused"
                 );
-                let words = error.to_string_with_request_id();
+                let words = error.words_with_request_id(&self.state.texts);
                 let field = match error.kind {
                     ErrorKind::Capillary { code, .. } if code == codes::INVALID_MOBILE => {
                         Some(EnrolField::Mobile)
@@ -99,17 +99,23 @@ impl App {
                     _ => None,
                 };
                 let code = match &error.kind {
-                    ErrorKind::Capillary { code, .. } => format!(" (code {code})"),
+                    ErrorKind::Capillary { code, .. } => {
+                        let code = code.to_string();
+                        format!(" {}", tr_text!(self.state.texts, "error-code", code = code))
+                    }
                     _ => String::new(),
                 };
                 if let Some(field) = field {
                     dialog.show_errors(vec![FieldError {
                         field,
-                        problem: FieldProblem::Refused(format!("{error}{code}")),
+                        problem: FieldProblem::Refused(format!(
+                            "{}{code}",
+                            error.kind.words(&self.state.texts)
+                        )),
                     }]);
                 }
                 let words = format!("{words}{code}");
-                dialog.refused = Some(tr!(self.state.texts, "not-enrolled", reason = words));
+                dialog.refused = Some(tr_text!(self.state.texts, "not-enrolled", reason = words));
                 return;
             }
         };
@@ -135,16 +141,16 @@ impl App {
         self.start_lookup(ctx, vec![lookup]);
         let t = self.state.texts.clone();
         let id = enrolled.customer_id.to_string();
-        let mut note = vec![tr!(t, "enrolled-as", id = id)];
+        let mut note = vec![tr_text!(t, "enrolled-as", id = id)];
         note.extend(
             enrolled
                 .warnings
                 .iter()
-                .map(|w| tr!(t, "capillary-says", words = w.as_str())),
+                .map(|w| tr_text!(t, "capillary-says", words = w.as_str())),
         );
         note.extend(enrolled.rewards.iter().map(|r| format!("{r}.")));
         self.state.enrolled_note = Some(note.join(" "));
         self.state.focus_take_photo = true;
-        self.toast(ctx, &tr!(t, "enrolled"), ENROLLED_TOAST);
+        self.toast(ctx, &tr_text!(t, "enrolled"), ENROLLED_TOAST);
     }
 }

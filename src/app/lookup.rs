@@ -102,7 +102,7 @@ impl App {
         if refused && matches!(self.state.login.scheme, crate::config::AuthScheme::Till) {
             tracing::info!(lookup_id, "lookup refused: signed out");
             self.log_out();
-            self.state.login.error = Some(crate::tr!(self.state.texts, "sign-in-refused"));
+            self.state.login.error = Some(crate::tr_text!(self.state.texts, "sign-in-refused"));
             return;
         }
         let tried: Vec<IdentifierKind> = answers.iter().map(|(l, _)| l.kind).collect();
@@ -128,9 +128,13 @@ impl App {
                 self.state.last_failed_request_id = failed
                     .first()
                     .and_then(|(_, error)| error.request_id.clone());
+                let t = &self.state.texts;
                 let other_failures = failed
                     .iter()
-                    .map(|(lookup, error)| format!("as {}: {error}", lookup.kind.noun()))
+                    .map(|(lookup, error)| {
+                        let (kind, error) = (t.kind_noun(lookup.kind), error.kind.words(t));
+                        crate::tr_text!(t, "other-failure", kind = kind, error = error)
+                    })
                     .collect();
                 self.show_customer(ctx, lookup_id, *customer, Some(found_by), other_failures);
             }
@@ -166,22 +170,31 @@ impl App {
                     "no customer found"
                 );
                 self.state.last_failed_request_id = error.request_id.clone();
+                let t = &self.state.texts;
+                let value = typed.as_str();
                 let mut message = match tried.as_slice() {
-                    [only] => format!("{} {typed}: {error}", only.label()),
-                    several => {
-                        let nouns: Vec<&str> = several.iter().map(|k| k.noun()).collect();
-                        format!(
-                            "No customer found for {typed} (tried as {}).",
-                            nouns.join(", ")
+                    [only] => {
+                        let (kind, error) = (t.kind_name(*only), error.kind.words(t));
+                        crate::tr_text!(
+                            t,
+                            "lookup-failed-as",
+                            kind = kind,
+                            value = value,
+                            error = error
                         )
+                    }
+                    several => {
+                        let separator = crate::tr_text!(t, "list-separator");
+                        let nouns: Vec<String> = several.iter().map(|k| t.kind_noun(*k)).collect();
+                        let kinds = nouns.join(&separator);
+                        crate::tr_text!(t, "not-found-tried", value = value, kinds = kinds)
                     }
                 };
                 if crate::capillary::NameQuery::parse(&typed).is_some()
                     && !self.state.search.unavailable
                 {
-                    message.push_str(
-                        " To find someone by name, type it and pick them from the suggestions with ↓ and Enter.",
-                    );
+                    message.push(' ');
+                    message.push_str(&crate::tr_text!(t, "not-found-name-hint"));
                 }
                 self.state.profile = ProfileState::Failed { message };
                 self.state.not_found = Some(typed);
@@ -194,7 +207,16 @@ impl App {
                     "lookup failed"
                 );
                 self.state.last_failed_request_id = error.request_id.clone();
-                let message = format!("{} {}: {error}", lookup.kind.label(), lookup.value);
+                let t = &self.state.texts;
+                let (kind, value) = (t.kind_name(lookup.kind), lookup.value.as_str());
+                let error = error.words_with_request_id(t);
+                let message = crate::tr_text!(
+                    t,
+                    "lookup-failed-as",
+                    kind = kind,
+                    value = value,
+                    error = error
+                );
                 self.state.profile = ProfileState::Failed { message };
             }
         }
@@ -302,13 +324,13 @@ impl App {
                 if let Ok(programs) = &result {
                     tracing::debug!(lookup_id, programs = programs.len(), "loyalty shown");
                 }
-                profile.loyalty = panel(result);
+                profile.loyalty = panel(result, &self.state.texts);
             }
             PanelAnswer::Purchases(result) => {
                 if let Ok(purchases) = &result {
                     tracing::debug!(lookup_id, purchases = purchases.len(), "purchases shown");
                 }
-                profile.purchases = panel(result);
+                profile.purchases = panel(result, &self.state.texts);
             }
         }
     }
@@ -401,12 +423,12 @@ impl App {
 }
 
 /// A panel's answer, or its failure in words with the request id.
-fn panel<T>(result: Result<T, crate::capillary::ApiError>) -> Panel<T> {
+fn panel<T>(result: Result<T, crate::capillary::ApiError>, t: &crate::i18n::Texts) -> Panel<T> {
     match result {
         Ok(value) => Panel::Ready(value),
         Err(error) => {
             tracing::info!(error = %error.kind, "profile panel failed");
-            Panel::Failed(error.to_string_with_request_id())
+            Panel::Failed(error.words_with_request_id(t))
         }
     }
 }

@@ -255,7 +255,9 @@ impl App {
             Intent::Choose(index) => self.choose(ctx, index),
             Intent::Retry(kind) => self.retry_panel(ctx, kind),
             Intent::Reopen(lookup) => self.start_lookup(ctx, vec![lookup]),
-            Intent::Cancel => self.fail_lookup(crate::tr!(self.state.texts, "lookup-cancelled")),
+            Intent::Cancel => {
+                self.fail_lookup(crate::tr_text!(self.state.texts, "lookup-cancelled"))
+            }
             Intent::Clear => {
                 self.supersede_lookup();
                 self.state.lookup.input.clear();
@@ -264,7 +266,7 @@ impl App {
             }
             Intent::Copy(text) => {
                 ctx.copy_text(text);
-                let copied = crate::tr!(self.state.texts, "copied");
+                let copied = crate::tr_text!(self.state.texts, "copied");
                 self.toast(ctx, &copied, TOAST);
             }
             Intent::EnlargePhoto(open) => self.state.photo_enlarged = open,
@@ -369,9 +371,9 @@ impl App {
         let secs = self.state.settings.lock_after_secs;
         let t = &self.state.texts;
         self.state.login.error = Some(if secs < 60 {
-            crate::tr!(t, "locked-seconds", count = secs)
+            crate::tr_text!(t, "locked-seconds", count = secs)
         } else {
-            crate::tr!(t, "locked-minutes", count = secs.div_ceil(60))
+            crate::tr_text!(t, "locked-minutes", count = secs.div_ceil(60))
         });
     }
 

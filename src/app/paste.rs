@@ -92,7 +92,7 @@ impl App {
                 tracing::info!("Ctrl+V found nothing to paste");
                 self.toast(
                     ctx,
-                    &self.state.texts.msg(NOTHING_TO_PASTE),
+                    &self.state.texts.msg_text(NOTHING_TO_PASTE),
                     Duration::from_secs(3),
                 );
                 return;
@@ -111,7 +111,7 @@ impl App {
                 if rgba.len() != width * height * 4 {
                     self.toast(
                         ctx,
-                        &self.state.texts.msg(NOTHING_TO_PASTE),
+                        &self.state.texts.msg_text(NOTHING_TO_PASTE),
                         Duration::from_secs(3),
                     );
                     return;

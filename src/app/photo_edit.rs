@@ -394,7 +394,7 @@ impl App {
                 self.state.photo_edit = None;
                 self.state.lookup.request_focus = true;
                 self.state.toast = Some((
-                    self.state.texts.msg(NOTHING_CHOSEN),
+                    self.state.texts.msg_text(NOTHING_CHOSEN),
                     self.clock.now() + NOTE,
                 ));
                 ctx.request_repaint_after(NOTE);
@@ -452,9 +452,9 @@ impl App {
             Ok(PhotoChanged::Removed(count)) => {
                 tracing::info!("photo removed for customer {id} by {till}");
                 if count == 0 {
-                    crate::tr!(self.state.texts, "no-photo-to-remove")
+                    crate::tr_text!(self.state.texts, "no-photo-to-remove")
                 } else {
-                    crate::tr!(self.state.texts, "photo-removed")
+                    crate::tr_text!(self.state.texts, "photo-removed")
                 }
             }
             Ok(PhotoChanged::Replaced {
@@ -470,12 +470,12 @@ impl App {
                     "photo replaced for customer {id} by {till}"
                 );
                 match replaced {
-                    Replaced::Only { .. } => crate::tr!(self.state.texts, "photo-replaced"),
+                    Replaced::Only { .. } => crate::tr_text!(self.state.texts, "photo-replaced"),
                     Replaced::OldPhotosRemain { kept, error } => {
                         let why = error
                             .map(|e| format!(": {}", e.to_string_with_request_id()))
                             .unwrap_or_default();
-                        let note = crate::tr!(
+                        let note = crate::tr_text!(
                             self.state.texts,
                             "older-photos-kept",
                             count = kept,

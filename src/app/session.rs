@@ -28,16 +28,16 @@ impl App {
         };
         let credentials = match form.scheme {
             AuthScheme::Till if form.username.trim().is_empty() => {
-                Err(crate::tr!(self.state.texts, "enter-username"))
+                Err(crate::tr_text!(self.state.texts, "enter-username"))
             }
             AuthScheme::Till if form.password.is_empty() => {
-                Err(crate::tr!(self.state.texts, "enter-password"))
+                Err(crate::tr_text!(self.state.texts, "enter-password"))
             }
             AuthScheme::OAuth if form.client_key.trim().is_empty() => {
-                Err(crate::tr!(self.state.texts, "enter-client-key"))
+                Err(crate::tr_text!(self.state.texts, "enter-client-key"))
             }
             AuthScheme::OAuth if form.client_secret.is_empty() => {
-                Err(crate::tr!(self.state.texts, "enter-client-secret"))
+                Err(crate::tr_text!(self.state.texts, "enter-client-secret"))
             }
             AuthScheme::Till => Ok(Credentials::Till {
                 username: form.username.trim().to_owned(),
@@ -88,7 +88,7 @@ impl App {
         match result {
             Ok(client) => {
                 let host_label = match &pending.host {
-                    HostChoice::Demo => crate::tr!(self.state.texts, "host-demo"),
+                    HostChoice::Demo => crate::tr_text!(self.state.texts, "host-demo"),
                     HostChoice::Cluster(c) => c.label().to_owned(),
                     HostChoice::Custom(_) => client.host().authority(),
                 };
@@ -119,7 +119,7 @@ impl App {
             Err(error) => {
                 tracing::info!(error = %error.kind, "sign-in failed");
                 let form = &mut self.state.login;
-                form.error = Some(error.to_string_with_request_id());
+                form.error = Some(error.words_with_request_id(&self.state.texts));
                 form.password = Secret::default();
                 form.client_secret = Secret::default();
                 form.focus_first_empty = true;

@@ -3,6 +3,7 @@
 //! `X-Cap-Requestid` that support will ask for.
 
 use super::codes;
+use crate::i18n::{Texts, tr_text};
 use std::fmt;
 
 /// One failed call: what went wrong and the request id, if any.
@@ -93,163 +94,121 @@ impl ErrorKind {
         matches!(self, ErrorKind::Capillary { code, .. } if codes::NOT_FOUND.contains(code))
     }
 
-    /// Words for a Capillary error code.
-    fn capillary_message(code: i64, server_message: &str) -> String {
-        let known = match code {
+    /// Capillary's error code in words the cashier can act on; its own
+    /// message for a code this app does not know.
+    fn capillary_words(t: &Texts, code: i64, server_message: &str) -> String {
+        match code {
             codes::CUSTOMER_NOT_FOUND | codes::IDENTIFIER_NOT_FOUND | codes::LEGACY_NOT_FOUND => {
-                "No customer found for that identifier. Check it and try again."
+                tr_text!(t, "error-not-found")
             }
-            codes::NO_SOURCE => {
-                "Capillary refused the lookup because no source was sent (code 8016). Report this to IT."
-            }
+            codes::NO_SOURCE => tr_text!(t, "error-no-source"),
             codes::INVALID_SOURCE | codes::INVALID_SOURCE_TYPE => {
-                "Capillary says the source is invalid (INSTORE). Ask IT to check the org's settings."
+                tr_text!(t, "error-invalid-source")
             }
-            codes::INVALID_ACCOUNT => {
-                "Capillary says the source account is invalid. Ask IT to check the org's settings."
+            codes::INVALID_ACCOUNT => tr_text!(t, "error-invalid-account"),
+            codes::UNSUPPORTED_IDENTIFIER => tr_text!(t, "error-unsupported-identifier-code"),
+            codes::ACCOUNT_ID_REQUIRED => tr_text!(t, "error-account-id-required"),
+            codes::MERGED => tr_text!(t, "error-merged"),
+            codes::POINTS_UNAVAILABLE => tr_text!(t, "error-points-unavailable"),
+            codes::SEGMENTS_UNAVAILABLE => tr_text!(t, "error-segments-unavailable"),
+            codes::EMPTY_IDENTIFIER => tr_text!(t, "error-empty-identifier"),
+            codes::NO_ACCESS => tr_text!(t, "error-no-access"),
+            codes::FRAUD => tr_text!(t, "error-fraud"),
+            codes::IMAGE_TOO_SMALL => tr_text!(t, "error-image-too-small"),
+            codes::IMAGE_INVALID => tr_text!(t, "error-image-invalid"),
+            codes::INVALID_MOBILE => tr_text!(t, "error-invalid-mobile"),
+            codes::INVALID_EMAIL => tr_text!(t, "error-invalid-email"),
+            codes::INVALID_EXTERNAL_ID => tr_text!(t, "error-invalid-external-id"),
+            codes::NO_PRIMARY_IDENTIFIER => tr_text!(t, "error-no-primary-identifier"),
+            codes::NO_IMAGE_TO_DELETE => tr_text!(t, "error-no-image-to-delete"),
+            _ => {
+                let message = server_message.trim();
+                let code = code.to_string();
+                if message.is_empty() {
+                    tr_text!(t, "error-capillary-code", code = code)
+                } else {
+                    tr_text!(
+                        t,
+                        "error-capillary-code-message",
+                        code = code,
+                        message = message
+                    )
+                }
             }
-            codes::UNSUPPORTED_IDENTIFIER => {
-                "Capillary does not accept that identifier type for this org. Try another identifier."
+        }
+    }
+
+    /// What went wrong, in the UI's language (`Display` gives English, for
+    /// logs and the command line).
+    pub fn words(&self, t: &Texts) -> String {
+        match self {
+            ErrorKind::Host(e) => e.to_string(),
+            ErrorKind::Timeout => tr_text!(t, "error-timeout"),
+            ErrorKind::ConnectionRefused { host } => {
+                tr_text!(t, "error-connection-refused", host = host.as_str())
             }
-            codes::ACCOUNT_ID_REQUIRED => {
-                "Capillary asks for an account id for this source. Ask IT to check the org's settings."
+            ErrorKind::HostNotFound { host } => {
+                tr_text!(t, "error-host-not-found", host = host.as_str())
             }
-            codes::MERGED => {
-                "This customer was merged into another account. Look up the other account instead."
+            ErrorKind::InsecureConnection { detail } => {
+                tr_text!(t, "error-insecure", detail = detail.as_str())
             }
-            codes::POINTS_UNAVAILABLE => "The customer's points could not be loaded just now.",
-            codes::SEGMENTS_UNAVAILABLE => "The customer's segments could not be loaded just now.",
-            codes::EMPTY_IDENTIFIER => "Enter an identifier to look up.",
-            codes::NO_ACCESS => {
-                "These credentials may not view customer details. Ask IT for the right access group."
+            ErrorKind::Network { detail } => tr_text!(t, "error-network", detail = detail.as_str()),
+            ErrorKind::TooManyRedirects => {
+                tr_text!(
+                    t,
+                    "error-too-many-redirects",
+                    count = super::client::MAX_REDIRECTS
+                )
             }
-            codes::FRAUD => "This customer is marked as fraud. Follow the store's procedure.",
-            codes::IMAGE_TOO_SMALL => {
-                "Capillary refused the photo as too small a file (under 10 KB). Take it again."
+            ErrorKind::RedirectedAway => tr_text!(t, "error-redirected-away"),
+            ErrorKind::Unauthorized => tr_text!(t, "error-unauthorized"),
+            ErrorKind::OAuthFailed { message } => {
+                tr_text!(t, "error-oauth", message = message.as_str())
             }
-            codes::IMAGE_INVALID => {
-                "Capillary did not accept the photo as an image. Take it again or choose another file."
+            ErrorKind::Forbidden { message } => match message {
+                Some(m) if !m.trim().is_empty() => {
+                    tr_text!(t, "error-forbidden-message", message = m.as_str())
+                }
+                _ => tr_text!(t, "error-forbidden"),
+            },
+            ErrorKind::Capillary { code, message } => Self::capillary_words(t, *code, message),
+            ErrorKind::PhotoChangeRefused => tr_text!(t, "error-photo-change-refused"),
+            ErrorKind::EndpointNotFound => tr_text!(t, "error-endpoint-not-found"),
+            ErrorKind::Busy => tr_text!(t, "error-busy"),
+            ErrorKind::RateLimited { .. } => tr_text!(t, "error-rate-limited"),
+            ErrorKind::SearchUnavailable => tr_text!(t, "error-search-unavailable"),
+            ErrorKind::ConcurrentAction => tr_text!(t, "error-concurrent"),
+            ErrorKind::ServerError { status } => {
+                tr_text!(t, "error-server", status = status.to_string())
             }
-            codes::INVALID_MOBILE => {
-                "Capillary says this mobile is not valid for the org. Check the number and the country code."
+            ErrorKind::UnexpectedStatus { status } => {
+                tr_text!(t, "error-unexpected-status", status = status.to_string())
             }
-            codes::INVALID_EMAIL => "Capillary says this email is not valid. Check it.",
-            codes::INVALID_EXTERNAL_ID => "Capillary says the external ID is not valid.",
-            codes::NO_PRIMARY_IDENTIFIER => {
-                "Capillary needs the identifier this org registers customers by (usually the mobile). Enter it."
+            ErrorKind::EmptyBody => tr_text!(t, "error-empty-body"),
+            ErrorKind::NotJson => tr_text!(t, "error-not-json"),
+            ErrorKind::BadJson { detail } => {
+                tr_text!(t, "error-bad-json", detail = detail.as_str())
             }
-            codes::NO_IMAGE_TO_DELETE => {
-                "Capillary says no photo was named to remove. Look the customer up again and retry."
+            ErrorKind::UnsupportedIdentifier => tr_text!(t, "error-unsupported-identifier"),
+            ErrorKind::TooLarge { limit_bytes } => {
+                tr_text!(t, "error-too-large", megabytes = limit_bytes / 1_000_000)
             }
-            _ => "",
-        };
-        if known.is_empty() {
-            let trimmed = server_message.trim();
-            if trimmed.is_empty() {
-                format!("Capillary reported error {code}.")
-            } else {
-                format!("Capillary reported error {code}: {trimmed}")
+            ErrorKind::NoPhoto => tr_text!(t, "error-no-photo"),
+            ErrorKind::PhotoUnavailable { message } => {
+                tr_text!(t, "error-photo-unavailable", message = message.as_str())
             }
-        } else {
-            known.to_owned()
+            ErrorKind::PhotoUrlExpired => tr_text!(t, "error-photo-expired"),
+            ErrorKind::PhotoDenied { status } => {
+                tr_text!(t, "error-photo-denied", status = status.to_string())
+            }
         }
     }
 }
 
 impl fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ErrorKind::Host(e) => write!(f, "{e}"),
-            ErrorKind::Timeout => f.write_str(
-                "The server did not answer in time. Check the network connection and try again.",
-            ),
-            ErrorKind::ConnectionRefused { host } => write!(
-                f,
-                "Could not connect to {host}: the connection was refused. Check the host and port."
-            ),
-            ErrorKind::HostNotFound { host } => write!(
-                f,
-                "Could not find the server {host}. Check the host name and the network connection."
-            ),
-            ErrorKind::InsecureConnection { detail } => {
-                write!(f, "The connection isn't secure ({detail}). Nothing was sent.")
-            }
-            ErrorKind::Network { detail } => write!(f, "The network connection failed ({detail})."),
-            ErrorKind::TooManyRedirects => write!(
-                f,
-                "The server redirected too many times (over {}), so the download was stopped.",
-                super::client::MAX_REDIRECTS
-            ),
-            ErrorKind::RedirectedAway => f.write_str(
-                "The server redirected to another host. It was not followed, so your credentials \
-                 were not sent there. Check the host.",
-            ),
-            ErrorKind::Unauthorized => f.write_str("Wrong username or password."),
-            ErrorKind::OAuthFailed { message } => {
-                write!(f, "Could not sign in with this client key and secret ({message}).")
-            }
-            ErrorKind::Forbidden { message } => match message {
-                Some(m) if !m.trim().is_empty() => write!(
-                    f,
-                    "These credentials may not use the customer API: {m}. Ask IT to grant API access."
-                ),
-                _ => f.write_str(
-                    "These credentials may not use the customer API. Ask IT to grant API access.",
-                ),
-            },
-            ErrorKind::Capillary { code, message } => {
-                f.write_str(&Self::capillary_message(*code, message))
-            }
-            ErrorKind::PhotoChangeRefused => f.write_str(
-                "This till may not change photos. Ask IT for the permission, or use another till.",
-            ),
-            ErrorKind::EndpointNotFound => f.write_str(
-                "The server does not offer the Capillary customer API. Check the host.",
-            ),
-            ErrorKind::Busy => f.write_str("Capillary is busy, try again in a moment."),
-            ErrorKind::RateLimited { .. } => f.write_str(
-                "Capillary is busy (too many requests from this store just now). Try again in a minute.",
-            ),
-            ErrorKind::SearchUnavailable => f.write_str(
-                "Name search is not available for this organisation. Look customers up by mobile, email or card.",
-            ),
-            ErrorKind::ConcurrentAction => f.write_str(
-                "Capillary is busy with another change to this customer, try again in a moment.",
-            ),
-            ErrorKind::ServerError { status } => write!(
-                f,
-                "Capillary had a problem (HTTP {status}). Try again; if it persists, contact support."
-            ),
-            ErrorKind::UnexpectedStatus { status } => {
-                write!(f, "The server gave an unexpected answer (HTTP {status}).")
-            }
-            ErrorKind::EmptyBody => f.write_str("The server sent an empty answer. Try again."),
-            ErrorKind::NotJson => f.write_str(
-                "The server did not answer like Capillary (it sent a web page, not data). Check the host, proxy or network.",
-            ),
-            ErrorKind::BadJson { detail } => {
-                write!(f, "The server's answer could not be read ({detail}).")
-            }
-            ErrorKind::UnsupportedIdentifier => {
-                f.write_str("This kind of identifier cannot be looked up. Try another one.")
-            }
-            ErrorKind::TooLarge { limit_bytes } => write!(
-                f,
-                "The server's answer was too large (over {} MB) and was refused.",
-                limit_bytes / 1_000_000
-            ),
-            ErrorKind::NoPhoto => f.write_str("This customer has no photo."),
-            ErrorKind::PhotoUnavailable { message } => {
-                write!(f, "The photo is not available ({message}).")
-            }
-            ErrorKind::PhotoUrlExpired => {
-                f.write_str("The photo link had expired. Look the customer up again.")
-            }
-            ErrorKind::PhotoDenied { status } => write!(
-                f,
-                "The photo storage refused the download (HTTP {status}). Look the customer up again."
-            ),
-        }
+        f.write_str(&self.words(crate::i18n::english()))
     }
 }
 
@@ -267,11 +226,17 @@ impl ApiError {
     }
 
     /// The words followed by the request id support asks for, where the
-    /// server sent one: "… (request id abc-123)".
+    /// server sent one: "… (request id abc-123)". In English.
     pub fn to_string_with_request_id(&self) -> String {
+        self.words_with_request_id(crate::i18n::english())
+    }
+
+    /// The same in the UI's language.
+    pub fn words_with_request_id(&self, t: &Texts) -> String {
+        let words = self.kind.words(t);
         match &self.request_id {
-            Some(id) => format!("{self} (request id {id})"),
-            None => self.to_string(),
+            Some(id) => tr_text!(t, "error-with-request-id", words = words, id = id.as_str()),
+            None => words,
         }
     }
 }

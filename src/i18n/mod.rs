@@ -10,7 +10,7 @@
 mod format;
 mod language;
 
-pub use crate::tr;
+pub use crate::{tr, tr_text};
 pub use format::Grouping;
 pub use language::{Language, LanguageChoice, Locale};
 
@@ -37,6 +37,22 @@ macro_rules! tr {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Msg(pub &'static str);
 
+/// `tr_text!(texts, "message-id", …)`: the message as text, in logical
+/// order, for keeping in the state or passing into another message; what
+/// draws it puts it in display order once ([`Texts::drawable`], or the
+/// [`tr!`] it is an argument of). [`tr!`] itself is for text drawn at once.
+#[macro_export]
+macro_rules! tr_text {
+    ($texts:expr, $id:literal) => {
+        $texts.text($id, None)
+    };
+    ($texts:expr, $id:literal, $($name:ident = $value:expr),+ $(,)?) => {{
+        let mut args = $crate::i18n::Args::new();
+        $(args.set(stringify!($name), $crate::i18n::arg($value));)+
+        $texts.text($id, Some(&args))
+    }};
+}
+
 /// Arguments of a message (see [`tr!`]).
 pub type Args<'a> = FluentArgs<'a>;
 
@@ -53,6 +69,13 @@ fn source(language: Language) -> &'static str {
         Language::Hindi => include_str!("../../assets/i18n/hi.ftl"),
         Language::Arabic => include_str!("../../assets/i18n/ar.ftl"),
     }
+}
+
+/// English, built once: what `Display` of an error says (logs, the
+/// command line).
+pub fn english() -> &'static Texts {
+    static ENGLISH: std::sync::LazyLock<Texts> = std::sync::LazyLock::new(Texts::english);
+    &ENGLISH
 }
 
 /// The app's words in one locale, with English behind them.
@@ -112,9 +135,14 @@ impl Texts {
         self.format(id, None)
     }
 
-    /// A message whose id is kept in a constant.
+    /// A message whose id is kept in a constant, to draw at once.
     pub fn msg(&self, message: Msg) -> String {
         self.get(message.0)
+    }
+
+    /// The same in logical order, to keep (see [`tr_text!`]).
+    pub fn msg_text(&self, message: Msg) -> String {
+        self.text(message.0, None)
     }
 
     /// A message with arguments (use [`tr!`]).
@@ -123,9 +151,14 @@ impl Texts {
     }
 
     fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+        self.drawable(&self.text(id, args))
+    }
+
+    /// A message in logical order (use [`tr_text!`]).
+    pub fn text(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
         for bundle in std::iter::once(&self.bundle).chain(&self.english) {
             if let Some(text) = format_in(bundle, id, args) {
-                return self.drawable(text);
+                return text;
             }
         }
         // Unreachable while the completeness test passes; a word rather
@@ -134,17 +167,39 @@ impl Texts {
         String::from("…")
     }
 
-    /// Right-to-left messages come out in display order, as egui draws
-    /// its runs left to right (see [`crate::bidi`]); the whole message,
-    /// with its arguments, is ordered as one line. So a message from a
-    /// right-to-left language must not be put through
-    /// `bidi::display_order` again, and a screen reader reads it in
-    /// display order too (a limit until egui orders text itself).
-    fn drawable(&self, text: String) -> String {
-        if self.right_to_left() {
-            crate::bidi::display_order(&text).into_owned()
-        } else {
-            text
+    /// Text in display order, as egui draws its runs left to right (see
+    /// [`crate::bidi`]): an Arabic UI's words, or an Arabic name inside an
+    /// English message. [`tr!`] does this for the whole message with its
+    /// arguments, so those arguments must be in logical order
+    /// ([`tr_text!`], customer text), never another [`tr!`]. A screen
+    /// reader reads these words in display order too, a limit until egui
+    /// orders text itself. Text with nothing right to left is as it was.
+    pub fn drawable(&self, text: &str) -> String {
+        crate::bidi::display_order(text).into_owned()
+    }
+
+    /// An identifier type's name ("Card number"), in logical order.
+    pub fn kind_name(&self, kind: crate::capillary::IdentifierKind) -> String {
+        use crate::capillary::IdentifierKind;
+        match kind {
+            IdentifierKind::Mobile => tr_text!(self, "kind-mobile"),
+            IdentifierKind::Email => tr_text!(self, "kind-email"),
+            IdentifierKind::CardNumber => tr_text!(self, "kind-card"),
+            IdentifierKind::ExternalId => tr_text!(self, "kind-external-id"),
+            IdentifierKind::CustomerId => tr_text!(self, "kind-customer-id"),
+        }
+    }
+
+    /// An identifier type inside a sentence ("found by card number …"), in
+    /// logical order.
+    pub fn kind_noun(&self, kind: crate::capillary::IdentifierKind) -> String {
+        use crate::capillary::IdentifierKind;
+        match kind {
+            IdentifierKind::Mobile => tr_text!(self, "noun-mobile"),
+            IdentifierKind::Email => tr_text!(self, "noun-email"),
+            IdentifierKind::CardNumber => tr_text!(self, "noun-card"),
+            IdentifierKind::ExternalId => tr_text!(self, "noun-external-id"),
+            IdentifierKind::CustomerId => tr_text!(self, "noun-customer-id"),
         }
     }
 

@@ -50,7 +50,7 @@ fn every_id_the_code_uses_exists() {
             continue;
         }
         let text = std::fs::read_to_string(&path).unwrap();
-        for (marker, skip) in [("tr!(", true), ("Msg(\"", false)] {
+        for (marker, skip) in [("tr!(", true), ("tr_text!(", true), ("Msg(\"", false)] {
             for (at, _) in text.match_indices(marker) {
                 // `tr!(`, not `include_str!(`.
                 let before = text[..at].chars().next_back();

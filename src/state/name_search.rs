@@ -38,8 +38,9 @@ pub enum SearchStatus {
     Idle,
     /// Waiting for the typing pause, or for the answer.
     Searching,
-    /// The last search failed, in words; the next pause tries again.
-    Failed(String),
+    /// The last search failed (the UI says why); the next pause tries
+    /// again.
+    Failed(ApiError),
 }
 
 /// A search to send: its id (answers to older ids are dropped) and text.
@@ -71,7 +72,7 @@ pub struct NameSearch {
     pub unavailable: bool,
     /// Said once, when search turned out to be unavailable; gone with the
     /// next lookup.
-    pub notice: Option<String>,
+    pub notice: Option<ErrorKind>,
 }
 
 impl NameSearch {
@@ -164,16 +165,13 @@ impl NameSearch {
             Err(error) if error.kind == ErrorKind::SearchUnavailable => {
                 self.clear();
                 self.unavailable = true;
-                self.notice = Some(error.kind.to_string());
+                self.notice = Some(error.kind);
                 Vec::new()
             }
             Err(error) => {
                 self.suggestions.clear();
                 self.selected = None;
-                self.status = SearchStatus::Failed(format!(
-                    "Name search failed: {}",
-                    error.to_string_with_request_id()
-                ));
+                self.status = SearchStatus::Failed(error);
                 Vec::new()
             }
         }
@@ -446,7 +444,7 @@ mod tests {
         let mut search = NameSearch::default();
         let request = typed(&mut search, "Becky", now);
         search.answered(request, Err(ApiError::new(ErrorKind::SearchUnavailable)));
-        assert!(search.notice.as_deref().unwrap().contains("not available"));
+        assert_eq!(search.notice, Some(ErrorKind::SearchUnavailable));
         assert!(!search.text_changed("Becky T", now + TYPING_PAUSE));
         assert!(search.due(now + TYPING_PAUSE * 3).is_none());
         assert_eq!(search.status, SearchStatus::Idle);
@@ -461,7 +459,7 @@ mod tests {
         let mut search = NameSearch::default();
         let request = typed(&mut search, "Becky", now);
         search.answered(request, Err(ApiError::new(ErrorKind::Timeout)));
-        assert!(matches!(&search.status, SearchStatus::Failed(m) if m.contains("did not answer")));
+        assert!(matches!(&search.status, SearchStatus::Failed(e) if e.kind == ErrorKind::Timeout));
         assert!(!search.unavailable);
         assert!(search.text_changed("Becky T", now + TYPING_PAUSE));
         assert!(search.due(now + TYPING_PAUSE * 2).is_some());

@@ -4,7 +4,7 @@
 //! chooses colours; what they say is decided here and in `capillary`.
 
 use crate::capillary::{Customer, CustomerStatus};
-use crate::i18n::{Texts, tr};
+use crate::i18n::{Texts, tr_text};
 
 /// What the profile screen shows of one customer record.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,7 +63,9 @@ impl ProfileView {
 /// The name the screen shows for a customer: the display name, or
 /// "(no name)" when the record has none (the chooser uses it too).
 pub fn name_of(customer: &Customer, t: &Texts) -> String {
-    customer.display_name().unwrap_or_else(|| tr!(t, "no-name"))
+    customer
+        .display_name()
+        .unwrap_or_else(|| tr_text!(t, "no-name"))
 }
 
 fn identifier_rows(customer: &Customer, t: &Texts) -> Vec<DetailRow> {
@@ -83,7 +85,10 @@ fn identifier_rows(customer: &Customer, t: &Texts) -> Vec<DetailRow> {
     if customer.profile().is_some()
         && let Some(id) = customer.customer_id()
     {
-        rows.push(DetailRow::new(tr!(t, "kind-customer-id"), id.to_string()));
+        rows.push(DetailRow::new(
+            tr_text!(t, "kind-customer-id"),
+            id.to_string(),
+        ));
     }
     rows
 }
@@ -98,10 +103,10 @@ fn detail_sections(customer: &Customer, t: &Texts) -> [DetailSection; 5] {
             // Whole messages, so that a right-to-left language orders
             // the brackets with the words.
             let marks = match (c.primary == Some(true), c.verified == Some(true)) {
-                (true, true) => tr!(t, "marks-primary-verified"),
-                (true, false) => tr!(t, "marks-primary-not-verified"),
-                (false, true) => tr!(t, "marks-verified"),
-                (false, false) => tr!(t, "marks-not-verified"),
+                (true, true) => tr_text!(t, "marks-primary-verified"),
+                (true, false) => tr_text!(t, "marks-primary-not-verified"),
+                (false, true) => tr_text!(t, "marks-verified"),
+                (false, false) => tr_text!(t, "marks-not-verified"),
             };
             let kind = c
                 .kind
@@ -126,24 +131,27 @@ fn detail_sections(customer: &Customer, t: &Texts) -> [DetailSection; 5] {
     let mut loyalty = Vec::new();
     if let Some(info) = &customer.loyalty_info {
         if let Some(kind) = &info.loyalty_type {
-            loyalty.push(DetailRow::new(tr!(t, "loyalty-type"), readable_key(kind)));
+            loyalty.push(DetailRow::new(
+                tr_text!(t, "loyalty-type"),
+                readable_key(kind),
+            ));
         }
         if let Some(purchases) = info.lifetime_purchases {
             loyalty.push(DetailRow::new(
-                tr!(t, "lifetime-purchases"),
+                tr_text!(t, "lifetime-purchases"),
                 format!("{purchases:.2}"),
             ));
         }
     }
     for program in &customer.loyalty_program_details {
-        let program_word = tr!(t, "program");
+        let program_word = tr_text!(t, "program");
         let title = program.title().unwrap_or(&program_word);
         if let Some(tier) = &program.current_slab {
-            let label = tr!(t, "program-tier", program = title);
+            let label = tr_text!(t, "program-tier", program = title);
             loyalty.push(DetailRow::new(label, tier.clone()));
         }
         if let Some(points) = program.loyalty_points {
-            let label = tr!(t, "program-points", program = title);
+            let label = tr_text!(t, "program-points", program = title);
             loyalty.push(DetailRow::new(label, format!("{points:.0}")));
         }
     }
@@ -151,22 +159,22 @@ fn detail_sections(customer: &Customer, t: &Texts) -> [DetailSection; 5] {
     let mut record = Vec::new();
     if let Some(attribution) = profile.and_then(|p| p.attribution.as_ref()) {
         if let Some(date) = &attribution.create_date {
-            record.push(DetailRow::new(tr!(t, "member-since"), date.clone()));
+            record.push(DetailRow::new(tr_text!(t, "member-since"), date.clone()));
         }
         if let Some(date) = &attribution.modified_date {
-            record.push(DetailRow::new(tr!(t, "last-changed"), date.clone()));
+            record.push(DetailRow::new(tr_text!(t, "last-changed"), date.clone()));
         }
     }
     if let Some(till) = &customer.associated_with {
-        record.push(DetailRow::new(tr!(t, "registered-at"), till.clone()));
+        record.push(DetailRow::new(tr_text!(t, "registered-at"), till.clone()));
     }
 
     [
-        (tr!(t, "section-contact"), contact),
-        (tr!(t, "section-extended"), extended),
-        (tr!(t, "section-custom"), custom),
-        (tr!(t, "loyalty"), loyalty),
-        (tr!(t, "section-record"), record),
+        (tr_text!(t, "section-contact"), contact),
+        (tr_text!(t, "section-extended"), extended),
+        (tr_text!(t, "section-custom"), custom),
+        (tr_text!(t, "loyalty"), loyalty),
+        (tr_text!(t, "section-record"), record),
     ]
     .map(|(title, rows)| DetailSection { title, rows })
 }
@@ -174,10 +182,10 @@ fn detail_sections(customer: &Customer, t: &Texts) -> [DetailSection; 5] {
 /// The label of an identifier or contact channel type.
 fn identifier_label(kind: &str, t: &Texts) -> String {
     match kind.to_ascii_lowercase().as_str() {
-        "mobile" => tr!(t, "kind-mobile"),
-        "email" => tr!(t, "kind-email"),
-        "cardnumber" => tr!(t, "identifier-card"),
-        "externalid" => tr!(t, "kind-external-id"),
+        "mobile" => tr_text!(t, "kind-mobile"),
+        "email" => tr_text!(t, "kind-email"),
+        "cardnumber" => tr_text!(t, "identifier-card"),
+        "externalid" => tr_text!(t, "kind-external-id"),
         _ => readable_key(kind),
     }
 }

@@ -38,7 +38,7 @@ fn problem_words(t: &Texts, problem: &FieldProblem) -> String {
         FieldProblem::MobileNotDigits => tr!(t, "error-mobile-digits"),
         FieldProblem::EmailShape => tr!(t, "error-email"),
         FieldProblem::ContactMissing => tr!(t, "error-contact"),
-        FieldProblem::Refused(words) => words.clone(),
+        FieldProblem::Refused(words) => t.drawable(words),
     }
 }
 
@@ -103,7 +103,7 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, intents: &mut Vec<Intent>) 
                 ui.add_space(6.0);
                 ui.add(
                     egui::Label::new(
-                        egui::RichText::new(refused).color(ui.visuals().error_fg_color),
+                        egui::RichText::new(t.drawable(refused)).color(ui.visuals().error_fg_color),
                     )
                     .wrap(),
                 );

@@ -166,8 +166,11 @@ fn suggestions(
     intents: &mut Vec<Intent>,
 ) {
     let note = match (&search.status, &search.notice) {
-        (_, Some(notice)) => Some(notice.clone()),
-        (SearchStatus::Failed(message), _) => Some(message.clone()),
+        (_, Some(notice)) => Some(t.drawable(&notice.words(t))),
+        (SearchStatus::Failed(error), _) => {
+            let why = error.words_with_request_id(t);
+            Some(tr!(t, "name-search-failed", why = why))
+        }
         (SearchStatus::Searching, _) if search.suggestions.is_empty() => {
             Some(tr!(t, "searching-names"))
         }
@@ -232,7 +235,7 @@ fn suggestion_row(
     selected: bool,
     index: usize,
 ) -> egui::Response {
-    let no_name = tr!(t, "no-name");
+    let no_name = crate::tr_text!(t, "no-name");
     let name = if suggestion.name.is_empty() {
         no_name.as_str()
     } else {

@@ -167,7 +167,7 @@ fn status_bar(ui: &mut egui::Ui, state: &AppState) {
             }
             if let Some((toast, _)) = &state.toast {
                 mirror::far_end(ui, rtl, |ui| {
-                    ui.strong(toast);
+                    ui.strong(t.drawable(toast));
                 });
             }
         });

@@ -4,7 +4,7 @@ use super::mirror;
 use super::widgets::{copyable, customer_label, initials};
 use crate::bidi::is_right_to_left;
 use crate::capillary::{CustomerStatus, Lookup, PhotoAlert, ProgramStanding, Purchase};
-use crate::i18n::{Msg, Texts, tr};
+use crate::i18n::{Msg, Texts, tr, tr_text};
 use crate::state::{
     AppState, Choice, DetailRow, DetailSection, Intent, LoadedProfile, PHOTO_FRAME_POINTS, Panel,
     PanelKind, PhotoIntent, PhotoSlot, ProfileState, ProfileView,
@@ -33,13 +33,13 @@ pub fn draw(
             ui.add_space(40.0);
             ui.vertical_centered(|ui| {
                 ui.spinner();
-                ui.label(tr!(t, "looking-up", kind = kind_noun(t, lookup.kind)));
+                ui.label(tr!(t, "looking-up", kind = t.kind_noun(lookup.kind)));
             });
         }
         ProfileState::Failed { message } => {
             ui.add_space(24.0);
             egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.colored_label(ui.visuals().error_fg_color, message);
+                ui.colored_label(ui.visuals().error_fg_color, t.drawable(message));
                 if state.not_found.is_some() && state.settings.enrolment {
                     ui.add_space(6.0);
                     if ui.button(t.msg(ENROL_BUTTON)).clicked() {
@@ -50,7 +50,7 @@ pub fn draw(
         }
         ProfileState::Loaded(profile) => {
             if let Some(note) = &state.enrolled_note {
-                ui.label(egui::RichText::new(note).strong());
+                ui.label(egui::RichText::new(t.drawable(note)).strong());
                 ui.add_space(4.0);
             }
             let photo_changes =
@@ -129,21 +129,9 @@ fn found_by_text(t: &Texts, lookup: &Lookup) -> String {
     tr!(
         t,
         "found-by",
-        kind = kind_noun(t, lookup.kind),
+        kind = t.kind_noun(lookup.kind),
         value = value
     )
-}
-
-/// An identifier type inside a sentence ("found by card number …").
-pub(super) fn kind_noun(t: &Texts, kind: crate::capillary::IdentifierKind) -> String {
-    use crate::capillary::IdentifierKind;
-    match kind {
-        IdentifierKind::Mobile => tr!(t, "noun-mobile"),
-        IdentifierKind::Email => tr!(t, "noun-email"),
-        IdentifierKind::CardNumber => tr!(t, "noun-card"),
-        IdentifierKind::ExternalId => tr!(t, "noun-external-id"),
-        IdentifierKind::CustomerId => tr!(t, "noun-customer-id"),
-    }
 }
 
 /// A thick border in the error colour and the reason in words across the
@@ -505,7 +493,7 @@ fn loyalty(
             {
                 customer_label(ui, name, egui::RichText::weak);
             }
-            let no_tier = tr!(t, "no-tier");
+            let no_tier = tr_text!(t, "no-tier");
             let tier = program.current_slab.as_deref().unwrap_or(&no_tier);
             tier_chip(ui, tier);
             if let Some(points) = program.loyalty_points {
@@ -653,7 +641,7 @@ fn photo_frame(
                 egui::Label::new(egui::RichText::new(initials(name)).size(72.0).color(colour)),
             );
             let caption = match photo {
-                PhotoSlot::Failed(reason) => reason.clone(),
+                PhotoSlot::Failed(reason) => t.drawable(reason),
                 _ => tr!(t, "no-photo"),
             };
             let caption_rect = egui::Rect::from_min_max(
@@ -758,7 +746,7 @@ fn details(ui: &mut egui::Ui, t: &Texts, view: &ProfileView, intents: &mut Vec<I
     }
     for DetailSection { title, rows } in &view.sections {
         ui.add_space(6.0);
-        ui.label(egui::RichText::new(title.as_str()).strong());
+        customer_label(ui, title, egui::RichText::strong);
         let grid = egui::Grid::new(title)
             .num_columns(2)
             .striped(true)
@@ -776,7 +764,7 @@ fn details(ui: &mut egui::Ui, t: &Texts, view: &ProfileView, intents: &mut Vec<I
                         mirror::wrapped(ui, rtl, |ui| {
                             copyable(ui, value, intents);
                             if let Some(note) = note {
-                                let note = egui::RichText::new(note).weak();
+                                let note = egui::RichText::new(t.drawable(note)).weak();
                                 ui.add(egui::Label::new(note).extend());
                             }
                         });
@@ -797,13 +785,13 @@ fn identifiers(ui: &mut egui::Ui, rtl: bool, rows: &[DetailRow], intents: &mut V
         for row in rows {
             table.row(
                 |ui| {
-                    ui.weak(&row.label);
+                    customer_label(ui, &row.label, egui::RichText::weak);
                 },
                 |ui| {
                     mirror::row(ui, rtl, |ui| {
                         copyable(ui, &row.value, intents);
                         if let Some(note) = &row.note {
-                            ui.weak(note);
+                            customer_label(ui, note, egui::RichText::weak);
                         }
                     });
                 },
