@@ -86,18 +86,6 @@ pub enum SendStep {
     Removing,
 }
 
-impl SendStep {
-    pub fn words(self) -> String {
-        match self {
-            SendStep::Preparing => "Preparing the photo…".to_owned(),
-            SendStep::Uploading { bytes } => {
-                format!("Uploading the photo ({} KB)…", bytes.div_ceil(1024))
-            }
-            SendStep::RemovingOld => "Removing the older photo…".to_owned(),
-            SendStep::Removing => "Removing the photo…".to_owned(),
-        }
-    }
-}
 
 /// What the photo dialog shows.
 #[derive(Debug)]

@@ -5,6 +5,7 @@
 //! Esc cancels; in the preview R turns the picture, + and − zoom and the
 //! arrow keys move the crop. Tab and Space reach every button.
 
+use crate::i18n::{Msg, Texts, tr, tr_text};
 use crate::photo::ZOOM_STEP;
 use crate::state::{
     AppState, CameraView, CropSession, Intent, PhotoEditStage, PhotoIntent, PhotoSource,
@@ -12,10 +13,10 @@ use crate::state::{
 };
 
 /// The accessible name of the crop preview.
-pub const PREVIEW_LABEL: &str = "Crop preview";
+pub const PREVIEW_LABEL: Msg = Msg("crop-preview");
 /// The dialog's main button in the preview.
-pub const USE_PHOTO: &str = "Use this photo (Enter)";
-pub const REMOVE_PHOTO: &str = "Remove photo (Enter)";
+pub const USE_PHOTO: Msg = Msg("use-photo");
+pub const REMOVE_PHOTO: Msg = Msg("remove-photo-confirm");
 
 /// The preview's largest size, in points.
 const PREVIEW_SIZE: egui::Vec2 = egui::vec2(520.0, 420.0);
@@ -26,6 +27,7 @@ pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
     let Some(edit) = &state.photo_edit else {
         return;
     };
+    let t = state.texts.as_ref();
     // Enter and Esc mean the dialog's main action and Cancel whichever
     // widget has the focus, so they are taken before any button sees them.
     let (enter, escape) = ui.input_mut(|i| {
@@ -44,66 +46,67 @@ pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
         ProfileState::Loaded(profile) => profile.customer.display_name(),
         _ => None,
     }
-    .unwrap_or_else(|| "this customer".to_owned());
+    .unwrap_or_else(|| tr_text!(t, "this-customer"));
+    let name = name.as_str();
     let rtl = state.texts.right_to_left();
     egui::Modal::new(egui::Id::unique("photo-dialog")).show(ui.ctx(), |ui| {
         ui.set_max_width(PREVIEW_SIZE.x + 24.0);
         super::mirror::column(ui, rtl, |ui| match &edit.stage {
             PhotoEditStage::Reading(source) => {
-                heading(ui, &format!("New photo of {name}"));
+                heading(ui, &tr_text!(t, "photo-new", name = name));
                 let words = match source {
-                    PhotoSource::Chosen => "Choose the picture in the file dialog…",
-                    _ => "Reading the picture…",
+                    PhotoSource::Chosen => tr!(t, "choose-in-dialog"),
+                    _ => tr!(t, "reading-picture"),
                 };
-                busy(ui, words, intents);
+                busy(ui, t, &words, intents);
             }
             PhotoEditStage::Camera(view) => {
-                heading(ui, &format!("Take a photo of {name}"));
-                camera(ui, view, intents);
+                heading(ui, &tr_text!(t, "photo-take", name = name));
+                camera(ui, t, view, intents);
             }
             PhotoEditStage::Cropping(crop) => {
-                heading(ui, &format!("New photo of {name}"));
-                cropping(ui, crop, intents);
+                heading(ui, &tr_text!(t, "photo-new", name = name));
+                cropping(ui, t, crop, intents);
             }
             PhotoEditStage::Sending { step, .. } => {
-                heading(ui, &format!("Photo of {name}"));
-                busy(ui, &step.words(), intents);
+                heading(ui, &tr_text!(t, "photo-of", name = name));
+                busy(ui, t, &step_words(t, *step), intents);
             }
             PhotoEditStage::ConfirmRemove => {
-                heading(ui, &format!("Remove the photo of {name}?"));
-                ui.label("Every photo Capillary holds for this customer is removed.");
+                heading(ui, &tr_text!(t, "photo-remove-question", name = name));
+                ui.label(tr!(t, "photo-remove-all"));
                 ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    if ui.button(REMOVE_PHOTO).clicked() {
+                super::mirror::row(ui, rtl, |ui| {
+                    if ui.button(t.msg(REMOVE_PHOTO)).clicked() {
                         send(intents, PhotoIntent::Confirm);
                     }
-                    if ui.button("Keep it (Esc)").clicked() {
+                    if ui.button(tr!(t, "keep-it")).clicked() {
                         send(intents, PhotoIntent::Cancel);
                     }
                 });
             }
             PhotoEditStage::Failed { message, crop } => {
-                ui.heading("The photo was not changed");
+                ui.heading(tr!(t, "photo-not-changed"));
                 ui.add(egui::Label::new(
-                    egui::RichText::new(message).color(ui.visuals().error_fg_color),
+                    egui::RichText::new(t.drawable(message)).color(ui.visuals().error_fg_color),
                 ));
                 ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    if crop.is_some() && ui.button("Back to the photo (Enter)").clicked() {
+                super::mirror::row(ui, rtl, |ui| {
+                    if crop.is_some() && ui.button(tr!(t, "back-to-photo")).clicked() {
                         send(intents, PhotoIntent::Back);
                     }
-                    if ui.button("Close (Esc)").clicked() {
+                    if ui.button(tr!(t, "close")).clicked() {
                         send(intents, PhotoIntent::Cancel);
                     }
                 });
             }
             PhotoEditStage::Done(note) => {
-                ui.heading("Photo changed, with a problem");
+                ui.heading(tr!(t, "photo-changed-problem"));
                 ui.add(egui::Label::new(
-                    egui::RichText::new(note).color(ui.visuals().warn_fg_color),
+                    egui::RichText::new(t.drawable(note)).color(ui.visuals().warn_fg_color),
                 ));
                 ui.add_space(8.0);
-                if ui.button("OK (Enter)").clicked() {
+                if ui.button(tr!(t, "ok")).clicked() {
                     send(intents, PhotoIntent::Cancel);
                 }
             }
@@ -112,28 +115,30 @@ pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
 }
 
 /// A spinner, what is happening, and Cancel.
-fn busy(ui: &mut egui::Ui, words: &str, intents: &mut Vec<Intent>) {
+fn busy(ui: &mut egui::Ui, t: &Texts, words: &str, intents: &mut Vec<Intent>) {
     ui.add_space(8.0);
-    ui.horizontal(|ui| {
+    super::mirror::row(ui, t.right_to_left(), |ui| {
         ui.spinner();
         ui.label(words);
     });
     ui.add_space(8.0);
-    if ui.button("Cancel (Esc)").clicked() {
+    if ui.button(tr!(t, "cancel-esc")).clicked() {
         intents.push(Intent::Photo(PhotoIntent::Cancel));
     }
 }
 
 /// The picture with the portrait crop drawn on it: drag or arrow keys
 /// move it, the wheel or +/− zoom, R turns the picture.
-fn cropping(ui: &mut egui::Ui, crop: &CropSession, intents: &mut Vec<Intent>) {
+fn cropping(ui: &mut egui::Ui, t: &Texts, crop: &CropSession, intents: &mut Vec<Intent>) {
+    let rtl = t.right_to_left();
     let send = |intents: &mut Vec<Intent>, intent| intents.push(Intent::Photo(intent));
     let (w, h) = crop.size();
     let scale = (PREVIEW_SIZE.x / w as f32).min(PREVIEW_SIZE.y / h as f32);
     let shown = egui::vec2(w as f32 * scale, h as f32 * scale);
-    ui.weak("Drag or use the arrow keys to move the frame; the wheel or + and − zoom.");
+    ui.weak(tr!(t, "crop-keys"));
     let (rect, response) = ui.allocate_exact_size(shown, egui::Sense::click_and_drag());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, PREVIEW_LABEL));
+    let label = t.msg(PREVIEW_LABEL);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
     egui::Image::from_texture(&crop.texture).paint_at(ui, rect);
     let cut = crop.view.rect(w, h);
     let frame = on_screen(rect, cut, scale);
@@ -170,14 +175,14 @@ fn cropping(ui: &mut egui::Ui, crop: &CropSession, intents: &mut Vec<Intent>) {
     }
     keys(ui, cut.width as f32 * ARROW_STEP, intents);
     ui.add_space(8.0);
-    ui.horizontal(|ui| {
-        if ui.button("Rotate 90° (R)").clicked() {
+    super::mirror::row(ui, rtl, |ui| {
+        if ui.button(tr!(t, "rotate")).clicked() {
             send(intents, PhotoIntent::Rotate);
         }
-        if ui.button("Zoom in (+)").clicked() {
+        if ui.button(tr!(t, "zoom-in")).clicked() {
             send(intents, PhotoIntent::Zoom(ZOOM_STEP));
         }
-        if ui.button("Zoom out (−)").clicked() {
+        if ui.button(tr!(t, "zoom-out")).clicked() {
             send(intents, PhotoIntent::Zoom(1.0 / ZOOM_STEP));
         }
     });
@@ -185,42 +190,43 @@ fn cropping(ui: &mut egui::Ui, crop: &CropSession, intents: &mut Vec<Intent>) {
     match crop.source {
         PhotoSource::Camera => {
             let retake = ui.input(|i| i.key_pressed(egui::Key::Backspace));
-            if ui.button("Retake (Backspace)").clicked() || retake {
+            if ui.button(tr!(t, "retake")).clicked() || retake {
                 send(intents, PhotoIntent::Retake);
             }
         }
         PhotoSource::Chosen => {
-            if ui.button("Choose another…").clicked() {
+            if ui.button(tr!(t, "choose-another")).clicked() {
                 send(intents, PhotoIntent::ChooseFile);
             }
         }
         PhotoSource::Pasted | PhotoSource::Dropped => {
-            ui.weak("To start over, paste (Ctrl+V) or drop another picture.");
+            ui.weak(tr!(t, "start-over"));
         }
     }
     ui.add_space(8.0);
-    ui.horizontal(|ui| {
-        let primary = egui::Button::new(egui::RichText::new(USE_PHOTO).strong());
+    super::mirror::row(ui, rtl, |ui| {
+        let primary = egui::Button::new(egui::RichText::new(t.msg(USE_PHOTO)).strong());
         if ui.add(primary).clicked() {
             send(intents, PhotoIntent::Confirm);
         }
-        if ui.button("Cancel (Esc)").clicked() {
+        if ui.button(tr!(t, "cancel-esc")).clicked() {
             send(intents, PhotoIntent::Cancel);
         }
     });
 }
 
 /// The accessible name of the camera's live picture.
-pub const CAMERA_LABEL: &str = "Camera picture";
-pub const TAKE_PHOTO: &str = "Take photo (Enter)";
+pub const CAMERA_LABEL: Msg = Msg("camera-picture");
+pub const TAKE_PHOTO: Msg = Msg("take-photo-confirm");
 
 /// The live picture with the portrait frame drawn on it, the camera
 /// picker when there are several, and Take photo.
-fn camera(ui: &mut egui::Ui, view: &CameraView, intents: &mut Vec<Intent>) {
+fn camera(ui: &mut egui::Ui, t: &Texts, view: &CameraView, intents: &mut Vec<Intent>) {
+    let rtl = t.right_to_left();
     let send = |intents: &mut Vec<Intent>, intent| intents.push(Intent::Photo(intent));
     if view.names.len() > 1 {
-        ui.horizontal(|ui| {
-            let label = ui.label("Camera");
+        super::mirror::row(ui, rtl, |ui| {
+            let label = ui.label(tr!(t, "camera"));
             let chosen = view.names.get(view.chosen).cloned().unwrap_or_default();
             egui::ComboBox::from_id_salt("camera-picker")
                 .selected_text(chosen)
@@ -240,13 +246,13 @@ fn camera(ui: &mut egui::Ui, view: &CameraView, intents: &mut Vec<Intent>) {
     match (&view.error, &view.frame) {
         (Some(error), _) => {
             ui.add(egui::Label::new(
-                egui::RichText::new(error).color(ui.visuals().error_fg_color),
+                egui::RichText::new(t.drawable(error)).color(ui.visuals().error_fg_color),
             ));
         }
         (None, None) => {
-            ui.horizontal(|ui| {
+            super::mirror::row(ui, rtl, |ui| {
                 ui.spinner();
-                ui.label("Starting the camera…");
+                ui.label(tr!(t, "starting-camera"));
             });
         }
         (None, Some((texture, frame))) => {
@@ -256,8 +262,8 @@ fn camera(ui: &mut egui::Ui, view: &CameraView, intents: &mut Vec<Intent>) {
                 egui::vec2(w as f32 * scale, h as f32 * scale),
                 egui::Sense::hover(),
             );
-            response
-                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, CAMERA_LABEL));
+            let label = t.msg(CAMERA_LABEL);
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
             egui::Image::from_texture(texture).paint_at(ui, rect);
             // Where the crop will start: the face goes in here.
             let cut = crate::photo::CropView::centred(w, h).rect(w, h);
@@ -266,12 +272,12 @@ fn camera(ui: &mut egui::Ui, view: &CameraView, intents: &mut Vec<Intent>) {
         }
     }
     ui.add_space(8.0);
-    ui.horizontal(|ui| {
-        let take = egui::Button::new(egui::RichText::new(TAKE_PHOTO).strong());
+    super::mirror::row(ui, rtl, |ui| {
+        let take = egui::Button::new(egui::RichText::new(t.msg(TAKE_PHOTO)).strong());
         if ui.add_enabled(view.frame.is_some(), take).clicked() {
             send(intents, PhotoIntent::Confirm);
         }
-        if ui.button("Cancel (Esc)").clicked() {
+        if ui.button(tr!(t, "cancel-esc")).clicked() {
             send(intents, PhotoIntent::Cancel);
         }
     });
@@ -337,4 +343,15 @@ fn shade_outside(painter: &egui::Painter, picture: egui::Rect, frame: egui::Rect
 /// The dialog's heading, which names the customer.
 fn heading(ui: &mut egui::Ui, text: &str) {
     super::widgets::customer_label(ui, text, egui::RichText::heading);
+}
+
+/// What the dialog is doing while it sends, in words.
+fn step_words(t: &Texts, step: crate::state::SendStep) -> String {
+    use crate::state::SendStep;
+    match step {
+        SendStep::Preparing => tr!(t, "preparing-photo"),
+        SendStep::Uploading { bytes } => tr!(t, "uploading-photo", kilobytes = bytes.div_ceil(1024)),
+        SendStep::RemovingOld => tr!(t, "removing-older-photo"),
+        SendStep::Removing => tr!(t, "removing-photo"),
+    }
 }

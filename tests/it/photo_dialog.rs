@@ -88,7 +88,7 @@ fn a_pasted_photo_is_turned_cropped_and_replaces_the_old_one() {
 
     paste(&mut harness, banded_landscape());
     wait_for(&mut harness, "the preview", WAIT, cropping);
-    harness.get_by_label(customer_lookup::ui::PREVIEW_LABEL);
+    harness.get_by_label(&en(customer_lookup::ui::PREVIEW_LABEL));
     // By default, the largest portrait crop, centred.
     let (view, size) = crop_view(harness.state());
     assert_eq!(size, (1600, 1200));
@@ -344,7 +344,7 @@ fn the_camera_preview_is_live_picks_a_camera_and_is_released() {
     wait_for(&mut harness, "the first frame", WAIT, |app| {
         camera_view(app).is_some_and(|v| v.frames_shown > 0)
     });
-    harness.get_by_label(customer_lookup::ui::CAMERA_LABEL);
+    harness.get_by_label(&en(customer_lookup::ui::CAMERA_LABEL));
     // Live: the synthetic camera gives 30 frames a second; at least 15 a
     // second reach the screen while the UI keeps drawing.
     let before = camera_view(harness.state()).unwrap().frames_shown;
