@@ -18,21 +18,33 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// Why there is no picture from a camera, in words for the counter.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CameraError {
-    #[error("No camera was found. Connect one, or paste or drop a photo instead.")]
     NoCamera,
-    #[error(
-        "The camera may not be used by this program. Allow camera access in the system's privacy settings, or ask IT."
-    )]
     AccessDenied,
-    #[error(
-        "Taking photos with a camera is not available in this version. Paste (Ctrl+V) or drop a photo instead."
-    )]
     Unsupported,
-    #[error("The camera stopped working ({0}).")]
     Failed(String),
 }
+
+impl CameraError {
+    /// In the UI's language (`Display` is English, for logs).
+    pub fn words(&self, t: &crate::i18n::Texts) -> String {
+        match self {
+            CameraError::NoCamera => crate::tr_text!(t, "camera-none"),
+            CameraError::AccessDenied => crate::tr_text!(t, "camera-denied"),
+            CameraError::Unsupported => crate::tr_text!(t, "camera-unsupported"),
+            CameraError::Failed(why) => crate::tr_text!(t, "camera-failed", why = why.as_str()),
+        }
+    }
+}
+
+impl std::fmt::Display for CameraError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words(crate::i18n::english()))
+    }
+}
+
+impl std::error::Error for CameraError {}
 
 /// One opened camera. It lives on the feed's thread from opening to
 /// closing (some drivers' handles may not move between threads).

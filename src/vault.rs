@@ -102,30 +102,43 @@ impl Vault {
 /// Why "Remember password" cannot be used here, in the words the login
 /// panel shows. Never includes the secret (keyring's errors carry none;
 /// `BadEncoding`'s bytes are not kept).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum VaultError {
     /// No keyring is set up at all (the store keeps nothing).
-    #[error("This computer has no system keyring, so passwords can't be remembered.")]
     NoKeyring,
-    #[error("The system keyring is locked or refused access, so passwords can't be remembered.")]
     Locked,
     /// No Secret Service answers on Linux.
-    #[error(
-        "No system keyring (Secret Service, such as GNOME Keyring) is running, so passwords \
-         can't be remembered."
-    )]
     NotRunning,
-    #[error("The system keyring failed, so passwords can't be remembered.")]
     Failed,
-    #[error("The remembered password could not be read.")]
     BadEncoding,
     /// Anything else the keyring said, in its words.
-    #[error("The system keyring refused the entry ({0}).")]
     Refused(String),
     /// Asking the keyring panicked (contained off the UI thread).
-    #[error("The system keyring could not be asked.")]
     Crashed,
 }
+
+impl VaultError {
+    /// In the UI's language (`Display` is English, for logs).
+    pub fn words(&self, t: &crate::i18n::Texts) -> String {
+        match self {
+            VaultError::NoKeyring => crate::tr_text!(t, "keyring-none"),
+            VaultError::Locked => crate::tr_text!(t, "keyring-locked"),
+            VaultError::NotRunning => crate::tr_text!(t, "keyring-not-running"),
+            VaultError::Failed => crate::tr_text!(t, "keyring-failed"),
+            VaultError::BadEncoding => crate::tr_text!(t, "keyring-bad-encoding"),
+            VaultError::Refused(why) => crate::tr_text!(t, "keyring-refused", why = why.as_str()),
+            VaultError::Crashed => crate::tr_text!(t, "keyring-crashed"),
+        }
+    }
+}
+
+impl std::fmt::Display for VaultError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words(crate::i18n::english()))
+    }
+}
+
+impl std::error::Error for VaultError {}
 
 fn unavailable(error: &keyring::Error) -> VaultError {
     match error {

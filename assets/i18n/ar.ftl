@@ -330,3 +330,27 @@ preparing-photo = جارٍ تجهيز الصورة…
 uploading-photo = جارٍ رفع الصورة ({ $kilobytes } كيلوبايت)…
 removing-older-photo = جارٍ إزالة الصورة الأقدم…
 removing-photo = جارٍ إزالة الصورة…
+
+## What was typed, the host, the keyring, the camera
+
+input-empty = اكتب أو امسح رقم جوال أو بريدًا أو رقم بطاقة أولًا.
+input-bad-mobile = لا يحوي رقم الجوال إلا أرقامًا (مع + ورمز دولة اختياريين).
+input-bad-email = ينقص عنوان البريد الإلكتروني هذا @ أو نطاق.
+input-bad-customer-id = رقم العميل عدد صحيح.
+input-bad-spec = استخدم TYPE:VALUE، حيث TYPE هو mobile أو email أو card أو external أو id.
+host-empty = اكتب خادم واجهة Capillary، مثل https://eu.api.capillarytech.com.
+host-invalid = "{ $host }" ليس عنوان ويب صالحًا. تحقق من الخادم بحثًا عن أخطاء الكتابة.
+host-not-https = يجب أن يبدأ الخادم بـhttps:// (يُسمح بـhttp:// العادي لهذا الحاسوب فقط، مثل http://127.0.0.1).
+host-unsupported-scheme = لا تُدعم إلا خوادم https://.
+host-has-extras = اكتب الخادم فقط (مثل https://eu.api.capillarytech.com)، دون مسار أو اسم مستخدم أو استعلام.
+keyring-none = لا توجد سلسلة مفاتيح للنظام على هذا الحاسوب، فلا يمكن تذكّر كلمات المرور.
+keyring-locked = سلسلة مفاتيح النظام مقفلة أو رفضت الوصول، فلا يمكن تذكّر كلمات المرور.
+keyring-not-running = لا تعمل سلسلة مفاتيح للنظام (Secret Service مثل GNOME Keyring)، فلا يمكن تذكّر كلمات المرور.
+keyring-failed = فشلت سلسلة مفاتيح النظام، فلا يمكن تذكّر كلمات المرور.
+keyring-bad-encoding = تعذّرت قراءة كلمة المرور المحفوظة.
+keyring-refused = رفضت سلسلة مفاتيح النظام الإدخال ({ $why }).
+keyring-crashed = تعذّر سؤال سلسلة مفاتيح النظام.
+camera-none = لم يُعثر على كاميرا. صِل واحدة، أو الصق صورة أو أفلتها بدلًا من ذلك.
+camera-denied = لا يُسمح لهذا البرنامج باستخدام الكاميرا. اسمح بالوصول إلى الكاميرا في إعدادات الخصوصية، أو اسأل قسم تقنية المعلومات.
+camera-unsupported = التقاط الصور بالكاميرا غير متاح في هذا الإصدار. الصق صورة (Ctrl+V) أو أفلتها بدلًا من ذلك.
+camera-failed = توقفت الكاميرا عن العمل ({ $why }).

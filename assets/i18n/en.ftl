@@ -308,3 +308,27 @@ preparing-photo = Preparing the photo…
 uploading-photo = Uploading the photo ({ $kilobytes } KB)…
 removing-older-photo = Removing the older photo…
 removing-photo = Removing the photo…
+
+## What was typed, the host, the keyring, the camera
+
+input-empty = Type or scan a mobile number, email or card number first.
+input-bad-mobile = A mobile number has only digits (with an optional + and country code).
+input-bad-email = That email address is missing an @ or a domain.
+input-bad-customer-id = A customer ID is a whole number.
+input-bad-spec = Use TYPE:VALUE, where TYPE is mobile, email, card, external or id.
+host-empty = Enter the Capillary API host, for example https://eu.api.capillarytech.com.
+host-invalid = "{ $host }" is not a valid web address. Check the host for typos.
+host-not-https = The host must start with https:// (plain http:// is allowed only for this computer, e.g. http://127.0.0.1).
+host-unsupported-scheme = Only https:// hosts are supported.
+host-has-extras = Enter just the host (like https://eu.api.capillarytech.com), without a path, user name or query.
+keyring-none = This computer has no system keyring, so passwords can't be remembered.
+keyring-locked = The system keyring is locked or refused access, so passwords can't be remembered.
+keyring-not-running = No system keyring (Secret Service, such as GNOME Keyring) is running, so passwords can't be remembered.
+keyring-failed = The system keyring failed, so passwords can't be remembered.
+keyring-bad-encoding = The remembered password could not be read.
+keyring-refused = The system keyring refused the entry ({ $why }).
+keyring-crashed = The system keyring could not be asked.
+camera-none = No camera was found. Connect one, or paste or drop a photo instead.
+camera-denied = The camera may not be used by this program. Allow camera access in the system's privacy settings, or ask IT.
+camera-unsupported = Taking photos with a camera is not available in this version. Paste (Ctrl+V) or drop a photo instead.
+camera-failed = The camera stopped working ({ $why }).

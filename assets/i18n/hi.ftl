@@ -293,3 +293,27 @@ preparing-photo = फ़ोटो तैयार हो रही है…
 uploading-photo = फ़ोटो अपलोड हो रही है ({ $kilobytes } KB)…
 removing-older-photo = पुरानी फ़ोटो हटाई जा रही है…
 removing-photo = फ़ोटो हटाई जा रही है…
+
+## What was typed, the host, the keyring, the camera
+
+input-empty = पहले मोबाइल नंबर, ईमेल या कार्ड नंबर लिखें या स्कैन करें।
+input-bad-mobile = मोबाइल नंबर में केवल अंक होते हैं (वैकल्पिक + और देश कोड के साथ)।
+input-bad-email = इस ईमेल पते में @ या डोमेन नहीं है।
+input-bad-customer-id = ग्राहक आईडी एक पूर्ण संख्या होती है।
+input-bad-spec = TYPE:VALUE लिखें, जहाँ TYPE mobile, email, card, external या id है।
+host-empty = Capillary API होस्ट लिखें, जैसे https://eu.api.capillarytech.com।
+host-invalid = "{ $host }" मान्य वेब पता नहीं है। होस्ट में टाइपिंग की ग़लती जाँचें।
+host-not-https = होस्ट https:// से शुरू होना चाहिए (सादा http:// केवल इसी कंप्यूटर के लिए चलता है, जैसे http://127.0.0.1)।
+host-unsupported-scheme = केवल https:// होस्ट समर्थित हैं।
+host-has-extras = केवल होस्ट लिखें (जैसे https://eu.api.capillarytech.com), बिना पाथ, उपयोगकर्ता नाम या क्वेरी के।
+keyring-none = इस कंप्यूटर में सिस्टम कीरिंग नहीं है, इसलिए पासवर्ड याद नहीं रखे जा सकते।
+keyring-locked = सिस्टम कीरिंग लॉक है या उसने पहुँच से मना किया, इसलिए पासवर्ड याद नहीं रखे जा सकते।
+keyring-not-running = कोई सिस्टम कीरिंग (Secret Service, जैसे GNOME Keyring) नहीं चल रही, इसलिए पासवर्ड याद नहीं रखे जा सकते।
+keyring-failed = सिस्टम कीरिंग विफल रही, इसलिए पासवर्ड याद नहीं रखे जा सकते।
+keyring-bad-encoding = याद रखा गया पासवर्ड पढ़ा नहीं जा सका।
+keyring-refused = सिस्टम कीरिंग ने प्रविष्टि अस्वीकार की ({ $why })।
+keyring-crashed = सिस्टम कीरिंग से पूछा नहीं जा सका।
+camera-none = कोई कैमरा नहीं मिला। कैमरा लगाएँ, या इसके बजाय फ़ोटो चिपकाएँ या छोड़ें।
+camera-denied = यह प्रोग्राम कैमरा इस्तेमाल नहीं कर सकता। सिस्टम की गोपनीयता सेटिंग में कैमरे की अनुमति दें, या IT से पूछें।
+camera-unsupported = इस संस्करण में कैमरे से फ़ोटो लेना उपलब्ध नहीं है। इसके बजाय फ़ोटो चिपकाएँ (Ctrl+V) या छोड़ें।
+camera-failed = कैमरे ने काम करना बंद कर दिया ({ $why })।

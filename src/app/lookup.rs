@@ -59,7 +59,7 @@ impl App {
             Err(e) => {
                 // The text stays, selected: the message refers to it, and
                 // the next scan replaces it.
-                self.fail_lookup(e.to_string());
+                self.fail_lookup(e.words(&self.state.texts));
                 self.state.lookup.select_all = true;
             }
         }

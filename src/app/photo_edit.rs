@@ -199,12 +199,15 @@ impl App {
                     repaint.request_repaint()
                 }) {
                     Ok(feed) => self.jobs.camera_feed = Some(feed),
-                    Err(e) => view.error = Some(CameraError::Failed(e.to_string()).to_string()),
+                    Err(e) => {
+                        let error = CameraError::Failed(e.to_string());
+                        view.error = Some(error.words(&self.state.texts));
+                    }
                 }
             }
             Err(error) => {
                 tracing::info!(%error, "no camera");
-                view.error = Some(error.to_string());
+                view.error = Some(error.words(&self.state.texts));
             }
         }
     }
@@ -239,7 +242,7 @@ impl App {
                 view.frames_shown += 1;
             }
             Err(error) => {
-                view.error = Some(error.to_string());
+                view.error = Some(error.words(&self.state.texts));
                 self.jobs.close_camera();
             }
         }

@@ -20,10 +20,10 @@ impl App {
         let host = match &form.host {
             HostChoice::Demo => None,
             HostChoice::Cluster(cluster) => {
-                Some(ApiHost::parse(cluster.url()).map_err(|e| e.to_string()))
+                Some(ApiHost::parse(cluster.url()).map_err(|e| e.words(&self.state.texts)))
             }
             HostChoice::Custom(_) => {
-                Some(ApiHost::parse(&form.custom_url).map_err(|e| e.to_string()))
+                Some(ApiHost::parse(&form.custom_url).map_err(|e| e.words(&self.state.texts)))
             }
         };
         let credentials = match form.scheme {

@@ -142,7 +142,7 @@ impl ErrorKind {
     /// logs and the command line).
     pub fn words(&self, t: &Texts) -> String {
         match self {
-            ErrorKind::Host(e) => e.to_string(),
+            ErrorKind::Host(e) => e.words(t),
             ErrorKind::Timeout => tr_text!(t, "error-timeout"),
             ErrorKind::ConnectionRefused { host } => {
                 tr_text!(t, "error-connection-refused", host = host.as_str())

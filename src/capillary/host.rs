@@ -75,23 +75,35 @@ impl Cluster {
 }
 
 /// Why a host was refused before any request was made.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HostError {
-    #[error("Enter the Capillary API host, for example https://eu.api.capillarytech.com.")]
     Empty,
-    #[error("\"{0}\" is not a valid web address. Check the host for typos.")]
     Invalid(String),
-    #[error(
-        "The host must start with https:// (plain http:// is allowed only for this computer, e.g. http://127.0.0.1)."
-    )]
     NotHttps,
-    #[error("Only https:// hosts are supported.")]
     UnsupportedScheme,
-    #[error(
-        "Enter just the host (like https://eu.api.capillarytech.com), without a path, user name or query."
-    )]
     HasExtras,
 }
+
+impl HostError {
+    /// In the UI's language (`Display` is English, for logs).
+    pub fn words(&self, t: &crate::i18n::Texts) -> String {
+        match self {
+            HostError::Empty => crate::tr_text!(t, "host-empty"),
+            HostError::Invalid(host) => crate::tr_text!(t, "host-invalid", host = host.as_str()),
+            HostError::NotHttps => crate::tr_text!(t, "host-not-https"),
+            HostError::UnsupportedScheme => crate::tr_text!(t, "host-unsupported-scheme"),
+            HostError::HasExtras => crate::tr_text!(t, "host-has-extras"),
+        }
+    }
+}
+
+impl std::fmt::Display for HostError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words(crate::i18n::english()))
+    }
+}
+
+impl std::error::Error for HostError {}
 
 /// A validated API base URL: `https://host[:port]`, or `http://` on loopback.
 #[derive(Clone, PartialEq, Eq)]

@@ -83,19 +83,35 @@ impl IdentifierKind {
 pub const MAX_MOBILE_DIGITS: usize = 15;
 
 /// Why typed input cannot be looked up.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputError {
-    #[error("Type or scan a mobile number, email or card number first.")]
     Empty,
-    #[error("A mobile number has only digits (with an optional + and country code).")]
     BadMobile,
-    #[error("That email address is missing an @ or a domain.")]
     BadEmail,
-    #[error("A customer ID is a whole number.")]
     BadCustomerId,
-    #[error("Use TYPE:VALUE, where TYPE is mobile, email, card, external or id.")]
     BadSpec,
 }
+
+impl InputError {
+    /// In the UI's language (`Display` is English, for logs).
+    pub fn words(&self, t: &crate::i18n::Texts) -> String {
+        match self {
+            InputError::Empty => crate::tr_text!(t, "input-empty"),
+            InputError::BadMobile => crate::tr_text!(t, "input-bad-mobile"),
+            InputError::BadEmail => crate::tr_text!(t, "input-bad-email"),
+            InputError::BadCustomerId => crate::tr_text!(t, "input-bad-customer-id"),
+            InputError::BadSpec => crate::tr_text!(t, "input-bad-spec"),
+        }
+    }
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words(crate::i18n::english()))
+    }
+}
+
+impl std::error::Error for InputError {}
 
 /// A cleaned-up identifier, ready to send.
 #[derive(Clone, PartialEq, Eq)]

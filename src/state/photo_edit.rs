@@ -86,7 +86,6 @@ pub enum SendStep {
     Removing,
 }
 
-
 /// What the photo dialog shows.
 #[derive(Debug)]
 pub enum PhotoEditStage {

@@ -120,7 +120,7 @@ fn remember(ui: &mut egui::Ui, t: &Texts, form: &mut LoginForm, policy: &Policy)
                 .on_disabled_hover_text(tr!(t, "keyring-checking"));
         }
         KeyringStatus::Unavailable(error) => {
-            let reason = error.to_string();
+            let reason = t.drawable(&error.words(t));
             ui.add_enabled(false, egui::Checkbox::new(&mut false, label))
                 .on_disabled_hover_text(&reason);
             ui.add(egui::Label::new(egui::RichText::new(reason).weak()).wrap());

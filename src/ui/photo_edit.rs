@@ -350,7 +350,9 @@ fn step_words(t: &Texts, step: crate::state::SendStep) -> String {
     use crate::state::SendStep;
     match step {
         SendStep::Preparing => tr!(t, "preparing-photo"),
-        SendStep::Uploading { bytes } => tr!(t, "uploading-photo", kilobytes = bytes.div_ceil(1024)),
+        SendStep::Uploading { bytes } => {
+            tr!(t, "uploading-photo", kilobytes = bytes.div_ceil(1024))
+        }
         SendStep::RemovingOld => tr!(t, "removing-older-photo"),
         SendStep::Removing => tr!(t, "removing-photo"),
     }
