@@ -203,3 +203,65 @@ fn the_app_draws_names_in_display_order_and_reads_them_as_written() {
     assert!(painted.iter().any(|t| t == drawn), "chip: {painted:?}");
     let _ = harness.get_all_by_label(youssef).next().expect("the chip");
 }
+
+/// The drawn name, read back by Tesseract's Arabic model (Debian:
+/// `tesseract-ocr-ara`): OCR gives text in reading order, so a name drawn
+/// with its words reversed reads back reversed.
+#[test]
+fn ocr_reads_the_drawn_arabic_name_in_reading_order() {
+    use crate::support::ui::{WAIT, demo_app, log_in, look_up, runtime, settled, wait_for};
+    use egui_kittest::kittest::Queryable as _;
+
+    let rt = runtime();
+    let _entered = rt.enter();
+    let mut harness = demo_app(customer_lookup::demo::DemoConfig::default());
+    log_in(&mut harness);
+    look_up(&mut harness, "919800000015");
+    wait_for(&mut harness, "Youssef", WAIT, settled);
+    harness.run_steps(3);
+    let heading = harness
+        .get_all_by_label("يوسف عبد الله")
+        .map(|node| node.rect())
+        .max_by(|a, b| a.height().total_cmp(&b.height()))
+        .expect("the heading");
+    let shot = harness.render().expect("a rendering (Mesa's lavapipe)");
+    let scale = harness.ctx.pixels_per_point();
+    let (x, y) = (
+        (heading.left() * scale) as u32,
+        (heading.top() * scale) as u32,
+    );
+    let (w, h) = (
+        (heading.width() * scale) as u32,
+        (heading.height() * scale) as u32,
+    );
+    let mut name = image::imageops::crop_imm(&shot, x, y, w, h).to_image();
+    // Light text on the dark theme: inverted and enlarged, as Tesseract
+    // reads best.
+    image::imageops::invert(&mut name);
+    let name =
+        image::imageops::resize(&name, w * 3, h * 3, image::imageops::FilterType::CatmullRom);
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let file = dir.path().join("name.png");
+    name.save(&file).expect("the crop saved");
+    let output = Command::new("tesseract")
+        .arg(&file)
+        .args(["-", "-l", "ara", "--psm", "7"])
+        .output()
+        .expect("tesseract runs: install tesseract-ocr-ara (cargo xtask setup does)");
+    let read = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let letters: String = read
+        .chars()
+        .filter(|c| ('\u{0621}'..='\u{064A}').contains(c))
+        .collect();
+    let first = letters.find("يوسف");
+    let last = letters.find("الله");
+    assert!(
+        matches!((first, last), (Some(a), Some(b)) if a < b),
+        "read {read:?}: expected يوسف before الله"
+    );
+}

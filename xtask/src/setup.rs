@@ -50,6 +50,10 @@ pub const FOR_TESTS: &[(&str, &str)] = &[
         "reading points and purchases off the screen",
     ),
     (
+        "tesseract-ocr-ara",
+        "reading an Arabic name back in reading order",
+    ),
+    (
         "xclip",
         "a picture on the X clipboard (the paste smoke test)",
     ),
