@@ -354,3 +354,20 @@ camera-none = لم يُعثر على كاميرا. صِل واحدة، أو ال
 camera-denied = لا يُسمح لهذا البرنامج باستخدام الكاميرا. اسمح بالوصول إلى الكاميرا في إعدادات الخصوصية، أو اسأل قسم تقنية المعلومات.
 camera-unsupported = التقاط الصور بالكاميرا غير متاح في هذا الإصدار. الصق صورة (Ctrl+V) أو أفلتها بدلًا من ذلك.
 camera-failed = توقفت الكاميرا عن العمل ({ $why }).
+
+## Pictures that cannot be shown or sent
+
+photo-unsupported = صيغة هذه الصورة ({ $format }) غير مدعومة.
+photo-web-page = أعاد رابط الصورة صفحة ويب لا صورة.
+photo-pdf = أعاد رابط الصورة مستند PDF لا صورة.
+photo-empty = ملف الصورة فارغ.
+photo-unknown = الصورة بصيغة لا يعرفها هذا التطبيق.
+photo-too-large = الصورة أكبر من أن تُعرض ({ $width }×{ $height } بكسل).
+photo-corrupt = تعذّرت قراءة الصورة ({ $why }).
+photo-unreadable = تعذّرت قراءة الصورة.
+upload-too-small = هذه الصورة صغيرة جدًا: { $width }×{ $height }؛ يلزم { $min } بكسل على الأقل في الضلع الأقصر.
+upload-file-too-large = هذا الملف أكبر من أن يُرفع ({ $megabytes } ميغابايت؛ 49 على الأكثر).
+upload-nearly-blank = هذه الصورة شبه فارغة؛ التقطها مجددًا.
+upload-cannot-shrink = تعذّر تصغير هذه الصورة بما يكفي لرفعها؛ التقطها مجددًا.
+upload-encoding = تعذّر ترميز الصورة ({ $why }).
+upload-unreadable = تعذّرت قراءة الملف ({ $why }).

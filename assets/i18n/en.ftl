@@ -332,3 +332,20 @@ camera-none = No camera was found. Connect one, or paste or drop a photo instead
 camera-denied = The camera may not be used by this program. Allow camera access in the system's privacy settings, or ask IT.
 camera-unsupported = Taking photos with a camera is not available in this version. Paste (Ctrl+V) or drop a photo instead.
 camera-failed = The camera stopped working ({ $why }).
+
+## Pictures that cannot be shown or sent
+
+photo-unsupported = This photo's format ({ $format }) isn't supported.
+photo-web-page = The photo link returned a web page, not a photo.
+photo-pdf = The photo link returned a PDF document, not a photo.
+photo-empty = The photo file is empty.
+photo-unknown = The photo isn't in a format this app knows.
+photo-too-large = The photo is too large to show ({ $width }×{ $height } pixels).
+photo-corrupt = The photo couldn't be read ({ $why }).
+photo-unreadable = The photo couldn't be read.
+upload-too-small = This photo is too small: { $width }×{ $height }; at least { $min } px on the short side.
+upload-file-too-large = This file is too large to upload ({ $megabytes } MB; at most 49 MB).
+upload-nearly-blank = This photo is nearly blank; take it again.
+upload-cannot-shrink = This photo could not be made small enough to upload; take it again.
+upload-encoding = The photo could not be encoded ({ $why }).
+upload-unreadable = The file could not be read ({ $why }).

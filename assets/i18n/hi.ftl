@@ -317,3 +317,20 @@ camera-none = कोई कैमरा नहीं मिला। कैम�
 camera-denied = यह प्रोग्राम कैमरा इस्तेमाल नहीं कर सकता। सिस्टम की गोपनीयता सेटिंग में कैमरे की अनुमति दें, या IT से पूछें।
 camera-unsupported = इस संस्करण में कैमरे से फ़ोटो लेना उपलब्ध नहीं है। इसके बजाय फ़ोटो चिपकाएँ (Ctrl+V) या छोड़ें।
 camera-failed = कैमरे ने काम करना बंद कर दिया ({ $why })।
+
+## Pictures that cannot be shown or sent
+
+photo-unsupported = इस फ़ोटो का प्रारूप ({ $format }) समर्थित नहीं है।
+photo-web-page = फ़ोटो के लिंक ने फ़ोटो की जगह वेब पेज लौटाया।
+photo-pdf = फ़ोटो के लिंक ने फ़ोटो की जगह PDF दस्तावेज़ लौटाया।
+photo-empty = फ़ोटो की फ़ाइल ख़ाली है।
+photo-unknown = यह फ़ोटो ऐसे प्रारूप में है जिसे यह ऐप नहीं जानता।
+photo-too-large = फ़ोटो दिखाने के लिए बहुत बड़ी है ({ $width }×{ $height } पिक्सेल)।
+photo-corrupt = फ़ोटो पढ़ी नहीं जा सकी ({ $why })।
+photo-unreadable = फ़ोटो पढ़ी नहीं जा सकी।
+upload-too-small = यह फ़ोटो बहुत छोटी है: { $width }×{ $height }; छोटी भुजा पर कम से कम { $min } px चाहिए।
+upload-file-too-large = यह फ़ाइल अपलोड के लिए बहुत बड़ी है ({ $megabytes } MB; अधिकतम 49 MB)।
+upload-nearly-blank = यह फ़ोटो लगभग ख़ाली है; फिर से लें।
+upload-cannot-shrink = यह फ़ोटो अपलोड लायक छोटी नहीं की जा सकी; फिर से लें।
+upload-encoding = फ़ोटो एन्कोड नहीं हो सकी ({ $why })।
+upload-unreadable = फ़ाइल पढ़ी नहीं जा सकी ({ $why })।

@@ -373,6 +373,16 @@ pub enum PhotoLoadError {
     Decode(#[from] PhotoError),
 }
 
+impl PhotoLoadError {
+    /// In the UI's language.
+    pub fn words(&self, t: &crate::i18n::Texts) -> String {
+        match self {
+            PhotoLoadError::Download(error) => error.words_with_request_id(t),
+            PhotoLoadError::Decode(error) => error.words(t),
+        }
+    }
+}
+
 pub type PhotoOutcome = (PhotoTicket, Result<egui::ColorImage, PhotoLoadError>);
 
 /// The pixels uploaded for a prepared photo.
@@ -631,6 +641,16 @@ pub enum PhotoChangeError {
     /// Capillary refused or could not be reached; with the request id.
     #[error("{}", .0.to_string_with_request_id())]
     Capillary(ApiError),
+}
+
+impl PhotoChangeError {
+    /// In the UI's language, with Capillary's request id.
+    pub fn words(&self, t: &crate::i18n::Texts) -> String {
+        match self {
+            PhotoChangeError::Prepare(error) => error.words(t),
+            PhotoChangeError::Capillary(error) => error.words_with_request_id(t),
+        }
+    }
 }
 
 pub type PhotoChangeOutcome = (PhotoEditTicket, Result<PhotoChanged, PhotoChangeError>);

@@ -367,7 +367,12 @@ impl App {
         match customer.photo() {
             PhotoState::Available(_) => {}
             PhotoState::Unavailable(reason) => {
-                return PhotoSlot::Failed(format!("The photo is not available ({reason})."));
+                let message = reason.to_string();
+                return PhotoSlot::Failed(crate::tr_text!(
+                    self.state.texts,
+                    "error-photo-unavailable",
+                    message = message
+                ));
             }
             PhotoState::None | PhotoState::NotEmbedded => return PhotoSlot::Absent,
         }
@@ -417,7 +422,7 @@ impl App {
                 }
                 PhotoSlot::Shown(load_photo_texture(ctx, "profile", image))
             }
-            Err(reason) => PhotoSlot::Failed(reason.to_string()),
+            Err(reason) => PhotoSlot::Failed(reason.words(&self.state.texts)),
         };
     }
 }

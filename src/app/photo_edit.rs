@@ -413,7 +413,7 @@ impl App {
                 })
             }
             Some(Err(refused)) => PhotoEditStage::Failed {
-                message: refused.to_string(),
+                message: refused.words(&self.state.texts),
                 crop: None,
             },
         };
@@ -447,7 +447,7 @@ impl App {
                     _ => None,
                 };
                 edit.stage = PhotoEditStage::Failed {
-                    message: error.to_string(),
+                    message: error.words(&self.state.texts),
                     crop,
                 };
                 return;

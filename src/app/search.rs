@@ -107,7 +107,8 @@ impl App {
                     ticket.index,
                     ticket.customer_id,
                 ) {
-                    suggestion.photo = PhotoSlot::Failed(error.to_string());
+                    suggestion.photo =
+                        PhotoSlot::Failed(error.words_with_request_id(&self.state.texts));
                 }
                 return;
             }
@@ -171,7 +172,7 @@ impl App {
                 }
                 PhotoSlot::Shown(load_photo_texture(ctx, "suggestion", image))
             }
-            Err(reason) => PhotoSlot::Failed(reason.to_string()),
+            Err(reason) => PhotoSlot::Failed(reason.words(&self.state.texts)),
         };
         if let Some(suggestion) = self
             .state

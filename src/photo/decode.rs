@@ -46,25 +46,48 @@ impl Default for DecodeLimits {
 }
 
 /// Why a photo could not be shown. Each reads as one line under the placeholder.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PhotoError {
-    #[error("This photo's format ({0}) isn't supported.")]
     Unsupported(&'static str),
-    #[error("The photo link returned a web page, not a photo.")]
     WebPage,
-    #[error("The photo link returned a PDF document, not a photo.")]
     Pdf,
-    #[error("The photo file is empty.")]
     Empty,
-    #[error("The photo isn't in a format this app knows.")]
     Unknown,
-    #[error("The photo is too large to show ({width}×{height} pixels).")]
     TooLarge { width: u32, height: u32 },
-    #[error("The photo couldn't be read ({0}).")]
     Corrupt(String),
-    #[error("The photo couldn't be read.")]
     Crashed,
 }
+
+impl PhotoError {
+    /// In the UI's language (`Display` is English, for logs).
+    pub fn words(&self, t: &crate::i18n::Texts) -> String {
+        match self {
+            PhotoError::Unsupported(format) => {
+                crate::tr_text!(t, "photo-unsupported", format = *format)
+            }
+            PhotoError::WebPage => crate::tr_text!(t, "photo-web-page"),
+            PhotoError::Pdf => crate::tr_text!(t, "photo-pdf"),
+            PhotoError::Empty => crate::tr_text!(t, "photo-empty"),
+            PhotoError::Unknown => crate::tr_text!(t, "photo-unknown"),
+            PhotoError::TooLarge { width, height } => crate::tr_text!(
+                t,
+                "photo-too-large",
+                width = width.to_string(),
+                height = height.to_string()
+            ),
+            PhotoError::Corrupt(why) => crate::tr_text!(t, "photo-corrupt", why = why.as_str()),
+            PhotoError::Crashed => crate::tr_text!(t, "photo-unreadable"),
+        }
+    }
+}
+
+impl std::fmt::Display for PhotoError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words(crate::i18n::english()))
+    }
+}
+
+impl std::error::Error for PhotoError {}
 
 /// An upright photo.
 #[derive(Debug, Clone)]

@@ -53,27 +53,56 @@ impl std::fmt::Debug for PhotoUpload {
 }
 
 /// Why a photo is not sent; each reads as one line in the preview.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UploadError {
     /// Not a photo this app can read: the viewer's own words.
-    #[error("{0}")]
     NotAPhoto(PhotoError),
-    #[error(
-        "This photo is too small: {width}×{height}; at least {MIN_SHORT_SIDE} px on the short side."
-    )]
-    TooSmall { width: u32, height: u32 },
-    #[error("This file is too large to upload ({megabytes} MB; at most 49 MB).")]
-    FileTooLarge { megabytes: usize },
-    #[error("This photo is nearly blank; take it again.")]
+    TooSmall {
+        width: u32,
+        height: u32,
+    },
+    FileTooLarge {
+        megabytes: usize,
+    },
     NearlyBlank,
-    #[error("This photo could not be made small enough to upload; take it again.")]
     CannotShrink,
-    #[error("The photo could not be encoded ({0}).")]
     Encoding(String),
     /// The file went away or may not be read; the system's words.
-    #[error("The file could not be read ({0}).")]
     Unreadable(String),
 }
+
+impl UploadError {
+    /// In the UI's language (`Display` is English, for logs).
+    pub fn words(&self, t: &crate::i18n::Texts) -> String {
+        match self {
+            UploadError::NotAPhoto(error) => error.words(t),
+            UploadError::TooSmall { width, height } => crate::tr_text!(
+                t,
+                "upload-too-small",
+                width = width.to_string(),
+                height = height.to_string(),
+                min = MIN_SHORT_SIDE.to_string()
+            ),
+            UploadError::FileTooLarge { megabytes } => {
+                crate::tr_text!(t, "upload-file-too-large", megabytes = *megabytes)
+            }
+            UploadError::NearlyBlank => crate::tr_text!(t, "upload-nearly-blank"),
+            UploadError::CannotShrink => crate::tr_text!(t, "upload-cannot-shrink"),
+            UploadError::Encoding(why) => crate::tr_text!(t, "upload-encoding", why = why.as_str()),
+            UploadError::Unreadable(why) => {
+                crate::tr_text!(t, "upload-unreadable", why = why.as_str())
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for UploadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words(crate::i18n::english()))
+    }
+}
+
+impl std::error::Error for UploadError {}
 
 /// Prepares a chosen, pasted or dropped file for upload. Never panics.
 pub fn prepare_upload(bytes: &[u8], limits: &DecodeLimits) -> Result<PhotoUpload, UploadError> {
