@@ -38,13 +38,7 @@ impl CameraError {
     }
 }
 
-impl std::fmt::Display for CameraError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.words(crate::i18n::english()))
-    }
-}
-
-impl std::error::Error for CameraError {}
+crate::display_in_english!(CameraError);
 
 /// One opened camera. It lives on the feed's thread from opening to
 /// closing (some drivers' handles may not move between threads).

@@ -132,13 +132,7 @@ impl VaultError {
     }
 }
 
-impl std::fmt::Display for VaultError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.words(crate::i18n::english()))
-    }
-}
-
-impl std::error::Error for VaultError {}
+crate::display_in_english!(VaultError);
 
 fn unavailable(error: &keyring::Error) -> VaultError {
     match error {

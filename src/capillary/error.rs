@@ -206,11 +206,7 @@ impl ErrorKind {
     }
 }
 
-impl fmt::Display for ErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.words(crate::i18n::english()))
-    }
-}
+crate::display_in_english!(ErrorKind);
 
 impl ApiError {
     pub fn new(kind: ErrorKind) -> Self {

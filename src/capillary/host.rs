@@ -97,13 +97,7 @@ impl HostError {
     }
 }
 
-impl std::fmt::Display for HostError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.words(crate::i18n::english()))
-    }
-}
-
-impl std::error::Error for HostError {}
+crate::display_in_english!(HostError);
 
 /// A validated API base URL: `https://host[:port]`, or `http://` on loopback.
 #[derive(Clone, PartialEq, Eq)]

@@ -105,13 +105,7 @@ impl InputError {
     }
 }
 
-impl std::fmt::Display for InputError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.words(crate::i18n::english()))
-    }
-}
-
-impl std::error::Error for InputError {}
+crate::display_in_english!(InputError);
 
 /// A cleaned-up identifier, ready to send.
 #[derive(Clone, PartialEq, Eq)]

@@ -53,6 +53,22 @@ macro_rules! tr_text {
     }};
 }
 
+/// `Display` (and `Error`) in English, for logs and the command line, for
+/// error types whose words come from the Fluent files through their own
+/// `fn words(&self, t: &Texts) -> String`.
+#[macro_export]
+macro_rules! display_in_english {
+    ($($error:ty),+ $(,)?) => {$(
+        impl std::fmt::Display for $error {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.words($crate::i18n::english()))
+            }
+        }
+
+        impl std::error::Error for $error {}
+    )+};
+}
+
 /// Arguments of a message (see [`tr!`]).
 pub type Args<'a> = FluentArgs<'a>;
 

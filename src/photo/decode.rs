@@ -81,13 +81,7 @@ impl PhotoError {
     }
 }
 
-impl std::fmt::Display for PhotoError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.words(crate::i18n::english()))
-    }
-}
-
-impl std::error::Error for PhotoError {}
+crate::display_in_english!(PhotoError);
 
 /// An upright photo.
 #[derive(Debug, Clone)]

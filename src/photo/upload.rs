@@ -96,13 +96,7 @@ impl UploadError {
     }
 }
 
-impl std::fmt::Display for UploadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.words(crate::i18n::english()))
-    }
-}
-
-impl std::error::Error for UploadError {}
+crate::display_in_english!(UploadError);
 
 /// Prepares a chosen, pasted or dropped file for upload. Never panics.
 pub fn prepare_upload(bytes: &[u8], limits: &DecodeLimits) -> Result<PhotoUpload, UploadError> {
