@@ -3,6 +3,7 @@
 //! For whoever installs the till, and for support.
 
 use crate::capillary::{ApiHost, CapillaryClient, Credentials, ErrorKind, Lookup};
+use crate::i18n::{Texts, tr_text};
 use crate::photo::{DecodeLimits, decode, prepare_photo};
 use crate::policy::{Policy, PolicyError};
 use crate::secret::Secret;
@@ -106,23 +107,40 @@ impl Report {
         out
     }
 
-    fn to_text(&self) -> String {
-        let mut out = String::from("Customer Lookup doctor\n");
+    /// The report for a person, in the workstation's language (the JSON
+    /// keeps its English names for scripts).
+    fn to_text(&self, t: &Texts) -> String {
+        let mut out = format!("{}\n", tr_text!(t, "doctor-heading"));
         for s in &self.steps {
             let mark = if s.ok { "ok  " } else { "FAIL" };
-            out.push_str(&format!(
-                "  {mark} {:<16} {:>6} ms  {}\n",
-                s.name, s.ms, s.detail
-            ));
+            let name = step_label(t, s.name);
+            let name = format!("{name:<16}");
+            out.push_str(&format!("  {mark} {name} {:>6} ms  {}\n", s.ms, s.detail));
         }
-        out.push_str(if self.ok() {
-            "All checks passed.\n"
+        out.push_str(&if self.ok() {
+            tr_text!(t, "doctor-passed")
         } else {
-            "A check failed: see the line marked FAIL.\n"
+            tr_text!(t, "doctor-failed")
         });
+        out.push('\n');
         out
     }
 }
+
+/// A step's name for a person.
+fn step_label(t: &Texts, name: &str) -> String {
+    match name {
+        "policy" => tr_text!(t, "doctor-step-policy"),
+        "host" => tr_text!(t, "doctor-step-host"),
+        "credentials" => tr_text!(t, "doctor-step-credentials"),
+        "customer lookup" => tr_text!(t, "doctor-step-lookup"),
+        "photo download" => tr_text!(t, "doctor-step-download"),
+        "photo decode" => tr_text!(t, "doctor-step-decode"),
+        other => other.to_owned(),
+    }
+}
+
+impl Report {}
 
 /// The policy in force as JSON: where it was read and each pinned value.
 fn policy_json(policy: &Policy) -> Value {
@@ -133,62 +151,82 @@ fn policy_json(policy: &Policy) -> Value {
         "remember_password": policy.remember_password,
         "photo_changes": policy.photo_changes,
         "enrolment": policy.enrolment,
+        "language": policy.language.map(crate::i18n::Language::code),
     })
 }
 
 /// A till (`user`) or an OAuth client (`client_key`), the secret read by
 /// [`read_secret`]. Shared with `customer-lookup photo`.
 pub(crate) fn read_credentials(
+    t: &Texts,
     user: Option<&String>,
     client_key: Option<&String>,
 ) -> Result<Credentials, String> {
     match (client_key, user) {
         (Some(key), _) => read_secret(
+            t,
             "CUSTOMER_LOOKUP_CLIENT_SECRET",
-            &format!("Client secret for {key}: "),
+            &tr_text!(t, "prompt-client-secret", key = key.as_str()),
         )
         .map(|secret| Credentials::OAuth {
             client_key: key.clone(),
             client_secret: secret,
         }),
         (None, Some(user)) => read_secret(
+            t,
             "CUSTOMER_LOOKUP_PASSWORD",
-            &format!("Password for {user}: "),
+            &tr_text!(t, "prompt-password", user = user.as_str()),
         )
         .map(|password| Credentials::Till {
             username: user.clone(),
             password,
         }),
-        (None, None) => Err("Give --user (till) or --client-key (OAuth).".to_owned()),
+        (None, None) => Err(tr_text!(t, "doctor-give-user")),
     }
 }
 
 /// Reads a secret from the environment, else asks for it without echo when
 /// run from a terminal (never from the command line, where `ps` shows it).
-fn read_secret(env_name: &str, prompt: &str) -> Result<Secret, String> {
+fn read_secret(t: &Texts, env_name: &str, prompt: &str) -> Result<Secret, String> {
     if let Ok(value) = std::env::var(env_name) {
         return Ok(Secret::new(value));
     }
+    let no_terminal = || tr_text!(t, "no-terminal", variable = env_name);
     if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
-        return Err(format!("No terminal to ask for it: set {env_name}."));
+        return Err(no_terminal());
     }
-    rpassword::prompt_password(prompt)
+    // A space after the prompt, which Fluent trims.
+    rpassword::prompt_password(format!("{prompt} "))
         .map(Secret::new)
-        .map_err(|_| format!("No terminal to ask for it: set {env_name}."))
+        .map_err(|_| no_terminal())
+}
+
+/// The language `doctor` and `photo` speak: the organisation's pin, else
+/// the workstation's locale (English where the UI speaks neither).
+pub(crate) fn texts_for(policy: Option<&Policy>) -> Texts {
+    let choice = match policy.and_then(|p| p.language) {
+        Some(language) => crate::i18n::LanguageChoice::Language(language),
+        None => crate::i18n::LanguageChoice::Workstation,
+    };
+    Texts::new(crate::i18n::Locale::resolve(
+        choice,
+        crate::i18n::Locale::of_workstation(),
+    ))
 }
 
 /// Runs the checks; returns the process exit code (0 only if all passed).
 pub async fn run(args: DoctorArgs, policy: Result<Policy, PolicyError>) -> i32 {
-    let report = check(&args, policy).await;
+    let t = texts_for(policy.as_ref().ok());
+    let report = check(&t, &args, policy).await;
     if args.json {
         println!("{}", report.to_json());
     } else {
-        print!("{}", report.to_text());
+        print!("{}", report.to_text(&t));
     }
     if report.ok() { 0 } else { 1 }
 }
 
-async fn check(args: &DoctorArgs, policy: Result<Policy, PolicyError>) -> Report {
+async fn check(t: &Texts, args: &DoctorArgs, policy: Result<Policy, PolicyError>) -> Report {
     let mut report = Report::default();
 
     let started = Instant::now();
@@ -207,17 +245,19 @@ async fn check(args: &DoctorArgs, policy: Result<Policy, PolicyError>) -> Report
     let host = match (&policy.host, &args.host) {
         (Some(pinned), _) => Ok(pinned.as_str()),
         (None, Some(asked)) => Ok(asked.as_str()),
-        (None, None) => Err("Give --host (or set CUSTOMER_LOOKUP_HOST).".to_owned()),
+        (None, None) => Err(tr_text!(t, "doctor-give-host")),
     };
     let host = host
-        .and_then(|h| ApiHost::parse(h).map_err(|e| e.to_string()))
+        .and_then(|h| ApiHost::parse(h).map_err(|e| e.words(t)))
         .map(|h| {
-            let mut shown = h.to_string();
-            if overruled {
-                shown.push_str(" (set by your organisation; --host ignored)");
+            let address = h.to_string();
+            let shown = if overruled {
+                tr_text!(t, "doctor-host-pinned-overruled", host = address)
             } else if policy.host.is_some() {
-                shown.push_str(" (set by your organisation)");
-            }
+                tr_text!(t, "doctor-host-pinned", host = address)
+            } else {
+                address
+            };
             (h, shown)
         });
     let Some(host) = report.record("host", started, host) else {
@@ -225,16 +265,17 @@ async fn check(args: &DoctorArgs, policy: Result<Policy, PolicyError>) -> Report
     };
 
     let started = Instant::now();
-    let credentials = read_credentials(args.user.as_ref(), args.client_key.as_ref());
+    let credentials = read_credentials(t, args.user.as_ref(), args.client_key.as_ref());
     let verified = match credentials
-        .and_then(|c| CapillaryClient::new(host, c).map_err(|e| e.to_string_with_request_id()))
+        .and_then(|c| CapillaryClient::new(host, c).map_err(|e| e.words_with_request_id(t)))
     {
         Ok(client) => match client.verify().await {
             Ok(()) => {
-                let detail = format!("accepted for {}", client.credentials().principal());
+                let principal = client.credentials().principal();
+                let detail = tr_text!(t, "doctor-accepted", principal = principal);
                 Ok((client, detail))
             }
-            Err(e) => Err(e.to_string_with_request_id()),
+            Err(e) => Err(e.words_with_request_id(t)),
         },
         Err(e) => Err(e),
     };
@@ -246,20 +287,19 @@ async fn check(args: &DoctorArgs, policy: Result<Policy, PolicyError>) -> Report
         return report;
     };
     let started = Instant::now();
-    let lookup = Lookup::parse_spec(spec).map_err(|e| e.to_string());
+    let lookup = Lookup::parse_spec(spec).map_err(|e| e.words(t));
     let customer = match lookup {
         Ok(lookup) => client
             .lookup(&lookup)
             .await
-            .map_err(|e| e.to_string_with_request_id()),
+            .map_err(|e| e.words_with_request_id(t)),
         Err(e) => Err(e),
     };
     let customer = customer.map(|c| {
-        let detail = format!(
-            "found customer {}",
-            c.customer_id()
-                .map_or("(no id)".to_owned(), |id| id.to_string())
-        );
+        let id = c
+            .customer_id()
+            .map_or_else(|| tr_text!(t, "doctor-no-id"), |id| id.to_string());
+        let detail = tr_text!(t, "doctor-found", id = id);
         (c, detail)
     });
     let Some(customer) = report.record("customer lookup", started, customer) else {
@@ -270,20 +310,16 @@ async fn check(args: &DoctorArgs, policy: Result<Policy, PolicyError>) -> Report
     let started = Instant::now();
     let download = match client.download_photo(&customer).await {
         Ok(photo) => {
+            let bytes = photo.bytes.len().to_string();
             let detail = if photo.url_was_refreshed {
-                format!(
-                    "{} bytes (the first link had expired; a fresh one worked)",
-                    photo.bytes.len()
-                )
+                tr_text!(t, "doctor-bytes-refreshed", bytes = bytes)
             } else {
-                format!("{} bytes", photo.bytes.len())
+                tr_text!(t, "doctor-bytes", bytes = bytes)
             };
             Ok((Some(photo.bytes), detail))
         }
-        Err(e) if e.kind == ErrorKind::NoPhoto => {
-            Ok((None, "the customer has no photo".to_owned()))
-        }
-        Err(e) => Err(e.to_string_with_request_id()),
+        Err(e) if e.kind == ErrorKind::NoPhoto => Ok((None, tr_text!(t, "doctor-no-photo"))),
+        Err(e) => Err(e.words_with_request_id(t)),
     };
     let Some(Some(bytes)) = report.record("photo download", started, download) else {
         return report;
@@ -325,8 +361,8 @@ async fn check(args: &DoctorArgs, policy: Result<Policy, PolicyError>) -> Report
             report.photo = Some(photo);
             Ok(((), detail))
         }
-        Ok(Err(e)) => Err(e.to_string()),
-        Err(_) => Err("The photo couldn't be read.".to_owned()),
+        Ok(Err(e)) => Err(e.words(t)),
+        Err(_) => Err(tr_text!(t, "photo-unreadable")),
     };
     report.record("photo decode", started, decoded);
     report

@@ -6,7 +6,8 @@
 //! success; `--json` prints one object.
 
 use crate::capillary::{ApiHost, CapillaryClient, Lookup};
-use crate::doctor::read_credentials;
+use crate::doctor::{read_credentials, texts_for};
+use crate::i18n::{Texts, tr_text};
 use crate::photo::{DecodeLimits, PhotoUpload, prepare_upload};
 use crate::photo_change::{Replaced, remove_photo, replace_photo};
 use crate::policy::{Policy, PolicyError};
@@ -52,7 +53,8 @@ pub async fn run(command: PhotoCommand, policy: Result<Policy, PolicyError>) -> 
         PhotoCommand::Set { target, file } => (target, Some(file)),
         PhotoCommand::Remove { target } => (target, None),
     };
-    let outcome = change(target, file, policy).await;
+    let t = texts_for(policy.as_ref().ok());
+    let outcome = change(&t, target, file, policy).await;
     let (ok, mut report) = match outcome {
         Ok(report) => (true, report),
         Err(message) => (false, json!({"message": message})),
@@ -67,46 +69,46 @@ pub async fn run(command: PhotoCommand, policy: Result<Policy, PolicyError>) -> 
 }
 
 async fn change(
+    t: &Texts,
     target: &Target,
     file: Option<&PathBuf>,
     policy: Result<Policy, PolicyError>,
 ) -> Result<Value, String> {
     let policy = policy.map_err(|e| e.to_string())?;
     if policy.photo_changes == Some(false) {
-        return Err(format!(
-            "Photo changes are switched off on this workstation by your organisation ({}).",
-            policy.source.as_deref().unwrap_or("policy")
-        ));
+        let source = policy.source.as_deref().unwrap_or("policy");
+        return Err(tr_text!(t, "cli-photo-changes-off", source = source));
     }
     let host = policy
         .host
         .as_deref()
         .or(target.host.as_deref())
-        .ok_or("Give --host (or set CUSTOMER_LOOKUP_HOST).")?;
-    let host = ApiHost::parse(host).map_err(|e| e.to_string())?;
-    let lookup = Lookup::parse_spec(&target.lookup).map_err(|e| e.to_string())?;
+        .ok_or_else(|| tr_text!(t, "doctor-give-host"))?;
+    let host = ApiHost::parse(host).map_err(|e| e.words(t))?;
+    let lookup = Lookup::parse_spec(&target.lookup).map_err(|e| e.words(t))?;
     // The photo is read and prepared before anything is sent.
     let upload = match file {
-        Some(path) => Some(prepare_file(path.clone()).await?),
+        Some(path) => Some(prepare_file(t, path.clone()).await?),
         None => None,
     };
-    let credentials = read_credentials(Some(&target.user), None)?;
-    let client =
-        CapillaryClient::new(host, credentials).map_err(|e| e.to_string_with_request_id())?;
+    let credentials = read_credentials(t, Some(&target.user), None)?;
+    let client = CapillaryClient::new(host, credentials).map_err(|e| e.words_with_request_id(t))?;
     let customer = client
         .lookup(&lookup)
         .await
-        .map_err(|e| e.to_string_with_request_id())?;
+        .map_err(|e| e.words_with_request_id(t))?;
     let Some(id) = customer.customer_id() else {
-        return Err("Capillary's answer names no customer ID.".to_owned());
+        return Err(tr_text!(t, "cli-no-customer-id"));
     };
     let till = client.credentials().principal().to_owned();
     match upload {
         Some(upload) => {
             let replaced = replace_photo(&client, id, &customer, &upload)
                 .await
-                .map_err(|e| e.to_string_with_request_id())?;
+                .map_err(|e| e.words_with_request_id(t))?;
             tracing::info!("photo replaced for customer {id} by {till}");
+            let (width, height) = (upload.width.to_string(), upload.height.to_string());
+            let bytes = upload.jpeg.len().to_string();
             let sent =
                 json!({"width": upload.width, "height": upload.height, "bytes": upload.jpeg.len()});
             Ok(match replaced {
@@ -115,16 +117,19 @@ async fn change(
                     "customer_id": id,
                     "uploaded": sent,
                     "old_photos_removed": removed,
-                    "message": format!("Photo replaced for customer {id} ({}×{}, {} bytes).", upload.width, upload.height, upload.jpeg.len()),
+                    "message": tr_text!(t, "cli-photo-replaced", id = id.to_string(), width = width, height = height, bytes = bytes),
                 }),
                 Replaced::OldPhotosRemain { kept, error } => json!({
                     "outcome": "added; old photos remain",
                     "customer_id": id,
                     "uploaded": sent,
                     "old_photos_kept": kept,
-                    "message": format!(
-                        "The new photo is stored and shown for customer {id}, but {kept} older photo(s) could not be removed{}.",
-                        error.map(|e| format!(": {}", e.to_string_with_request_id())).unwrap_or_default()
+                    "message": tr_text!(
+                        t,
+                        "cli-older-photos-kept",
+                        id = id.to_string(),
+                        count = kept,
+                        why = error.map(|e| format!(": {}", e.words_with_request_id(t))).unwrap_or_default()
                     ),
                 }),
             })
@@ -132,16 +137,16 @@ async fn change(
         None => {
             let removed = remove_photo(&client, id, &customer)
                 .await
-                .map_err(|e| e.to_string_with_request_id())?;
+                .map_err(|e| e.words_with_request_id(t))?;
             tracing::info!("photo removed for customer {id} by {till}");
             Ok(json!({
                 "outcome": if removed == 0 { "no photo" } else { "removed" },
                 "customer_id": id,
                 "photos_removed": removed,
                 "message": if removed == 0 {
-                    format!("Customer {id} has no photo; nothing to remove.")
+                    tr_text!(t, "cli-no-photo", id = id.to_string())
                 } else {
-                    format!("Photo removed for customer {id}.")
+                    tr_text!(t, "cli-photo-removed", id = id.to_string())
                 },
             }))
         }
@@ -150,7 +155,8 @@ async fn change(
 
 /// Reads and prepares the file off the async threads; never written
 /// anywhere, never logged.
-async fn prepare_file(path: PathBuf) -> Result<PhotoUpload, String> {
+async fn prepare_file(t: &Texts, path: PathBuf) -> Result<PhotoUpload, String> {
+    let file = path.display().to_string();
     #[expect(
         clippy::disallowed_methods,
         reason = "a command-line tool reading the file it was given, not the app's UI thread"
@@ -160,10 +166,14 @@ async fn prepare_file(path: PathBuf) -> Result<PhotoUpload, String> {
             clippy::disallowed_methods,
             reason = "the photo file named on the command line"
         )]
-        let bytes =
-            std::fs::read(&path).map_err(|e| format!("{}: cannot be read: {e}", path.display()))?;
-        prepare_upload(&bytes, &DecodeLimits::default()).map_err(|e| e.to_string())
+        let bytes = std::fs::read(&path).map_err(|e| Err(e.to_string()))?;
+        prepare_upload(&bytes, &DecodeLimits::default()).map_err(Ok)
     })
     .await;
-    prepared.unwrap_or_else(|_| Err("The photo couldn't be read.".to_owned()))
+    match prepared {
+        Ok(Ok(upload)) => Ok(upload),
+        Ok(Err(Ok(refused))) => Err(refused.words(t)),
+        Ok(Err(Err(why))) => Err(tr_text!(t, "cli-cannot-read", file = file, why = why)),
+        Err(_) => Err(tr_text!(t, "photo-unreadable")),
+    }
 }

@@ -371,3 +371,40 @@ upload-nearly-blank = هذه الصورة شبه فارغة؛ التقطها م�
 upload-cannot-shrink = تعذّر تصغير هذه الصورة بما يكفي لرفعها؛ التقطها مجددًا.
 upload-encoding = تعذّر ترميز الصورة ({ $why }).
 upload-unreadable = تعذّرت قراءة الملف ({ $why }).
+
+## customer-lookup doctor and customer-lookup photo (the terminal)
+
+doctor-heading = فحص البحث عن العملاء
+doctor-passed = نجحت كل الفحوص.
+doctor-failed = فشل فحص: انظر السطر المعلَّم FAIL.
+doctor-step-policy = السياسة
+doctor-step-host = الخادم
+doctor-step-credentials = بيانات الاعتماد
+doctor-step-lookup = البحث عن عميل
+doctor-step-download = تنزيل الصورة
+doctor-step-decode = فك ترميز الصورة
+doctor-give-user = أعطِ --user (نقطة البيع) أو --client-key (OAuth).
+doctor-give-host = أعطِ --host (أو اضبط CUSTOMER_LOOKUP_HOST).
+doctor-host-pinned = { $host } (حددته مؤسستك)
+doctor-host-pinned-overruled = { $host } (حددته مؤسستك؛ تم تجاهل --host)
+doctor-accepted = مقبولة لـ{ $principal }
+doctor-found = عُثر على العميل { $id }
+doctor-no-id = (بلا رقم)
+doctor-bytes = { $bytes } بايت
+doctor-bytes-refreshed = { $bytes } بايت (انتهت صلاحية الرابط الأول؛ نجح رابط جديد)
+doctor-no-photo = لا توجد صورة للعميل
+prompt-password = كلمة مرور { $user }:
+prompt-client-secret = سر العميل لـ{ $key }:
+no-terminal = لا توجد طرفية للسؤال: اضبط { $variable }.
+cli-photo-changes-off = أوقفت مؤسستك تغيير الصور على هذا الحاسوب ({ $source }).
+cli-no-customer-id = لا يذكر رد Capillary رقم عميل.
+cli-photo-replaced = استُبدلت صورة العميل { $id } ({ $width }×{ $height }، { $bytes } بايت).
+cli-older-photos-kept = حُفظت الصورة الجديدة للعميل { $id } وهي معروضة، لكن تعذّرت إزالة { $count ->
+        [one] صورة قديمة واحدة
+        [two] صورتين قديمتين
+        [few] { $count } صور قديمة
+       *[other] { $count } صورة قديمة
+    }{ $why }.
+cli-no-photo = لا توجد صورة للعميل { $id }؛ لا شيء لإزالته.
+cli-photo-removed = أُزيلت صورة العميل { $id }.
+cli-cannot-read = { $file }: تتعذر قراءته: { $why }

@@ -349,3 +349,38 @@ upload-nearly-blank = This photo is nearly blank; take it again.
 upload-cannot-shrink = This photo could not be made small enough to upload; take it again.
 upload-encoding = The photo could not be encoded ({ $why }).
 upload-unreadable = The file could not be read ({ $why }).
+
+## customer-lookup doctor and customer-lookup photo (the terminal)
+
+doctor-heading = Customer Lookup doctor
+doctor-passed = All checks passed.
+doctor-failed = A check failed: see the line marked FAIL.
+doctor-step-policy = policy
+doctor-step-host = host
+doctor-step-credentials = credentials
+doctor-step-lookup = customer lookup
+doctor-step-download = photo download
+doctor-step-decode = photo decode
+doctor-give-user = Give --user (till) or --client-key (OAuth).
+doctor-give-host = Give --host (or set CUSTOMER_LOOKUP_HOST).
+doctor-host-pinned = { $host } (set by your organisation)
+doctor-host-pinned-overruled = { $host } (set by your organisation; --host ignored)
+doctor-accepted = accepted for { $principal }
+doctor-found = found customer { $id }
+doctor-no-id = (no id)
+doctor-bytes = { $bytes } bytes
+doctor-bytes-refreshed = { $bytes } bytes (the first link had expired; a fresh one worked)
+doctor-no-photo = the customer has no photo
+prompt-password = Password for { $user }:
+prompt-client-secret = Client secret for { $key }:
+no-terminal = No terminal to ask for it: set { $variable }.
+cli-photo-changes-off = Photo changes are switched off on this workstation by your organisation ({ $source }).
+cli-no-customer-id = Capillary's answer names no customer ID.
+cli-photo-replaced = Photo replaced for customer { $id } ({ $width }×{ $height }, { $bytes } bytes).
+cli-older-photos-kept = The new photo is stored and shown for customer { $id }, but { $count ->
+        [one] { $count } older photo
+       *[other] { $count } older photos
+    } could not be removed{ $why }.
+cli-no-photo = Customer { $id } has no photo; nothing to remove.
+cli-photo-removed = Photo removed for customer { $id }.
+cli-cannot-read = { $file }: cannot be read: { $why }

@@ -334,3 +334,35 @@ upload-nearly-blank = यह फ़ोटो लगभग ख़ाली है
 upload-cannot-shrink = यह फ़ोटो अपलोड लायक छोटी नहीं की जा सकी; फिर से लें।
 upload-encoding = फ़ोटो एन्कोड नहीं हो सकी ({ $why })।
 upload-unreadable = फ़ाइल पढ़ी नहीं जा सकी ({ $why })।
+
+## customer-lookup doctor and customer-lookup photo (the terminal)
+
+doctor-heading = ग्राहक खोज डॉक्टर
+doctor-passed = सभी जाँचें सफल रहीं।
+doctor-failed = एक जाँच विफल रही: FAIL वाली पंक्ति देखें।
+doctor-step-policy = नीति
+doctor-step-host = होस्ट
+doctor-step-credentials = क्रेडेंशियल
+doctor-step-lookup = ग्राहक खोज
+doctor-step-download = फ़ोटो डाउनलोड
+doctor-step-decode = फ़ोटो डिकोड
+doctor-give-user = --user (टिल) या --client-key (OAuth) दें।
+doctor-give-host = --host दें (या CUSTOMER_LOOKUP_HOST सेट करें)।
+doctor-host-pinned = { $host } (आपके संगठन ने तय किया)
+doctor-host-pinned-overruled = { $host } (आपके संगठन ने तय किया; --host अनदेखा)
+doctor-accepted = { $principal } के लिए स्वीकार
+doctor-found = ग्राहक { $id } मिला
+doctor-no-id = (कोई आईडी नहीं)
+doctor-bytes = { $bytes } बाइट
+doctor-bytes-refreshed = { $bytes } बाइट (पहला लिंक समाप्त हो गया था; नया लिंक चला)
+doctor-no-photo = ग्राहक की कोई फ़ोटो नहीं है
+prompt-password = { $user } का पासवर्ड:
+prompt-client-secret = { $key } का क्लाइंट सीक्रेट:
+no-terminal = पूछने के लिए कोई टर्मिनल नहीं: { $variable } सेट करें।
+cli-photo-changes-off = आपके संगठन ने इस कंप्यूटर पर फ़ोटो बदलना बंद किया है ({ $source })।
+cli-no-customer-id = Capillary के जवाब में कोई ग्राहक आईडी नहीं है।
+cli-photo-replaced = ग्राहक { $id } की फ़ोटो बदली गई ({ $width }×{ $height }, { $bytes } बाइट)।
+cli-older-photos-kept = ग्राहक { $id } की नई फ़ोटो सहेजी और दिखाई गई है, पर { $count } पुरानी फ़ोटो हटाई नहीं जा सकीं{ $why }।
+cli-no-photo = ग्राहक { $id } की कोई फ़ोटो नहीं है; हटाने को कुछ नहीं।
+cli-photo-removed = ग्राहक { $id } की फ़ोटो हटाई गई।
+cli-cannot-read = { $file }: पढ़ी नहीं जा सकी: { $why }

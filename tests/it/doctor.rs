@@ -18,6 +18,8 @@ fn doctor(args: &[&str], env: &[(&str, &str)]) -> Output {
         .env_remove("CUSTOMER_LOOKUP_CLIENT_SECRET")
         .env_remove("CUSTOMER_LOOKUP_HOST")
         .env_remove("CUSTOMER_LOOKUP_USER")
+        // English, whatever this machine's locale (a test may ask otherwise).
+        .env("LC_ALL", "C.UTF-8")
         .stdin(Stdio::null());
     for (k, v) in env {
         command.env(k, v);
@@ -257,4 +259,46 @@ async fn customer_without_photo_passes() {
         "the customer has no photo"
     );
     assert!(report.get("photo").is_none());
+}
+
+/// Doctor speaks the workstation's language (Hindi here); the JSON keeps
+/// its English names for scripts.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_report_is_in_the_workstations_language() {
+    let server = DemoServer::start(DemoConfig::default()).unwrap();
+    let host = server.base_url().to_owned();
+    let text = run(
+        vec![
+            "--host".into(),
+            host.clone(),
+            "--user".into(),
+            DEMO_USER.into(),
+        ],
+        vec![
+            ("CUSTOMER_LOOKUP_PASSWORD", DEMO_PASSWORD),
+            ("LC_ALL", "hi_IN.UTF-8"),
+        ],
+    )
+    .await;
+    let report = stdout(&text);
+    assert!(text.status.success(), "{report}");
+    assert!(report.starts_with("ग्राहक खोज डॉक्टर\n"), "{report}");
+    assert!(report.contains("सभी जाँचें सफल रहीं।"), "{report}");
+    assert!(report.contains("क्रेडेंशियल"), "{report}");
+    let json = run(
+        vec![
+            "--host".into(),
+            host,
+            "--user".into(),
+            DEMO_USER.into(),
+            "--json".into(),
+        ],
+        vec![
+            ("CUSTOMER_LOOKUP_PASSWORD", DEMO_PASSWORD),
+            ("LC_ALL", "hi_IN.UTF-8"),
+        ],
+    )
+    .await;
+    let value: Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(value["steps"][1]["name"], "host");
 }

@@ -23,6 +23,8 @@ fn photo_command(args: &[&str], policy_root: &Path) -> Output {
         .env("CUSTOMER_LOOKUP_TEST_POLICY_ROOT", policy_root)
         .env_remove("CUSTOMER_LOOKUP_HOST")
         .env_remove("CUSTOMER_LOOKUP_USER")
+        // English unless the policy pins a language.
+        .env("LC_ALL", "C.UTF-8")
         .stdin(Stdio::null())
         .output()
         .unwrap()
@@ -140,4 +142,13 @@ async fn refusals_send_nothing_and_exit_1() {
     );
     assert_eq!(server.stats().api_requests, before, "something was sent");
     assert_eq!(server.image_count(ASHA), 1);
+
+    // In the language the organisation pins.
+    std::fs::write(&policy, "photo_changes = false\nlanguage = \"ar\"\n").unwrap();
+    let mut remove = vec!["remove".to_owned()];
+    remove.extend(args(&server, &[]));
+    let out = run(remove, scratch.path()).await;
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("أوقفت مؤسستك تغيير الصور"), "{said}");
 }
