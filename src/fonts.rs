@@ -62,20 +62,33 @@ const SCRIPTS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// Folders searched (recursively, a few levels deep).
+/// Folders searched (recursively, a few levels deep): only the system's
+/// own, so that a Windows build (under Wine too) finds what Windows has.
 fn font_dirs() -> Vec<PathBuf> {
-    let mut dirs = vec![
-        PathBuf::from("/usr/share/fonts"),
-        PathBuf::from("/usr/local/share/fonts"),
-        PathBuf::from("/System/Library/Fonts"),
-        PathBuf::from("/Library/Fonts"),
-    ];
-    if let Some(windir) = std::env::var_os("WINDIR") {
-        dirs.push(PathBuf::from(windir).join("Fonts"));
+    let mut dirs = Vec::new();
+    if cfg!(windows) {
+        if let Some(windir) = std::env::var_os("WINDIR") {
+            dirs.push(PathBuf::from(windir).join("Fonts"));
+        }
+        // Fonts installed for one user (Windows 10 and later).
+        if let Some(local) = std::env::var_os("LOCALAPPDATA") {
+            dirs.push(PathBuf::from(local).join(r"Microsoft\Windows\Fonts"));
+        }
+        return dirs;
     }
+    dirs.extend(
+        [
+            "/usr/share/fonts",
+            "/usr/local/share/fonts",
+            "/System/Library/Fonts",
+            "/Library/Fonts",
+        ]
+        .map(PathBuf::from),
+    );
     if let Some(home) = std::env::var_os("HOME") {
         dirs.push(PathBuf::from(&home).join(".local/share/fonts"));
-        dirs.push(PathBuf::from(home).join(".fonts"));
+        dirs.push(PathBuf::from(&home).join(".fonts"));
+        dirs.push(PathBuf::from(home).join("Library/Fonts"));
     }
     dirs
 }

@@ -54,6 +54,10 @@ pub const FOR_TESTS: &[(&str, &str)] = &[
         "reading an Arabic name back in reading order",
     ),
     (
+        "tesseract-ocr-hin",
+        "reading a Devanagari name off the Windows build's window",
+    ),
+    (
         "xclip",
         "a picture on the X clipboard (the paste smoke test)",
     ),
