@@ -208,10 +208,7 @@ pub(crate) fn texts_for(policy: Option<&Policy>) -> Texts {
         Some(language) => crate::i18n::LanguageChoice::Language(language),
         None => crate::i18n::LanguageChoice::Workstation,
     };
-    Texts::new(crate::i18n::Locale::resolve(
-        choice,
-        crate::i18n::Locale::of_workstation(),
-    ))
+    Texts::for_choice(choice, crate::i18n::Locale::of_workstation())
 }
 
 /// Runs the checks; returns the process exit code (0 only if all passed).

@@ -540,6 +540,5 @@ fn texts_for(
     choice: crate::i18n::LanguageChoice,
     workstation: Option<crate::i18n::Locale>,
 ) -> std::sync::Arc<crate::i18n::Texts> {
-    let locale = crate::i18n::Locale::resolve(choice, workstation);
-    std::sync::Arc::new(crate::i18n::Texts::new(locale))
+    std::sync::Arc::new(crate::i18n::Texts::for_choice(choice, workstation))
 }

@@ -119,13 +119,20 @@ impl Default for Texts {
 
 impl Texts {
     pub fn new(locale: Locale) -> Self {
+        let english = (locale.language != Language::English)
+            .then(|| bundle(Language::English, locale.grouping()));
         let bundle = bundle(locale.language, locale.grouping());
-        let english = (locale.language != Language::English).then(|| bundle_for_fallback(&locale));
         Self {
             locale,
             bundle,
             english,
         }
+    }
+
+    /// The texts for a language choice on a workstation with this locale
+    /// (the window, `doctor` and `photo` all resolve it this way).
+    pub fn for_choice(choice: LanguageChoice, workstation: Option<Locale>) -> Self {
+        Self::new(Locale::resolve(choice, workstation))
     }
 
     /// English, as the tests and the command line's defaults use it.
@@ -245,7 +252,8 @@ impl Texts {
             return iso.to_owned();
         };
         let time = time.with_timezone(zone);
-        let month = self.get(format::MONTHS[time.month0() as usize]);
+        // Logical order: it goes into the date message.
+        let month = self.text(format::MONTHS[time.month0() as usize], None);
         let clock = format!("{:02}:{:02}", time.hour(), time.minute());
         let (day, year) = (time.day(), time.year());
         if self.locale.month_first() {
@@ -282,10 +290,6 @@ fn format_in(
         tracing::warn!(id, ?errors, "message formatted with errors");
     }
     Some(text.into_owned())
-}
-
-fn bundle_for_fallback(locale: &Locale) -> FluentBundle<FluentResource> {
-    bundle(Language::English, locale.grouping())
 }
 
 /// One language's bundle. No bidi isolation marks around arguments: egui

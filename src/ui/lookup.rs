@@ -17,11 +17,7 @@ pub const INPUT_LABEL: Msg = Msg("lookup-input");
 pub fn kind_label(t: &Texts, kind: Option<IdentifierKind>) -> String {
     match kind {
         None => tr!(t, "kind-any"),
-        Some(IdentifierKind::Mobile) => tr!(t, "kind-mobile"),
-        Some(IdentifierKind::Email) => tr!(t, "kind-email"),
-        Some(IdentifierKind::CardNumber) => tr!(t, "kind-card"),
-        Some(IdentifierKind::ExternalId) => tr!(t, "kind-external-id"),
-        Some(IdentifierKind::CustomerId) => tr!(t, "kind-customer-id"),
+        Some(kind) => t.drawable(&t.kind_name(kind)),
     }
 }
 

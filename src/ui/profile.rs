@@ -259,12 +259,12 @@ fn loaded(
         .auto_shrink([false, false])
         .show(ui, |ui| {
             if rtl {
+                let glance = wide.then_some(wide_glance);
                 mirrored_columns(
                     ui,
                     t,
                     profile,
-                    photo_side,
-                    wide,
+                    (photo_side, glance),
                     time_zone,
                     intents,
                     photo_column,
@@ -304,25 +304,20 @@ fn loaded(
 /// first screen beside it, the details on the left (or below when the
 /// window is narrow); every column's lines against its right edge. Each
 /// column gets its width up front: a right-to-left row has no width of
-/// its own to share out.
-#[expect(clippy::too_many_arguments, reason = "the columns' shared inputs")]
+/// its own to share out. `glance` is the first screen's width when the
+/// details get a column of their own.
 fn mirrored_columns(
     ui: &mut egui::Ui,
     t: &Texts,
     profile: &LoadedProfile,
-    photo_side: f32,
-    wide: bool,
+    (photo_side, glance): (f32, Option<f32>),
     time_zone: Option<chrono::FixedOffset>,
     intents: &mut Vec<Intent>,
     photo_column: impl FnOnce(&mut egui::Ui, &mut Vec<Intent>),
 ) {
     let width = ui.available_width();
-    let glance_width = if wide {
-        (width - photo_side - 2.0 * COLUMN_GAP - DETAILS_MIN_POINTS)
-            .clamp(GLANCE_MIN_POINTS, GLANCE_MAX_POINTS)
-    } else {
-        width - photo_side - COLUMN_GAP
-    };
+    let wide = glance.is_some();
+    let glance_width = glance.unwrap_or(width - photo_side - COLUMN_GAP);
     let details_width = width - photo_side - glance_width - 2.0 * COLUMN_GAP;
     let right = egui::Layout::top_down(egui::Align::Max);
     let view = &profile.view;

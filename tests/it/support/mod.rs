@@ -19,7 +19,7 @@ static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 /// A message in English, as the tests run (their app has no workstation
 /// locale): what a kittest query looks for.
 pub fn en(message: customer_lookup::i18n::Msg) -> String {
-    customer_lookup::i18n::Texts::english().msg(message)
+    customer_lookup::i18n::english().msg(message)
 }
 
 pub fn my_turn() -> std::sync::MutexGuard<'static, ()> {
