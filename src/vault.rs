@@ -9,9 +9,8 @@
 
 use crate::config::AuthScheme;
 use crate::secret::Secret;
-use keyring::Entry;
-use keyring::credential::{CredentialBuilder, CredentialPersistence};
-use std::sync::Arc;
+use keyring_core::{CredentialPersistence, CredentialStore, Entry};
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// The keyring "service" every entry of this app is filed under.
 pub const SERVICE: &str = "customer-lookup";
@@ -25,10 +24,20 @@ pub fn account(host: &str, scheme: AuthScheme, principal: &str) -> String {
     format!("{scheme}:{principal}@{host}")
 }
 
+/// Opens a credential store; may block (connecting to D-Bus).
+type Opener = dyn Fn() -> keyring_core::Result<Arc<CredentialStore>> + Send + Sync;
+
 /// A credential store; cheap to clone.
+///
+/// The store is opened on first use, not when the `Vault` is made: the
+/// Secret Service store connects to D-Bus when it is created, and that must
+/// happen on the blocking pool like every other keyring call. A store that
+/// failed to open is tried again next time (the keyring daemon may start
+/// after the app, e.g. when the session unlocks).
 #[derive(Clone)]
 pub struct Vault {
-    builder: Arc<CredentialBuilder>,
+    open: Arc<Opener>,
+    opened: Arc<Mutex<Option<Arc<CredentialStore>>>>,
 }
 
 impl std::fmt::Debug for Vault {
@@ -40,22 +49,37 @@ impl std::fmt::Debug for Vault {
 impl Vault {
     /// The operating system's keyring.
     pub fn os() -> Vault {
-        Vault {
-            builder: Arc::from(keyring::default::default_credential_builder()),
-        }
+        Vault::opening(os_store)
     }
 
     /// Another store (tests use an in-memory one).
-    pub fn with_builder(builder: Box<CredentialBuilder>) -> Vault {
+    pub fn with_store(store: Arc<CredentialStore>) -> Vault {
+        Vault::opening(move || Ok(store.clone()))
+    }
+
+    fn opening(
+        open: impl Fn() -> keyring_core::Result<Arc<CredentialStore>> + Send + Sync + 'static,
+    ) -> Vault {
         Vault {
-            builder: Arc::from(builder),
+            open: Arc::new(open),
+            opened: Arc::new(Mutex::new(None)),
         }
     }
 
+    /// The store, opened now if it is not yet.
+    fn open_store(&self) -> Result<Arc<CredentialStore>, VaultError> {
+        let mut opened = self.opened.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(store) = opened.as_ref() {
+            return Ok(store.clone());
+        }
+        let store = (self.open)().map_err(|e| unavailable(&e))?;
+        *opened = Some(store.clone());
+        Ok(store)
+    }
+
     fn entry(&self, account: &str) -> Result<Entry, VaultError> {
-        self.builder
-            .build(None, SERVICE, account)
-            .map(Entry::new_with_credential)
+        self.open_store()?
+            .build(SERVICE, account, None)
             .map_err(|e| unavailable(&e))
     }
 
@@ -63,13 +87,13 @@ impl Vault {
     /// when not. Reads one entry that never exists, so it never prompts.
     pub fn check(&self) -> Result<(), VaultError> {
         if !matches!(
-            self.builder.persistence(),
+            self.open_store()?.persistence(),
             CredentialPersistence::UntilDelete
         ) {
             return Err(VaultError::NoKeyring);
         }
         match self.entry("availability-check")?.get_password() {
-            Ok(_) | Err(keyring::Error::NoEntry) => Ok(()),
+            Ok(_) | Err(keyring_core::Error::NoEntry) => Ok(()),
             Err(e) => Err(unavailable(&e)),
         }
     }
@@ -78,7 +102,7 @@ impl Vault {
     pub fn load(&self, account: &str) -> Result<Option<Secret>, VaultError> {
         match self.entry(account)?.get_password() {
             Ok(password) => Ok(Some(Secret::new(password))),
-            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(keyring_core::Error::NoEntry) => Ok(None),
             Err(e) => Err(unavailable(&e)),
         }
     }
@@ -93,10 +117,36 @@ impl Vault {
     /// Forgets `account`'s secret; nothing remembered is fine.
     pub fn forget(&self, account: &str) -> Result<(), VaultError> {
         match self.entry(account)?.delete_credential() {
-            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Ok(()) | Err(keyring_core::Error::NoEntry) => Ok(()),
             Err(e) => Err(unavailable(&e)),
         }
     }
+}
+
+/// Secret Service on Linux. Its items carry the `service` and
+/// `username` attributes keyring 3 searched by too, so secrets remembered
+/// by earlier versions are still found.
+#[cfg(target_os = "linux")]
+fn os_store() -> keyring_core::Result<Arc<CredentialStore>> {
+    Ok(zbus_secret_service_keyring_store::Store::new()?)
+}
+
+/// The login keychain.
+#[cfg(target_os = "macos")]
+fn os_store() -> keyring_core::Result<Arc<CredentialStore>> {
+    Ok(apple_native_keyring_store::keychain::Store::new()?)
+}
+
+/// Credential Manager, with the `user.service` target names keyring 3 used.
+#[cfg(windows)]
+fn os_store() -> keyring_core::Result<Arc<CredentialStore>> {
+    Ok(windows_native_keyring_store::Store::new()?)
+}
+
+/// No keyring this app knows on this system.
+#[cfg(not(any(target_os = "linux", target_os = "macos", windows)))]
+fn os_store() -> keyring_core::Result<Arc<CredentialStore>> {
+    Err(keyring_core::Error::NoDefaultStore)
 }
 
 /// Why "Remember password" cannot be used here, in the words the login
@@ -134,10 +184,11 @@ impl VaultError {
 
 crate::display_in_english!(VaultError);
 
-fn unavailable(error: &keyring::Error) -> VaultError {
+fn unavailable(error: &keyring_core::Error) -> VaultError {
     match error {
-        keyring::Error::NoStorageAccess(_) => VaultError::Locked,
-        keyring::Error::PlatformFailure(detail) => {
+        keyring_core::Error::NoDefaultStore => VaultError::NoKeyring,
+        keyring_core::Error::NoStorageAccess(_) => VaultError::Locked,
+        keyring_core::Error::PlatformFailure(detail) => {
             tracing::info!(%detail, "system keyring failed");
             if cfg!(target_os = "linux") {
                 VaultError::NotRunning
@@ -145,7 +196,7 @@ fn unavailable(error: &keyring::Error) -> VaultError {
                 VaultError::Failed
             }
         }
-        keyring::Error::BadEncoding(_) => VaultError::BadEncoding,
+        keyring_core::Error::BadEncoding(_) => VaultError::BadEncoding,
         other => VaultError::Refused(other.to_string()),
     }
 }

@@ -276,10 +276,11 @@ fn fields(ui: &mut egui::Ui, t: &Texts, form: &mut LoginForm, policy: &Policy) -
         }
 
         rows.row(|row| {
-            let label = row.label(tr!(t, "sign-in-with"));
+            // Each choice keeps its own name for screen readers (labelling
+            // the first by the row's label hid "Till" from them).
+            let _ = row.label(tr!(t, "sign-in-with"));
             mirror::row(row.ui, rtl, |ui| {
-                ui.radio_value(&mut form.scheme, AuthScheme::Till, tr!(t, "scheme-till"))
-                    .labelled_by(label.id);
+                ui.radio_value(&mut form.scheme, AuthScheme::Till, tr!(t, "scheme-till"));
                 ui.radio_value(&mut form.scheme, AuthScheme::OAuth, tr!(t, "scheme-oauth"));
             });
         });

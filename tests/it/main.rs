@@ -40,6 +40,7 @@ mod photo_formats;
 mod photo_upload;
 mod policy;
 mod remember_password;
+mod screen_reader;
 mod search_client;
 mod smoke_window;
 mod snapshots;

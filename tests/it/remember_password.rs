@@ -18,7 +18,8 @@ use customer_lookup::ui::REMEMBER_LABEL;
 use customer_lookup::vault::Vault;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use keyring::credential::{Credential, CredentialApi, CredentialBuilderApi};
+use keyring_core::api::{CredentialApi, CredentialStoreApi};
+use keyring_core::{Credential, Entry};
 use std::any::Any;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex};
@@ -42,12 +43,12 @@ struct MemoryCredential {
     key: (String, String),
 }
 
-fn no_secret_service() -> keyring::Error {
-    keyring::Error::PlatformFailure("org.freedesktop.DBus.Error.ServiceUnknown".into())
+fn no_secret_service() -> keyring_core::Error {
+    keyring_core::Error::PlatformFailure("org.freedesktop.DBus.Error.ServiceUnknown".into())
 }
 
 impl CredentialApi for MemoryCredential {
-    fn set_secret(&self, secret: &[u8]) -> keyring::Result<()> {
+    fn set_secret(&self, secret: &[u8]) -> keyring_core::Result<()> {
         if self.keyring.broken {
             return Err(no_secret_service());
         }
@@ -56,7 +57,7 @@ impl CredentialApi for MemoryCredential {
         Ok(())
     }
 
-    fn get_secret(&self) -> keyring::Result<Vec<u8>> {
+    fn get_secret(&self) -> keyring_core::Result<Vec<u8>> {
         if self.keyring.broken {
             return Err(no_secret_service());
         }
@@ -64,10 +65,10 @@ impl CredentialApi for MemoryCredential {
         entries
             .get(&self.key)
             .cloned()
-            .ok_or(keyring::Error::NoEntry)
+            .ok_or(keyring_core::Error::NoEntry)
     }
 
-    fn delete_credential(&self) -> keyring::Result<()> {
+    fn delete_credential(&self) -> keyring_core::Result<()> {
         if self.keyring.broken {
             return Err(no_secret_service());
         }
@@ -75,7 +76,15 @@ impl CredentialApi for MemoryCredential {
         entries
             .remove(&self.key)
             .map(|_| ())
-            .ok_or(keyring::Error::NoEntry)
+            .ok_or(keyring_core::Error::NoEntry)
+    }
+
+    fn get_credential(&self) -> keyring_core::Result<Option<Arc<Credential>>> {
+        self.get_secret().map(|_| None)
+    }
+
+    fn get_specifiers(&self) -> Option<(String, String)> {
+        Some(self.key.clone())
     }
 
     fn as_any(&self) -> &dyn Any {
@@ -83,17 +92,25 @@ impl CredentialApi for MemoryCredential {
     }
 }
 
-impl CredentialBuilderApi for MemoryKeyring {
+impl CredentialStoreApi for MemoryKeyring {
+    fn vendor(&self) -> String {
+        "memory (tests)".to_owned()
+    }
+
+    fn id(&self) -> String {
+        "memory".to_owned()
+    }
+
     fn build(
         &self,
-        _target: Option<&str>,
         service: &str,
         user: &str,
-    ) -> keyring::Result<Box<Credential>> {
-        Ok(Box::new(MemoryCredential {
+        _modifiers: Option<&HashMap<&str, &str>>,
+    ) -> keyring_core::Result<Entry> {
+        Ok(Entry::new_with_credential(Arc::new(MemoryCredential {
             keyring: self.clone(),
             key: (service.to_owned(), user.to_owned()),
-        }))
+        })))
     }
 
     fn as_any(&self) -> &dyn Any {
@@ -103,7 +120,7 @@ impl CredentialBuilderApi for MemoryKeyring {
 
 impl MemoryKeyring {
     fn vault(&self) -> Vault {
-        Vault::with_builder(Box::new(self.clone()))
+        Vault::with_store(Arc::new(self.clone()))
     }
 
     fn secrets(&self) -> HashMap<String, String> {

@@ -17,8 +17,8 @@
 use crate::support::my_turn;
 use crate::support::photos::{PASTED, count_near, picture_to_paste};
 use crate::support::window::{
-    KillOnDrop, VirtualDisplay, keep, picture_on_clipboard, require, screenshot, wait_for_exit,
-    wait_for_photo, wait_for_screen, wait_for_window, window_shot, xdotool,
+    KillOnDrop, VirtualDisplay, app_log, keep, launch_app, picture_on_clipboard, require,
+    screenshot, wait_for_exit, wait_for_photo, wait_for_screen, window_shot, xdotool,
 };
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -67,40 +67,9 @@ fn same_top_of_login_panel(a: &image::RgbaImage, b: &image::RgbaImage) -> bool {
     difference / count.max(1) < 3
 }
 
-fn binary() -> PathBuf {
-    std::env::var_os("CUSTOMER_LOOKUP_SMOKE_BIN").map_or_else(
-        || PathBuf::from(env!("CARGO_BIN_EXE_customer-lookup")),
-        PathBuf::from,
-    )
-}
-
-/// Starts the app on `display` with a fresh HOME under `scratch` (no saved
-/// settings, so `--demo` opens like a first start), everything logged to
-/// `scratch/app.log`; returns it and its window id once the window is up.
+/// The release binary under a fresh HOME, nothing more in its environment.
 fn launch(display: &str, scratch: &Path, args: &[&str]) -> (KillOnDrop, String) {
-    let app = KillOnDrop(
-        Command::new(binary())
-            .args(args)
-            .env("DISPLAY", display)
-            .env("HOME", scratch)
-            .env("XDG_DATA_HOME", scratch.join("data"))
-            .env("XDG_CONFIG_HOME", scratch.join("config"))
-            .env_remove("WAYLAND_DISPLAY")
-            // Everything logged, so the disk scan below covers every level.
-            .env("RUST_LOG", "trace")
-            .env_remove("CUSTOMER_LOOKUP_HOST")
-            .env_remove("CUSTOMER_LOOKUP_USER")
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(scratch.join("app.log")).unwrap())
-            .spawn()
-            .unwrap(),
-    );
-    let window = wait_for_window(display, Duration::from_secs(30), &scratch.join("app.log"));
-    (app, window)
-}
-
-fn app_log(scratch: &Path) -> String {
-    std::fs::read_to_string(scratch.join("app.log")).unwrap_or_default()
+    launch_app(display, scratch, args, &[])
 }
 
 /// Signs in with the demo credentials (Enter) and looks Asha Rao up by

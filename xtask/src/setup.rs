@@ -66,6 +66,18 @@ pub const FOR_TESTS: &[(&str, &str)] = &[
         "libharfbuzz-bin",
         "hb-shape: the order right-to-left names are drawn in",
     ),
+    (
+        "at-spi2-core",
+        "the accessibility bus a screen reader reads the window through",
+    ),
+    (
+        "dbus-bin",
+        "dbus-send: switching accessibility on for the screen-reader test",
+    ),
+    (
+        "python3-pyatspi",
+        "an AT-SPI client that reads the window as a screen reader does",
+    ),
 ];
 
 /// What CI adds: the Windows build, its installers and their tests under

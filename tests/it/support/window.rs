@@ -10,6 +10,52 @@ use std::time::{Duration, Instant};
 
 pub struct KillOnDrop(pub Child);
 
+/// The binary the window tests drive: `CUSTOMER_LOOKUP_SMOKE_BIN` (`.ci/run`
+/// points it at the release build) or else the one cargo built for the tests.
+pub fn binary() -> PathBuf {
+    std::env::var_os("CUSTOMER_LOOKUP_SMOKE_BIN").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_customer-lookup")),
+        PathBuf::from,
+    )
+}
+
+/// Starts the app on `display` with a fresh HOME under `scratch` (no saved
+/// settings, so `--demo` opens like a first start) and `env` added,
+/// everything logged to `scratch/app.log`; returns it and its window id
+/// once the window is up.
+pub fn launch_app(
+    display: &str,
+    scratch: &Path,
+    args: &[&str],
+    env: &[(&str, &std::ffi::OsStr)],
+) -> (KillOnDrop, String) {
+    let app = KillOnDrop(
+        Command::new(binary())
+            .args(args)
+            .env("DISPLAY", display)
+            .env("HOME", scratch)
+            .env("XDG_DATA_HOME", scratch.join("data"))
+            .env("XDG_CONFIG_HOME", scratch.join("config"))
+            .env_remove("WAYLAND_DISPLAY")
+            // Everything logged, so the smoke test's disk scan covers every level.
+            .env("RUST_LOG", "trace")
+            .env_remove("CUSTOMER_LOOKUP_HOST")
+            .env_remove("CUSTOMER_LOOKUP_USER")
+            .envs(env.iter().copied())
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(scratch.join("app.log")).unwrap())
+            .spawn()
+            .unwrap(),
+    );
+    let window = wait_for_window(display, Duration::from_secs(30), &scratch.join("app.log"));
+    (app, window)
+}
+
+/// What the app launched under `scratch` has logged so far.
+pub fn app_log(scratch: &Path) -> String {
+    std::fs::read_to_string(scratch.join("app.log")).unwrap_or_default()
+}
+
 impl Drop for KillOnDrop {
     fn drop(&mut self) {
         if self.0.try_wait().ok().flatten().is_some() {
