@@ -14,7 +14,54 @@
 use customer_lookup::config::AuthScheme;
 use customer_lookup::secret::Secret;
 use customer_lookup::vault::{Vault, account};
+use std::io::Write as _;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+/// A secret remembered by the versions built on keyring 3 is still found:
+/// an item filed with the attributes keyring 3's Secret Service store gave
+/// it (`secret-tool`, libsecret's own client, writes it), read and
+/// forgotten through the app's vault. Linux only (Secret Service).
+fn found_as_keyring_3_left_it(vault: &Vault, account: &str) {
+    if !cfg!(target_os = "linux") {
+        return;
+    }
+    let mut tool = Command::new("secret-tool")
+        .args([
+            "store",
+            "--label",
+            "keyring 3 item",
+            "service",
+            "customer-lookup",
+        ])
+        .args([
+            "username",
+            account,
+            "target",
+            "default",
+            "application",
+            "rust-keyring",
+        ])
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("secret-tool (libsecret-tools) is needed: cargo xtask test installs it");
+    tool.stdin
+        .take()
+        .unwrap()
+        .write_all(b"left by keyring 3")
+        .unwrap();
+    assert!(
+        tool.wait().unwrap().success(),
+        "secret-tool could not store"
+    );
+    let loaded = vault
+        .load(account)
+        .unwrap()
+        .expect("keyring 3's item found");
+    assert_eq!(loaded.expose(), "left by keyring 3");
+    vault.forget(account).unwrap();
+    assert!(vault.load(account).unwrap().is_none());
+}
 
 #[test]
 fn the_system_keyring_round_trips_or_says_why_not() {
@@ -41,6 +88,7 @@ fn the_system_keyring_round_trips_or_says_why_not() {
             vault.forget(&account).unwrap();
             assert!(vault.load(&account).unwrap().is_none());
             vault.forget(&account).unwrap(); // forgetting twice is fine
+            found_as_keyring_3_left_it(&vault, &account);
             println!("system keyring: round trip ok");
         }
         Err(reason) => {

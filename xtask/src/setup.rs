@@ -38,6 +38,10 @@ pub const FOR_TESTS: &[(&str, &str)] = &[
         "a real Secret Service for the keyring test",
     ),
     (
+        "libsecret-tools",
+        "secret-tool: an item as keyring 3 filed it (the keyring test)",
+    ),
+    (
         "openbox",
         "a window manager that minimises (the idle-lock smoke test)",
     ),
