@@ -155,16 +155,38 @@ fn policy_json(policy: &Policy) -> Value {
     })
 }
 
+/// Why `doctor` or `photo` has no credentials to sign in with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CredentialsError {
+    /// Neither `--user` nor `--client-key` was given.
+    NoUser,
+    /// The secret is not in `variable` and there is no terminal to ask on.
+    NoTerminal { variable: &'static str },
+}
+
+impl CredentialsError {
+    /// In the language the command speaks (`Display` is English).
+    pub fn words(&self, t: &Texts) -> String {
+        match self {
+            CredentialsError::NoUser => tr_text!(t, "doctor-give-user"),
+            CredentialsError::NoTerminal { variable } => {
+                tr_text!(t, "no-terminal", variable = *variable)
+            }
+        }
+    }
+}
+
+crate::display_in_english!(CredentialsError);
+
 /// A till (`user`) or an OAuth client (`client_key`), the secret read by
 /// [`read_secret`]. Shared with `customer-lookup photo`.
 pub(crate) fn read_credentials(
     t: &Texts,
     user: Option<&String>,
     client_key: Option<&String>,
-) -> Result<Credentials, String> {
+) -> Result<Credentials, CredentialsError> {
     match (client_key, user) {
         (Some(key), _) => read_secret(
-            t,
             "CUSTOMER_LOOKUP_CLIENT_SECRET",
             &tr_text!(t, "prompt-client-secret", key = key.as_str()),
         )
@@ -173,7 +195,6 @@ pub(crate) fn read_credentials(
             client_secret: secret,
         }),
         (None, Some(user)) => read_secret(
-            t,
             "CUSTOMER_LOOKUP_PASSWORD",
             &tr_text!(t, "prompt-password", user = user.as_str()),
         )
@@ -181,24 +202,24 @@ pub(crate) fn read_credentials(
             username: user.clone(),
             password,
         }),
-        (None, None) => Err(tr_text!(t, "doctor-give-user")),
+        (None, None) => Err(CredentialsError::NoUser),
     }
 }
 
 /// Reads a secret from the environment, else asks for it without echo when
 /// run from a terminal (never from the command line, where `ps` shows it).
-fn read_secret(t: &Texts, env_name: &str, prompt: &str) -> Result<Secret, String> {
+fn read_secret(env_name: &'static str, prompt: &str) -> Result<Secret, CredentialsError> {
     if let Ok(value) = std::env::var(env_name) {
         return Ok(Secret::new(value));
     }
-    let no_terminal = || tr_text!(t, "no-terminal", variable = env_name);
+    let no_terminal = CredentialsError::NoTerminal { variable: env_name };
     if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
-        return Err(no_terminal());
+        return Err(no_terminal);
     }
     // A space after the prompt, which Fluent trims.
     rpassword::prompt_password(format!("{prompt} "))
         .map(Secret::new)
-        .map_err(|_| no_terminal())
+        .map_err(|_| no_terminal)
 }
 
 /// The language `doctor` and `photo` speak: the organisation's pin, else
@@ -262,7 +283,8 @@ async fn check(t: &Texts, args: &DoctorArgs, policy: Result<Policy, PolicyError>
     };
 
     let started = Instant::now();
-    let credentials = read_credentials(t, args.user.as_ref(), args.client_key.as_ref());
+    let credentials =
+        read_credentials(t, args.user.as_ref(), args.client_key.as_ref()).map_err(|e| e.words(t));
     let verified = match credentials
         .and_then(|c| CapillaryClient::new(host, c).map_err(|e| e.words_with_request_id(t)))
     {

@@ -36,18 +36,26 @@ pub fn filter_from(rust_log: Option<&str>) -> Targets {
         .unwrap_or_default()
 }
 
+/// Why there is no log file (logged, in English, to stderr).
+#[derive(Debug, thiserror::Error)]
+pub enum LogFileError {
+    #[error("the log folder could not be made: {0}")]
+    Folder(#[from] std::io::Error),
+    #[error("the log file could not be opened: {0}")]
+    File(#[from] tracing_appender::rolling::InitError),
+}
+
 /// A daily-rotating file `customer-lookup.YYYY-MM-DD.log` in `dir`,
 /// keeping [`LOG_FILES_KEPT`] files.
-pub fn file_appender(dir: &Path) -> Result<RollingFileAppender, String> {
+pub fn file_appender(dir: &Path) -> Result<RollingFileAppender, LogFileError> {
     // Made first: the appender prunes old files before it creates any.
-    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
-    RollingFileAppender::builder()
+    std::fs::create_dir_all(dir)?;
+    Ok(RollingFileAppender::builder()
         .rotation(Rotation::DAILY)
         .filename_prefix(APP_ID)
         .filename_suffix("log")
         .max_log_files(LOG_FILES_KEPT)
-        .build(dir)
-        .map_err(|e| e.to_string())
+        .build(dir)?)
 }
 
 /// Installs the subscriber once (later calls do nothing): stderr, plus the

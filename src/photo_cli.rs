@@ -5,10 +5,10 @@
 //! (a pinned host; photo changes can be switched off). Exit code 0 only on
 //! success; `--json` prints one object.
 
-use crate::capillary::{ApiHost, CapillaryClient, Lookup};
-use crate::doctor::{read_credentials, texts_for};
+use crate::capillary::{ApiError, ApiHost, CapillaryClient, HostError, InputError, Lookup};
+use crate::doctor::{CredentialsError, read_credentials, texts_for};
 use crate::i18n::{Texts, tr_text};
-use crate::photo::{DecodeLimits, PhotoUpload, prepare_upload};
+use crate::photo::{DecodeLimits, PhotoUpload, UploadError, prepare_upload};
 use crate::photo_change::{Replaced, remove_photo, replace_photo};
 use crate::policy::{Policy, PolicyError};
 use serde_json::{Value, json};
@@ -47,6 +47,63 @@ pub enum PhotoCommand {
     },
 }
 
+/// Why the photo was not changed; worded by [`PhotoCliError::words`] in the
+/// command's language.
+#[derive(Debug)]
+enum PhotoCliError {
+    /// The organisation's policy could not be read (its parser's words).
+    Policy(PolicyError),
+    /// The policy (named by `source`) switches photo changes off.
+    ChangesOff {
+        source: String,
+    },
+    /// No `--host`, none pinned.
+    NoHost,
+    Host(HostError),
+    Lookup(InputError),
+    Credentials(CredentialsError),
+    /// Capillary refused, or the call failed.
+    Api(ApiError),
+    /// The customer record has no id to file a photo under.
+    NoCustomerId,
+    /// The file is not a picture the app can use.
+    Picture(UploadError),
+    /// The file could not be read; `why` is the operating system's words.
+    CannotRead {
+        file: String,
+        why: String,
+    },
+    /// Preparing the picture crashed (contained on the blocking pool).
+    Crashed,
+}
+
+impl PhotoCliError {
+    fn words(&self, t: &Texts) -> String {
+        match self {
+            PhotoCliError::Policy(error) => error.to_string(),
+            PhotoCliError::ChangesOff { source } => {
+                tr_text!(t, "cli-photo-changes-off", source = source.as_str())
+            }
+            PhotoCliError::NoHost => tr_text!(t, "doctor-give-host"),
+            PhotoCliError::Host(error) => error.words(t),
+            PhotoCliError::Lookup(error) => error.words(t),
+            PhotoCliError::Credentials(error) => error.words(t),
+            PhotoCliError::Api(error) => error.words_with_request_id(t),
+            PhotoCliError::NoCustomerId => tr_text!(t, "cli-no-customer-id"),
+            PhotoCliError::Picture(error) => error.words(t),
+            PhotoCliError::CannotRead { file, why } => {
+                tr_text!(
+                    t,
+                    "cli-cannot-read",
+                    file = file.as_str(),
+                    why = why.as_str()
+                )
+            }
+            PhotoCliError::Crashed => tr_text!(t, "photo-unreadable"),
+        }
+    }
+}
+
 /// Runs the command; returns the exit code (0 only on success).
 pub async fn run(command: PhotoCommand, policy: Result<Policy, PolicyError>) -> i32 {
     let (target, file) = match &command {
@@ -54,7 +111,9 @@ pub async fn run(command: PhotoCommand, policy: Result<Policy, PolicyError>) -> 
         PhotoCommand::Remove { target } => (target, None),
     };
     let t = texts_for(policy.as_ref().ok());
-    let outcome = change(&t, target, file, policy).await;
+    let outcome = change(&t, target, file, policy)
+        .await
+        .map_err(|e| e.words(&t));
     let (ok, mut report) = match outcome {
         Ok(report) => (true, report),
         Err(message) => (false, json!({"message": message})),
@@ -73,39 +132,37 @@ async fn change(
     target: &Target,
     file: Option<&PathBuf>,
     policy: Result<Policy, PolicyError>,
-) -> Result<Value, String> {
-    let policy = policy.map_err(|e| e.to_string())?;
+) -> Result<Value, PhotoCliError> {
+    let policy = policy.map_err(PhotoCliError::Policy)?;
     if policy.photo_changes == Some(false) {
-        let source = policy.source.as_deref().unwrap_or("policy");
-        return Err(tr_text!(t, "cli-photo-changes-off", source = source));
+        let source = policy.source.as_deref().unwrap_or("policy").to_owned();
+        return Err(PhotoCliError::ChangesOff { source });
     }
     let host = policy
         .host
         .as_deref()
         .or(target.host.as_deref())
-        .ok_or_else(|| tr_text!(t, "doctor-give-host"))?;
-    let host = ApiHost::parse(host).map_err(|e| e.words(t))?;
-    let lookup = Lookup::parse_spec(&target.lookup).map_err(|e| e.words(t))?;
+        .ok_or(PhotoCliError::NoHost)?;
+    let host = ApiHost::parse(host).map_err(PhotoCliError::Host)?;
+    let lookup = Lookup::parse_spec(&target.lookup).map_err(PhotoCliError::Lookup)?;
     // The photo is read and prepared before anything is sent.
     let upload = match file {
-        Some(path) => Some(prepare_file(t, path.clone()).await?),
+        Some(path) => Some(prepare_file(path.clone()).await?),
         None => None,
     };
-    let credentials = read_credentials(t, Some(&target.user), None)?;
-    let client = CapillaryClient::new(host, credentials).map_err(|e| e.words_with_request_id(t))?;
-    let customer = client
-        .lookup(&lookup)
-        .await
-        .map_err(|e| e.words_with_request_id(t))?;
+    let credentials =
+        read_credentials(t, Some(&target.user), None).map_err(PhotoCliError::Credentials)?;
+    let client = CapillaryClient::new(host, credentials).map_err(PhotoCliError::Api)?;
+    let customer = client.lookup(&lookup).await.map_err(PhotoCliError::Api)?;
     let Some(id) = customer.customer_id() else {
-        return Err(tr_text!(t, "cli-no-customer-id"));
+        return Err(PhotoCliError::NoCustomerId);
     };
     let till = client.credentials().principal().to_owned();
     match upload {
         Some(upload) => {
             let replaced = replace_photo(&client, id, &customer, &upload)
                 .await
-                .map_err(|e| e.words_with_request_id(t))?;
+                .map_err(PhotoCliError::Api)?;
             tracing::info!("photo replaced for customer {id} by {till}");
             let (width, height) = (upload.width.to_string(), upload.height.to_string());
             let bytes = upload.jpeg.len().to_string();
@@ -137,7 +194,7 @@ async fn change(
         None => {
             let removed = remove_photo(&client, id, &customer)
                 .await
-                .map_err(|e| e.words_with_request_id(t))?;
+                .map_err(PhotoCliError::Api)?;
             tracing::info!("photo removed for customer {id} by {till}");
             Ok(json!({
                 "outcome": if removed == 0 { "no photo" } else { "removed" },
@@ -155,7 +212,7 @@ async fn change(
 
 /// Reads and prepares the file off the async threads; never written
 /// anywhere, never logged.
-async fn prepare_file(t: &Texts, path: PathBuf) -> Result<PhotoUpload, String> {
+async fn prepare_file(path: PathBuf) -> Result<PhotoUpload, PhotoCliError> {
     let file = path.display().to_string();
     #[expect(
         clippy::disallowed_methods,
@@ -172,8 +229,8 @@ async fn prepare_file(t: &Texts, path: PathBuf) -> Result<PhotoUpload, String> {
     .await;
     match prepared {
         Ok(Ok(upload)) => Ok(upload),
-        Ok(Err(Ok(refused))) => Err(refused.words(t)),
-        Ok(Err(Err(why))) => Err(tr_text!(t, "cli-cannot-read", file = file, why = why)),
-        Err(_) => Err(tr_text!(t, "photo-unreadable")),
+        Ok(Err(Ok(refused))) => Err(PhotoCliError::Picture(refused)),
+        Ok(Err(Err(why))) => Err(PhotoCliError::CannotRead { file, why }),
+        Err(_) => Err(PhotoCliError::Crashed),
     }
 }

@@ -234,6 +234,7 @@ enter-username = اكتب اسم مستخدم نقطة البيع.
 enter-password = اكتب كلمة المرور.
 enter-client-key = اكتب مفتاح العميل.
 enter-client-secret = اكتب سر العميل.
+demo-did-not-start = تعذّر تشغيل العرض التجريبي المدمج: { $why }
 
 ## What went wrong (Capillary, the network, the photo)
 

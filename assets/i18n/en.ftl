@@ -212,6 +212,7 @@ enter-username = Enter the till username.
 enter-password = Enter the password.
 enter-client-key = Enter the client key.
 enter-client-secret = Enter the client secret.
+demo-did-not-start = The built-in demo could not start: { $why }
 
 ## What went wrong (Capillary, the network, the photo)
 

@@ -197,6 +197,7 @@ enter-username = टिल उपयोगकर्ता नाम लिखे
 enter-password = पासवर्ड लिखें।
 enter-client-key = क्लाइंट कुंजी लिखें।
 enter-client-secret = क्लाइंट सीक्रेट लिखें।
+demo-did-not-start = बिल्ट-इन डेमो शुरू नहीं हो सका: { $why }
 
 ## What went wrong (Capillary, the network, the photo)
 

@@ -102,7 +102,7 @@ impl App {
         if refused && matches!(self.state.login.scheme, crate::config::AuthScheme::Till) {
             tracing::info!(lookup_id, "lookup refused: signed out");
             self.log_out();
-            self.state.login.error = Some(crate::tr_text!(self.state.texts, "sign-in-refused"));
+            self.state.login.error = Some(crate::state::LoginProblem::SessionRefused);
             return;
         }
         let tried: Vec<IdentifierKind> = answers.iter().map(|(l, _)| l.kind).collect();

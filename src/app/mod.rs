@@ -37,7 +37,7 @@ use crate::capillary::{CapillaryClient, ClientConfig};
 use crate::config::{HostChoice, STORAGE_KEY, Settings};
 use crate::demo::{DemoConfig, DemoServer};
 use crate::policy::{Policy, PolicyError};
-use crate::state::{AppState, Intent, LoginForm, ProfileState};
+use crate::state::{AppState, Intent, LoginForm, LoginProblem, ProfileState};
 use crate::vault::Vault;
 use idle::{Clock, Idle, IdleOutcome};
 use std::time::Duration;
@@ -368,12 +368,8 @@ impl App {
         self.log_out();
         // The password is asked again, even the demo's.
         self.state.login.clear_secrets();
-        let secs = self.state.settings.lock_after_secs;
-        let t = &self.state.texts;
-        self.state.login.error = Some(if secs < 60 {
-            crate::tr_text!(t, "locked-seconds", count = secs)
-        } else {
-            crate::tr_text!(t, "locked-minutes", count = secs.div_ceil(60))
+        self.state.login.error = Some(LoginProblem::Locked {
+            after_secs: self.state.settings.lock_after_secs,
         });
     }
 
@@ -509,8 +505,12 @@ impl eframe::App for App {
     }
 }
 
-/// Opens the window. Blocks until it is closed.
-pub fn run_native(runtime: tokio::runtime::Runtime, options: StartOptions) -> Result<(), String> {
+/// Opens the window. Blocks until it is closed; fails when no window can
+/// be opened (no display, no OpenGL), in eframe's words.
+pub fn run_native(
+    runtime: tokio::runtime::Runtime,
+    options: StartOptions,
+) -> Result<(), eframe::Error> {
     let _entered = runtime.enter();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Customer Lookup")
@@ -532,7 +532,6 @@ pub fn run_native(runtime: tokio::runtime::Runtime, options: StartOptions) -> Re
         native,
         Box::new(move |cc| Ok(Box::new(App::new(&cc.egui_ctx, cc.storage, options)))),
     )
-    .map_err(|e| e.to_string())
 }
 
 /// The UI's texts for a language choice on this workstation.

@@ -7,7 +7,7 @@ use crate::capillary::{ApiHost, CapillaryClient, ClientConfig, Credentials};
 use crate::config::{AuthScheme, HostChoice};
 use crate::demo::{DEMO_CLIENT_KEY, DEMO_CLIENT_SECRET, DEMO_PASSWORD, DEMO_USER, DemoServer};
 use crate::secret::Secret;
-use crate::state::{KeyringStatus, LoginForm, Session};
+use crate::state::{KeyringStatus, LoginForm, LoginProblem, Session};
 use crate::vault::Vault;
 
 impl App {
@@ -20,24 +20,20 @@ impl App {
         let host = match &form.host {
             HostChoice::Demo => None,
             HostChoice::Cluster(cluster) => {
-                Some(ApiHost::parse(cluster.url()).map_err(|e| e.words(&self.state.texts)))
+                Some(ApiHost::parse(cluster.url()).map_err(LoginProblem::BadHost))
             }
             HostChoice::Custom(_) => {
-                Some(ApiHost::parse(&form.custom_url).map_err(|e| e.words(&self.state.texts)))
+                Some(ApiHost::parse(&form.custom_url).map_err(LoginProblem::BadHost))
             }
         };
         let credentials = match form.scheme {
-            AuthScheme::Till if form.username.trim().is_empty() => {
-                Err(crate::tr_text!(self.state.texts, "enter-username"))
-            }
-            AuthScheme::Till if form.password.is_empty() => {
-                Err(crate::tr_text!(self.state.texts, "enter-password"))
-            }
+            AuthScheme::Till if form.username.trim().is_empty() => Err(LoginProblem::EnterUsername),
+            AuthScheme::Till if form.password.is_empty() => Err(LoginProblem::EnterPassword),
             AuthScheme::OAuth if form.client_key.trim().is_empty() => {
-                Err(crate::tr_text!(self.state.texts, "enter-client-key"))
+                Err(LoginProblem::EnterClientKey)
             }
             AuthScheme::OAuth if form.client_secret.is_empty() => {
-                Err(crate::tr_text!(self.state.texts, "enter-client-secret"))
+                Err(LoginProblem::EnterClientSecret)
             }
             AuthScheme::Till => Ok(Credentials::Till {
                 username: form.username.trim().to_owned(),
@@ -118,12 +114,12 @@ impl App {
             }
             Err(error) => {
                 tracing::info!(error = %error.kind, "sign-in failed");
+                self.state.last_failed_request_id = error.request_id.clone();
                 let form = &mut self.state.login;
-                form.error = Some(error.words_with_request_id(&self.state.texts));
+                form.error = Some(LoginProblem::SignInFailed(error));
                 form.password = Secret::default();
                 form.client_secret = Secret::default();
                 form.focus_first_empty = true;
-                self.state.last_failed_request_id = error.request_id;
             }
         }
     }
@@ -161,16 +157,15 @@ impl App {
     }
 
     /// Starts the demo tenant if it is not running; returns its host.
-    fn demo_host(&mut self) -> Result<ApiHost, String> {
-        if self.demo.is_none() {
-            let server = DemoServer::start(self.demo_config.clone())
-                .map_err(|e| format!("The built-in demo could not start: {e}"))?;
-            self.demo = Some(server);
+    fn demo_host(&mut self) -> Result<ApiHost, LoginProblem> {
+        if let Some(server) = &self.demo {
+            return Ok(server.host());
         }
-        self.demo
-            .as_ref()
-            .map(DemoServer::host)
-            .ok_or_else(|| "The built-in demo is not running.".to_owned())
+        let server = DemoServer::start(self.demo_config.clone())
+            .map_err(|e| LoginProblem::DemoDidNotStart { why: e.to_string() })?;
+        let host = server.host();
+        self.demo = Some(server);
+        Ok(host)
     }
 
     /// Offers "Remember password" backed by `vault` (the OS keyring in the

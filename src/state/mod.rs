@@ -5,12 +5,14 @@
 
 mod enrol;
 mod intent;
+mod login_problem;
 mod name_search;
 mod photo_edit;
 mod profile_view;
 
 pub use enrol::EnrolDialog;
 pub use intent::{EnrolIntent, Intent, SuggestionIntent};
+pub use login_problem::LoginProblem;
 pub use name_search::{
     MAX_SUGGESTIONS, NameSearch, SearchRequest, SearchStatus, Suggestion, TYPING_PAUSE,
 };
@@ -61,7 +63,7 @@ pub struct LoginForm {
     /// "Remember password on this computer" is ticked.
     pub remember: bool,
     pub keyring: KeyringStatus,
-    pub error: Option<String>,
+    pub error: Option<LoginProblem>,
     /// Credentials are being checked.
     pub pending: bool,
     /// Move keyboard focus to the first empty field on the next frame.

@@ -61,7 +61,7 @@ pub fn draw(
                 });
                 if let Some(error) = &form.error {
                     ui.add_space(8.0);
-                    ui.colored_label(ui.visuals().error_fg_color, t.drawable(error));
+                    ui.colored_label(ui.visuals().error_fg_color, t.drawable(&error.words(t)));
                 }
                 if form.host == HostChoice::Demo {
                     ui.add_space(8.0);

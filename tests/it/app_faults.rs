@@ -200,7 +200,14 @@ fn connection_refused_at_sign_in() {
     step_until(&mut harness, "sign-in", Duration::from_secs(10), |app| {
         app.state().login.error.is_some()
     });
-    let error = harness.state().state().login.error.clone().unwrap();
+    let error = harness
+        .state()
+        .state()
+        .login
+        .error
+        .clone()
+        .unwrap()
+        .to_string();
     assert!(error.contains("refused"), "{error}");
     assert!(
         harness
@@ -300,7 +307,14 @@ fn unauthorized_401_mid_session_returns_to_sign_in() {
     step_until(&mut harness, "the 401", Duration::from_secs(10), |app| {
         app.state().session.is_none()
     });
-    let error = harness.state().state().login.error.clone().unwrap();
+    let error = harness
+        .state()
+        .state()
+        .login
+        .error
+        .clone()
+        .unwrap()
+        .to_string();
     assert!(error.contains("sign-in was refused"), "{error}");
     assert!(
         harness
