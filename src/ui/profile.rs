@@ -368,7 +368,16 @@ fn at_a_glance(
     time_zone: Option<chrono::FixedOffset>,
     intents: &mut Vec<Intent>,
 ) {
-    let heading = |ui: &mut egui::Ui| customer_label(ui, name, |t| t.size(30.0).strong());
+    let heading = |ui: &mut egui::Ui| {
+        let response = customer_label(ui, name, |t| t.size(30.0).strong());
+        // The page's heading for screen readers, which jump to it (H).
+        // A heading's name is its label (a plain label's is its value).
+        ui.ctx().accesskit_node_builder(response.id, |node| {
+            node.set_role(egui::accesskit::Role::Heading);
+            node.set_level(1);
+            node.set_label(name);
+        });
+    };
     // In a left-to-right UI an Arabic name still sits on the right (the
     // mirrored UI puts every line there).
     if is_right_to_left(name) && !t.right_to_left() {

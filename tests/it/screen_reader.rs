@@ -5,8 +5,9 @@
 //! pyatspi, what Orca is built on) that reads the window as a screen reader
 //! does. It finds the login panel's fields by role and label, presses
 //! "Log in" through AT-SPI's click action, and after a lookup finds the
-//! lookup box, the photo and the customer's name, an Arabic name in its
-//! logical order (the window draws it in display order, `src/bidi.rs`).
+//! lookup box, the photo and the customer's name as the page's heading, an
+//! Arabic name in its logical order (the window draws it in display order,
+//! `src/bidi.rs`).
 //!
 //! Runs the binary `support::window::binary` names (`.ci/run`: the release
 //! build, which is the point: it must carry AccessKit). Needs `xvfb`,
@@ -258,8 +259,8 @@ fn a_screen_reader_finds_the_login_fields_the_lookup_box_and_the_customer() {
     // A lookup: the customer's photo and name are there for the reader.
     xdotool(display, &["type", "--delay", "40", "919800000001"]);
     xdotool(display, &["key", "Return"]);
-    let found = bus.wait_for("Asha Rao's name was not read", |tree| {
-        find(tree, "label", "Asha Rao").is_some()
+    let found = bus.wait_for("Asha Rao's name was not read as the heading", |tree| {
+        find(tree, "heading", "Asha Rao").is_some()
     });
     assert!(find(&found, "image", "Customer photo").is_some());
     assert!(find(&found, "label", "Found by mobile 919800000001").is_some());
@@ -269,10 +270,10 @@ fn a_screen_reader_finds_the_login_fields_the_lookup_box_and_the_customer() {
     xdotool(display, &["type", "--delay", "40", "919800000015"]);
     xdotool(display, &["key", "Return"]);
     let found = bus.wait_for("Youssef Abdullah's name was not read", |tree| {
-        find(tree, "label", "يوسف عبد الله").is_some()
+        find(tree, "heading", "يوسف عبد الله").is_some()
     });
     assert!(
-        find(&found, "label", "الله عبد يوسف").is_none(),
+        find(&found, "heading", "الله عبد يوسف").is_none(),
         "the name was read in display order"
     );
 }
