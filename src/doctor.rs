@@ -2,9 +2,11 @@
 //! step (host, credentials, a lookup, the photo) and says what is wrong.
 //! For whoever installs the till, and for support.
 
-use crate::capillary::{ApiHost, CapillaryClient, Credentials, ErrorKind, Lookup};
+use crate::capillary::{
+    ApiError, ApiHost, CapillaryClient, Credentials, ErrorKind, HostError, InputError, Lookup,
+};
 use crate::i18n::{Texts, tr_text};
-use crate::photo::{DecodeLimits, decode, prepare_photo};
+use crate::photo::{DecodeLimits, PhotoError, decode, prepare_photo};
 use crate::policy::{Policy, PolicyError};
 use crate::secret::Secret;
 use serde_json::{Value, json};
@@ -47,6 +49,38 @@ struct Step {
     detail: String,
 }
 
+/// Why a check failed; worded by the report, in the doctor's language.
+#[derive(Debug)]
+enum CheckFailure {
+    /// The policy could not be read (its parser's words, English).
+    Policy(PolicyError),
+    /// No `--host`, none pinned.
+    NoHost,
+    Host(HostError),
+    Credentials(CredentialsError),
+    Lookup(InputError),
+    /// Capillary refused, or the call failed.
+    Api(ApiError),
+    Photo(PhotoError),
+    /// Decoding crashed (contained on the blocking pool).
+    Crashed,
+}
+
+impl CheckFailure {
+    fn words(&self, t: &Texts) -> String {
+        match self {
+            CheckFailure::Policy(error) => error.to_string(),
+            CheckFailure::NoHost => tr_text!(t, "doctor-give-host"),
+            CheckFailure::Host(error) => error.words(t),
+            CheckFailure::Credentials(error) => error.words(t),
+            CheckFailure::Lookup(error) => error.words(t),
+            CheckFailure::Api(error) => error.words_with_request_id(t),
+            CheckFailure::Photo(error) => error.words(t),
+            CheckFailure::Crashed => tr_text!(t, "photo-unreadable"),
+        }
+    }
+}
+
 /// The whole report.
 #[derive(Debug, Default)]
 struct Report {
@@ -61,11 +95,14 @@ impl Report {
         self.steps.iter().all(|s| s.ok)
     }
 
+    /// Adds one step: what it found (`detail`) or why it failed; returns the
+    /// value the next step goes on with.
     fn record<T>(
         &mut self,
+        t: &Texts,
         name: &'static str,
         started: Instant,
-        result: Result<(T, String), String>,
+        result: Result<(T, String), CheckFailure>,
     ) -> Option<T> {
         let ms = started.elapsed().as_millis();
         match result {
@@ -78,12 +115,12 @@ impl Report {
                 });
                 Some(value)
             }
-            Err(detail) => {
+            Err(failure) => {
                 self.steps.push(Step {
                     name,
                     ok: false,
                     ms,
-                    detail,
+                    detail: failure.words(t),
                 });
                 None
             }
@@ -252,7 +289,8 @@ async fn check(t: &Texts, args: &DoctorArgs, policy: Result<Policy, PolicyError>
         let summary = p.summary();
         (p, summary)
     });
-    let Some(policy) = report.record("policy", started, policy.map_err(|e| e.to_string())) else {
+    let Some(policy) = report.record(t, "policy", started, policy.map_err(CheckFailure::Policy))
+    else {
         return report;
     };
     report.policy = Some(policy_json(&policy));
@@ -263,10 +301,10 @@ async fn check(t: &Texts, args: &DoctorArgs, policy: Result<Policy, PolicyError>
     let host = match (&policy.host, &args.host) {
         (Some(pinned), _) => Ok(pinned.as_str()),
         (None, Some(asked)) => Ok(asked.as_str()),
-        (None, None) => Err(tr_text!(t, "doctor-give-host")),
+        (None, None) => Err(CheckFailure::NoHost),
     };
     let host = host
-        .and_then(|h| ApiHost::parse(h).map_err(|e| e.words(t)))
+        .and_then(|h| ApiHost::parse(h).map_err(CheckFailure::Host))
         .map(|h| {
             let address = h.to_string();
             let shown = if overruled {
@@ -278,27 +316,26 @@ async fn check(t: &Texts, args: &DoctorArgs, policy: Result<Policy, PolicyError>
             };
             (h, shown)
         });
-    let Some(host) = report.record("host", started, host) else {
+    let Some(host) = report.record(t, "host", started, host) else {
         return report;
     };
 
     let started = Instant::now();
-    let credentials =
-        read_credentials(t, args.user.as_ref(), args.client_key.as_ref()).map_err(|e| e.words(t));
-    let verified = match credentials
-        .and_then(|c| CapillaryClient::new(host, c).map_err(|e| e.words_with_request_id(t)))
-    {
-        Ok(client) => match client.verify().await {
-            Ok(()) => {
-                let principal = client.credentials().principal();
-                let detail = tr_text!(t, "doctor-accepted", principal = principal);
-                Ok((client, detail))
-            }
-            Err(e) => Err(e.words_with_request_id(t)),
-        },
-        Err(e) => Err(e),
-    };
-    let Some(client) = report.record("credentials", started, verified) else {
+    let credentials = read_credentials(t, args.user.as_ref(), args.client_key.as_ref())
+        .map_err(CheckFailure::Credentials);
+    let verified =
+        match credentials.and_then(|c| CapillaryClient::new(host, c).map_err(CheckFailure::Api)) {
+            Ok(client) => match client.verify().await {
+                Ok(()) => {
+                    let principal = client.credentials().principal();
+                    let detail = tr_text!(t, "doctor-accepted", principal = principal);
+                    Ok((client, detail))
+                }
+                Err(e) => Err(CheckFailure::Api(e)),
+            },
+            Err(e) => Err(e),
+        };
+    let Some(client) = report.record(t, "credentials", started, verified) else {
         return report;
     };
 
@@ -306,12 +343,9 @@ async fn check(t: &Texts, args: &DoctorArgs, policy: Result<Policy, PolicyError>
         return report;
     };
     let started = Instant::now();
-    let lookup = Lookup::parse_spec(spec).map_err(|e| e.words(t));
+    let lookup = Lookup::parse_spec(spec).map_err(CheckFailure::Lookup);
     let customer = match lookup {
-        Ok(lookup) => client
-            .lookup(&lookup)
-            .await
-            .map_err(|e| e.words_with_request_id(t)),
+        Ok(lookup) => client.lookup(&lookup).await.map_err(CheckFailure::Api),
         Err(e) => Err(e),
     };
     let customer = customer.map(|c| {
@@ -321,7 +355,7 @@ async fn check(t: &Texts, args: &DoctorArgs, policy: Result<Policy, PolicyError>
         let detail = tr_text!(t, "doctor-found", id = id);
         (c, detail)
     });
-    let Some(customer) = report.record("customer lookup", started, customer) else {
+    let Some(customer) = report.record(t, "customer lookup", started, customer) else {
         return report;
     };
     report.customer = Some(json!({"id": customer.customer_id(), "name": customer.display_name()}));
@@ -338,9 +372,9 @@ async fn check(t: &Texts, args: &DoctorArgs, policy: Result<Policy, PolicyError>
             Ok((Some(photo.bytes), detail))
         }
         Err(e) if e.kind == ErrorKind::NoPhoto => Ok((None, tr_text!(t, "doctor-no-photo"))),
-        Err(e) => Err(e.words_with_request_id(t)),
+        Err(e) => Err(CheckFailure::Api(e)),
     };
-    let Some(Some(bytes)) = report.record("photo download", started, download) else {
+    let Some(Some(bytes)) = report.record(t, "photo download", started, download) else {
         return report;
     };
 
@@ -380,9 +414,9 @@ async fn check(t: &Texts, args: &DoctorArgs, policy: Result<Policy, PolicyError>
             report.photo = Some(photo);
             Ok(((), detail))
         }
-        Ok(Err(e)) => Err(e.words(t)),
-        Err(_) => Err(tr_text!(t, "photo-unreadable")),
+        Ok(Err(e)) => Err(CheckFailure::Photo(e)),
+        Err(_) => Err(CheckFailure::Crashed),
     };
-    report.record("photo decode", started, decoded);
+    report.record(t, "photo decode", started, decoded);
     report
 }
