@@ -325,7 +325,7 @@ fn fields(ui: &mut egui::Ui, t: &Texts, form: &mut LoginForm, policy: &Policy) -
         });
 
         rows.row(|row| {
-            row.label("");
+            row.no_label();
             mirror::column(row.ui, rtl, |ui| {
                 ui.set_max_width(260.0);
                 remember(ui, t, form, policy);

@@ -203,6 +203,15 @@ impl FormRow<'_> {
     }
 }
 
+impl FormRow<'_> {
+    /// An empty label cell (a field that names itself, such as a check
+    /// box): the space only, so screen readers find no empty label.
+    pub fn no_label(&mut self) {
+        let width = if self.rtl { self.label_width } else { 0.0 };
+        self.ui.allocate_space(egui::vec2(width, 0.0));
+    }
+}
+
 /// Draws a form of rows (see [`FormRows`]).
 pub fn form(
     ui: &mut egui::Ui,

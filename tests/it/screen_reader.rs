@@ -243,6 +243,11 @@ fn a_screen_reader_finds_the_login_fields_the_lookup_box_and_the_customer() {
     );
     assert!(find(&login, "radio button", "OAuth client").is_some());
     assert!(find(&login, "combo box", "Language").is_some());
+    assert!(
+        !login.iter().any(|n| n.role == "label" && n.name.is_empty()),
+        "an empty label for the screen reader to stop on:\n{}",
+        describe(&login)
+    );
 
     // "Log in" pressed the way a screen reader user does (AT-SPI's click
     // action, no keyboard or mouse), then the lookup box has the focus.
