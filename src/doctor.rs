@@ -6,7 +6,7 @@ use crate::capillary::{
     ApiError, ApiHost, CapillaryClient, Credentials, ErrorKind, HostError, InputError, Lookup,
 };
 use crate::i18n::{Texts, tr_text};
-use crate::photo::{DecodeLimits, PhotoError, decode, prepare_photo};
+use crate::photo::{DecodeLimits, PhotoError, UploadError, decode, prepare_photo};
 use crate::policy::{Policy, PolicyError};
 use crate::secret::Secret;
 use serde_json::{Value, json};
@@ -49,11 +49,16 @@ struct Step {
     detail: String,
 }
 
-/// Why a check failed; worded by the report, in the doctor's language.
+/// Why a `doctor` check or a `photo` command failed; worded once, in the
+/// command's language, where it is printed.
 #[derive(Debug)]
-enum CheckFailure {
+pub(crate) enum CommandFailure {
     /// The policy could not be read (its parser's words, English).
     Policy(PolicyError),
+    /// The policy (named by `source`) switches photo changes off.
+    PhotoChangesOff {
+        source: String,
+    },
     /// No `--host`, none pinned.
     NoHost,
     Host(HostError),
@@ -61,22 +66,45 @@ enum CheckFailure {
     Lookup(InputError),
     /// Capillary refused, or the call failed.
     Api(ApiError),
+    /// The customer record has no id to file a photo under.
+    NoCustomerId,
+    /// The photo downloaded does not decode.
     Photo(PhotoError),
+    /// The picture given is not one the app can upload.
+    Picture(UploadError),
+    /// The file could not be read; `why` is the operating system's words.
+    CannotRead {
+        file: String,
+        why: String,
+    },
     /// Decoding crashed (contained on the blocking pool).
     Crashed,
 }
 
-impl CheckFailure {
-    fn words(&self, t: &Texts) -> String {
+impl CommandFailure {
+    pub(crate) fn words(&self, t: &Texts) -> String {
         match self {
-            CheckFailure::Policy(error) => error.to_string(),
-            CheckFailure::NoHost => tr_text!(t, "doctor-give-host"),
-            CheckFailure::Host(error) => error.words(t),
-            CheckFailure::Credentials(error) => error.words(t),
-            CheckFailure::Lookup(error) => error.words(t),
-            CheckFailure::Api(error) => error.words_with_request_id(t),
-            CheckFailure::Photo(error) => error.words(t),
-            CheckFailure::Crashed => tr_text!(t, "photo-unreadable"),
+            CommandFailure::Policy(error) => error.to_string(),
+            CommandFailure::PhotoChangesOff { source } => {
+                tr_text!(t, "cli-photo-changes-off", source = source.as_str())
+            }
+            CommandFailure::NoHost => tr_text!(t, "doctor-give-host"),
+            CommandFailure::Host(error) => error.words(t),
+            CommandFailure::Credentials(error) => error.words(t),
+            CommandFailure::Lookup(error) => error.words(t),
+            CommandFailure::Api(error) => error.words_with_request_id(t),
+            CommandFailure::NoCustomerId => tr_text!(t, "cli-no-customer-id"),
+            CommandFailure::Photo(error) => error.words(t),
+            CommandFailure::Picture(error) => error.words(t),
+            CommandFailure::CannotRead { file, why } => {
+                tr_text!(
+                    t,
+                    "cli-cannot-read",
+                    file = file.as_str(),
+                    why = why.as_str()
+                )
+            }
+            CommandFailure::Crashed => tr_text!(t, "photo-unreadable"),
         }
     }
 }
@@ -102,7 +130,7 @@ impl Report {
         t: &Texts,
         name: &'static str,
         started: Instant,
-        result: Result<(T, String), CheckFailure>,
+        result: Result<(T, String), CommandFailure>,
     ) -> Option<T> {
         let ms = started.elapsed().as_millis();
         match result {
@@ -289,7 +317,7 @@ async fn check(t: &Texts, args: &DoctorArgs, policy: Result<Policy, PolicyError>
         let summary = p.summary();
         (p, summary)
     });
-    let Some(policy) = report.record(t, "policy", started, policy.map_err(CheckFailure::Policy))
+    let Some(policy) = report.record(t, "policy", started, policy.map_err(CommandFailure::Policy))
     else {
         return report;
     };
@@ -301,10 +329,10 @@ async fn check(t: &Texts, args: &DoctorArgs, policy: Result<Policy, PolicyError>
     let host = match (&policy.host, &args.host) {
         (Some(pinned), _) => Ok(pinned.as_str()),
         (None, Some(asked)) => Ok(asked.as_str()),
-        (None, None) => Err(CheckFailure::NoHost),
+        (None, None) => Err(CommandFailure::NoHost),
     };
     let host = host
-        .and_then(|h| ApiHost::parse(h).map_err(CheckFailure::Host))
+        .and_then(|h| ApiHost::parse(h).map_err(CommandFailure::Host))
         .map(|h| {
             let address = h.to_string();
             let shown = if overruled {
@@ -322,19 +350,20 @@ async fn check(t: &Texts, args: &DoctorArgs, policy: Result<Policy, PolicyError>
 
     let started = Instant::now();
     let credentials = read_credentials(t, args.user.as_ref(), args.client_key.as_ref())
-        .map_err(CheckFailure::Credentials);
-    let verified =
-        match credentials.and_then(|c| CapillaryClient::new(host, c).map_err(CheckFailure::Api)) {
-            Ok(client) => match client.verify().await {
-                Ok(()) => {
-                    let principal = client.credentials().principal();
-                    let detail = tr_text!(t, "doctor-accepted", principal = principal);
-                    Ok((client, detail))
-                }
-                Err(e) => Err(CheckFailure::Api(e)),
-            },
-            Err(e) => Err(e),
-        };
+        .map_err(CommandFailure::Credentials);
+    let verified = match credentials
+        .and_then(|c| CapillaryClient::new(host, c).map_err(CommandFailure::Api))
+    {
+        Ok(client) => match client.verify().await {
+            Ok(()) => {
+                let principal = client.credentials().principal();
+                let detail = tr_text!(t, "doctor-accepted", principal = principal);
+                Ok((client, detail))
+            }
+            Err(e) => Err(CommandFailure::Api(e)),
+        },
+        Err(e) => Err(e),
+    };
     let Some(client) = report.record(t, "credentials", started, verified) else {
         return report;
     };
@@ -343,9 +372,9 @@ async fn check(t: &Texts, args: &DoctorArgs, policy: Result<Policy, PolicyError>
         return report;
     };
     let started = Instant::now();
-    let lookup = Lookup::parse_spec(spec).map_err(CheckFailure::Lookup);
+    let lookup = Lookup::parse_spec(spec).map_err(CommandFailure::Lookup);
     let customer = match lookup {
-        Ok(lookup) => client.lookup(&lookup).await.map_err(CheckFailure::Api),
+        Ok(lookup) => client.lookup(&lookup).await.map_err(CommandFailure::Api),
         Err(e) => Err(e),
     };
     let customer = customer.map(|c| {
@@ -372,7 +401,7 @@ async fn check(t: &Texts, args: &DoctorArgs, policy: Result<Policy, PolicyError>
             Ok((Some(photo.bytes), detail))
         }
         Err(e) if e.kind == ErrorKind::NoPhoto => Ok((None, tr_text!(t, "doctor-no-photo"))),
-        Err(e) => Err(CheckFailure::Api(e)),
+        Err(e) => Err(CommandFailure::Api(e)),
     };
     let Some(Some(bytes)) = report.record(t, "photo download", started, download) else {
         return report;
@@ -414,8 +443,8 @@ async fn check(t: &Texts, args: &DoctorArgs, policy: Result<Policy, PolicyError>
             report.photo = Some(photo);
             Ok(((), detail))
         }
-        Ok(Err(e)) => Err(CheckFailure::Photo(e)),
-        Err(_) => Err(CheckFailure::Crashed),
+        Ok(Err(e)) => Err(CommandFailure::Photo(e)),
+        Err(_) => Err(CommandFailure::Crashed),
     };
     report.record(t, "photo decode", started, decoded);
     report

@@ -5,10 +5,10 @@
 //! (a pinned host; photo changes can be switched off). Exit code 0 only on
 //! success; `--json` prints one object.
 
-use crate::capillary::{ApiError, ApiHost, CapillaryClient, HostError, InputError, Lookup};
-use crate::doctor::{CredentialsError, read_credentials, texts_for};
+use crate::capillary::{ApiHost, CapillaryClient, Lookup};
+use crate::doctor::{CommandFailure, read_credentials, texts_for};
 use crate::i18n::{Texts, tr_text};
-use crate::photo::{DecodeLimits, PhotoUpload, UploadError, prepare_upload};
+use crate::photo::{DecodeLimits, PhotoUpload, prepare_upload};
 use crate::photo_change::{Replaced, remove_photo, replace_photo};
 use crate::policy::{Policy, PolicyError};
 use serde_json::{Value, json};
@@ -47,63 +47,6 @@ pub enum PhotoCommand {
     },
 }
 
-/// Why the photo was not changed; worded by [`PhotoCliError::words`] in the
-/// command's language.
-#[derive(Debug)]
-enum PhotoCliError {
-    /// The organisation's policy could not be read (its parser's words).
-    Policy(PolicyError),
-    /// The policy (named by `source`) switches photo changes off.
-    ChangesOff {
-        source: String,
-    },
-    /// No `--host`, none pinned.
-    NoHost,
-    Host(HostError),
-    Lookup(InputError),
-    Credentials(CredentialsError),
-    /// Capillary refused, or the call failed.
-    Api(ApiError),
-    /// The customer record has no id to file a photo under.
-    NoCustomerId,
-    /// The file is not a picture the app can use.
-    Picture(UploadError),
-    /// The file could not be read; `why` is the operating system's words.
-    CannotRead {
-        file: String,
-        why: String,
-    },
-    /// Preparing the picture crashed (contained on the blocking pool).
-    Crashed,
-}
-
-impl PhotoCliError {
-    fn words(&self, t: &Texts) -> String {
-        match self {
-            PhotoCliError::Policy(error) => error.to_string(),
-            PhotoCliError::ChangesOff { source } => {
-                tr_text!(t, "cli-photo-changes-off", source = source.as_str())
-            }
-            PhotoCliError::NoHost => tr_text!(t, "doctor-give-host"),
-            PhotoCliError::Host(error) => error.words(t),
-            PhotoCliError::Lookup(error) => error.words(t),
-            PhotoCliError::Credentials(error) => error.words(t),
-            PhotoCliError::Api(error) => error.words_with_request_id(t),
-            PhotoCliError::NoCustomerId => tr_text!(t, "cli-no-customer-id"),
-            PhotoCliError::Picture(error) => error.words(t),
-            PhotoCliError::CannotRead { file, why } => {
-                tr_text!(
-                    t,
-                    "cli-cannot-read",
-                    file = file.as_str(),
-                    why = why.as_str()
-                )
-            }
-            PhotoCliError::Crashed => tr_text!(t, "photo-unreadable"),
-        }
-    }
-}
-
 /// Runs the command; returns the exit code (0 only on success).
 pub async fn run(command: PhotoCommand, policy: Result<Policy, PolicyError>) -> i32 {
     let (target, file) = match &command {
@@ -132,37 +75,37 @@ async fn change(
     target: &Target,
     file: Option<&PathBuf>,
     policy: Result<Policy, PolicyError>,
-) -> Result<Value, PhotoCliError> {
-    let policy = policy.map_err(PhotoCliError::Policy)?;
+) -> Result<Value, CommandFailure> {
+    let policy = policy.map_err(CommandFailure::Policy)?;
     if policy.photo_changes == Some(false) {
         let source = policy.source.as_deref().unwrap_or("policy").to_owned();
-        return Err(PhotoCliError::ChangesOff { source });
+        return Err(CommandFailure::PhotoChangesOff { source });
     }
     let host = policy
         .host
         .as_deref()
         .or(target.host.as_deref())
-        .ok_or(PhotoCliError::NoHost)?;
-    let host = ApiHost::parse(host).map_err(PhotoCliError::Host)?;
-    let lookup = Lookup::parse_spec(&target.lookup).map_err(PhotoCliError::Lookup)?;
+        .ok_or(CommandFailure::NoHost)?;
+    let host = ApiHost::parse(host).map_err(CommandFailure::Host)?;
+    let lookup = Lookup::parse_spec(&target.lookup).map_err(CommandFailure::Lookup)?;
     // The photo is read and prepared before anything is sent.
     let upload = match file {
         Some(path) => Some(prepare_file(path.clone()).await?),
         None => None,
     };
     let credentials =
-        read_credentials(t, Some(&target.user), None).map_err(PhotoCliError::Credentials)?;
-    let client = CapillaryClient::new(host, credentials).map_err(PhotoCliError::Api)?;
-    let customer = client.lookup(&lookup).await.map_err(PhotoCliError::Api)?;
+        read_credentials(t, Some(&target.user), None).map_err(CommandFailure::Credentials)?;
+    let client = CapillaryClient::new(host, credentials).map_err(CommandFailure::Api)?;
+    let customer = client.lookup(&lookup).await.map_err(CommandFailure::Api)?;
     let Some(id) = customer.customer_id() else {
-        return Err(PhotoCliError::NoCustomerId);
+        return Err(CommandFailure::NoCustomerId);
     };
     let till = client.credentials().principal().to_owned();
     match upload {
         Some(upload) => {
             let replaced = replace_photo(&client, id, &customer, &upload)
                 .await
-                .map_err(PhotoCliError::Api)?;
+                .map_err(CommandFailure::Api)?;
             tracing::info!("photo replaced for customer {id} by {till}");
             let (width, height) = (upload.width.to_string(), upload.height.to_string());
             let bytes = upload.jpeg.len().to_string();
@@ -194,7 +137,7 @@ async fn change(
         None => {
             let removed = remove_photo(&client, id, &customer)
                 .await
-                .map_err(PhotoCliError::Api)?;
+                .map_err(CommandFailure::Api)?;
             tracing::info!("photo removed for customer {id} by {till}");
             Ok(json!({
                 "outcome": if removed == 0 { "no photo" } else { "removed" },
@@ -212,7 +155,7 @@ async fn change(
 
 /// Reads and prepares the file off the async threads; never written
 /// anywhere, never logged.
-async fn prepare_file(path: PathBuf) -> Result<PhotoUpload, PhotoCliError> {
+async fn prepare_file(path: PathBuf) -> Result<PhotoUpload, CommandFailure> {
     let file = path.display().to_string();
     #[expect(
         clippy::disallowed_methods,
@@ -229,8 +172,8 @@ async fn prepare_file(path: PathBuf) -> Result<PhotoUpload, PhotoCliError> {
     .await;
     match prepared {
         Ok(Ok(upload)) => Ok(upload),
-        Ok(Err(Ok(refused))) => Err(PhotoCliError::Picture(refused)),
-        Ok(Err(Err(why))) => Err(PhotoCliError::CannotRead { file, why }),
-        Err(_) => Err(PhotoCliError::Crashed),
+        Ok(Err(Ok(refused))) => Err(CommandFailure::Picture(refused)),
+        Ok(Err(Err(why))) => Err(CommandFailure::CannotRead { file, why }),
+        Err(_) => Err(CommandFailure::Crashed),
     }
 }
