@@ -59,11 +59,15 @@ async fn show_photo(client: &CapillaryClient, customer: &customer_lookup::capill
 /// every candidate (mobile, card, external ID) looked up at once.
 async fn scan_to_photo(client: &CapillaryClient, scanned: &str) -> Duration {
     let started = Instant::now();
-    let ticket = jobs::LookupTicket {
+    let ticket = customer_lookup::logic::LookupTicket {
         lookup_id: 0,
         candidates: Lookup::candidates(scanned, "").unwrap(),
     };
-    let (_, answers) = jobs::look_up(client.clone(), ticket).await;
+    let customer_lookup::logic::Finished::LookedUp { answers, .. } =
+        jobs::look_up(client.clone(), ticket).await
+    else {
+        unreachable!("a lookup answers with its candidates")
+    };
     let customer = answers
         .into_iter()
         .find_map(|(_, answer)| answer.ok())

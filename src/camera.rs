@@ -181,8 +181,17 @@ mod system {
     }
 }
 
+/// A frame as the feed's thread leaves it: at most the photo dialog's
+/// working size, and already laid out as egui takes a texture, so that
+/// showing it costs the UI thread nothing but the upload.
+pub type Frame = crate::state::WorkingPicture;
+
+fn frame(rgba: RgbaImage) -> Frame {
+    Frame::new(crate::photo::working_copy(rgba))
+}
+
 /// What a live feed shares with the app: the newest frame, untaken.
-type Newest = Arc<Mutex<Option<Result<RgbaImage, CameraError>>>>;
+type Newest = Arc<Mutex<Option<Result<Frame, CameraError>>>>;
 
 /// A camera being read on its own thread.
 #[derive(Debug)]
@@ -203,7 +212,7 @@ impl LiveFeed {
         let newest: Newest = Arc::default();
         let stop = Arc::new(AtomicBool::new(false));
         let (shared, stopped) = (newest.clone(), stop.clone());
-        let put = move |frame: Result<RgbaImage, CameraError>| {
+        let put = move |frame: Result<Frame, CameraError>| {
             if let Ok(mut slot) = shared.lock() {
                 *slot = Some(frame);
             }
@@ -217,7 +226,7 @@ impl LiveFeed {
                     Err(error) => return put(Err(error)),
                 };
                 while !stopped.load(Ordering::Relaxed) {
-                    let frame = source.next_frame();
+                    let frame = source.next_frame().map(frame);
                     let failed = frame.is_err();
                     put(frame);
                     if failed {
@@ -230,7 +239,7 @@ impl LiveFeed {
     }
 
     /// The newest frame since the last call, if one came.
-    pub fn take(&self) -> Option<Result<RgbaImage, CameraError>> {
+    pub fn take(&self) -> Option<Result<Frame, CameraError>> {
         self.newest.lock().ok()?.take()
     }
 }
@@ -351,7 +360,8 @@ mod tests {
             assert!(started.elapsed() < Duration::from_secs(5), "no frame");
             std::thread::sleep(Duration::from_millis(5));
         };
-        assert_eq!(frame.dimensions(), (640, 480));
+        assert_eq!(frame.rgba.dimensions(), (640, 480));
+        assert_eq!(frame.pixels.size, [640, 480], "ready for a texture");
         assert_eq!(cameras.counters.open.load(Ordering::SeqCst), 1);
         drop(feed);
         let started = std::time::Instant::now();

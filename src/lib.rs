@@ -20,6 +20,8 @@ pub mod doctor;
 pub mod fonts;
 pub mod i18n;
 pub mod logging;
+#[cfg(feature = "window")]
+pub mod logic;
 pub mod photo;
 pub mod photo_change;
 pub mod photo_cli;

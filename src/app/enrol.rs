@@ -24,35 +24,36 @@ impl App {
             EnrolIntent::Open => self.open_enrolment(ctx),
             EnrolIntent::Submit => self.submit_enrolment(ctx),
             EnrolIntent::Cancel => {
-                self.state.enrol = None;
+                self.logic.state.enrol = None;
                 self.jobs.enrol = None;
-                self.state.lookup.request_focus = true;
+                self.logic.state.lookup.request_focus = true;
             }
         }
     }
 
     fn open_enrolment(&mut self, ctx: &egui::Context) {
-        if self.state.session.is_none() || self.state.enrol.is_some() {
+        if self.logic.state.session.is_none() || self.logic.state.enrol.is_some() {
             return;
         }
-        if !self.state.settings.enrolment {
-            let off = self.state.texts.msg_text(ENROLMENT_OFF);
+        if !self.logic.state.settings.enrolment {
+            let off = self.logic.state.texts.msg_text(ENROLMENT_OFF);
             self.toast(ctx, &off, Duration::from_secs(3));
             return;
         }
         let looked_up = self
+            .logic
             .state
             .not_found
             .clone()
-            .unwrap_or_else(|| self.state.lookup.input.clone());
-        self.state.enrol = Some(EnrolDialog::new(
+            .unwrap_or_else(|| self.logic.state.lookup.input.clone());
+        self.logic.state.enrol = Some(EnrolDialog::new(
             &looked_up,
-            &self.state.settings.country_code,
+            &self.logic.state.settings.country_code,
         ));
     }
 
     fn submit_enrolment(&mut self, ctx: &egui::Context) {
-        let Some(dialog) = &mut self.state.enrol else {
+        let Some(dialog) = &mut self.logic.state.enrol else {
             return;
         };
         if dialog.sending {
@@ -65,7 +66,7 @@ impl App {
                 return;
             }
         };
-        let (Some(client), Some(session)) = (&self.client, &self.state.session) else {
+        let (Some(client), Some(session)) = (&self.client, &self.logic.state.session) else {
             return;
         };
         dialog.errors.clear();
@@ -76,7 +77,7 @@ impl App {
     }
 
     pub(super) fn finish_enrolment(&mut self, ctx: &egui::Context, outcome: EnrolOutcome) {
-        let Some(dialog) = &mut self.state.enrol else {
+        let Some(dialog) = &mut self.logic.state.enrol else {
             return; // cancelled, locked or logged out meanwhile
         };
         dialog.sending = false;
@@ -88,7 +89,7 @@ impl App {
                     request_id = error.request_id.as_deref(),
                     "enrolment refused"
                 );
-                let words = error.words_with_request_id(&self.state.texts);
+                let words = error.words_with_request_id(&self.logic.state.texts);
                 let field = match error.kind {
                     ErrorKind::Capillary { code, .. } if code == codes::INVALID_MOBILE => {
                         Some(EnrolField::Mobile)
@@ -101,7 +102,7 @@ impl App {
                 let code = match &error.kind {
                     ErrorKind::Capillary { code, .. } => {
                         let code = code.to_string();
-                        format!(" {}", tr_text!(self.state.texts, "error-code", code = code))
+                        format!(" {}", tr_text!(self.logic.state.texts, "error-code", code = code))
                     }
                     _ => String::new(),
                 };
@@ -110,16 +111,17 @@ impl App {
                         field,
                         problem: FieldProblem::Refused(format!(
                             "{}{code}",
-                            error.kind.words(&self.state.texts)
+                            error.kind.words(&self.logic.state.texts)
                         )),
                     }]);
                 }
                 let words = format!("{words}{code}");
-                dialog.refused = Some(tr_text!(self.state.texts, "not-enrolled", reason = words));
+                dialog.refused = Some(tr_text!(self.logic.state.texts, "not-enrolled", reason = words));
                 return;
             }
         };
         let till = self
+            .logic
             .state
             .session
             .as_ref()
@@ -131,15 +133,15 @@ impl App {
             "customer {} enrolled by {till}",
             enrolled.customer_id
         );
-        self.state.enrol = None;
+        self.logic.state.enrol = None;
         let Ok(lookup) = Lookup::new(
             IdentifierKind::CustomerId,
             &enrolled.customer_id.to_string(),
         ) else {
             return;
         };
-        self.start_lookup(ctx, vec![lookup]);
-        let t = self.state.texts.clone();
+        self.send(ctx, crate::logic::Msg::LookUp(vec![lookup]));
+        let t = self.logic.state.texts.clone();
         let id = enrolled.customer_id.to_string();
         let mut note = vec![tr_text!(t, "enrolled-as", id = id)];
         note.extend(
@@ -149,8 +151,8 @@ impl App {
                 .map(|w| tr_text!(t, "capillary-says", words = w.as_str())),
         );
         note.extend(enrolled.rewards.iter().map(|r| format!("{r}.")));
-        self.state.enrolled_note = Some(note.join(" "));
-        self.state.focus_take_photo = true;
+        self.logic.state.enrolled_note = Some(note.join(" "));
+        self.logic.state.focus_take_photo = true;
         self.toast(ctx, &tr_text!(t, "enrolled"), ENROLLED_TOAST);
     }
 }

@@ -8,9 +8,9 @@
 //! stops using the network). A job's output carries the request it was
 //! started with, so applying it never reads live form fields.
 
-use super::photo_cache::PhotoKey;
+use crate::logic::{Finished, JobGroup, LookupTicket, PanelAnswer, PhotoKey, PhotoLoadError};
 use crate::camera::{CameraError, Cameras};
-use crate::capillary::{ApiError, CapillaryClient, Customer, Lookup, SearchHit};
+use crate::capillary::{ApiError, CapillaryClient, Customer, SearchHit};
 use crate::photo::{
     CropRect, DecodeLimits, MAX_SOURCE_BYTES, MIN_SHORT_SIDE, PhotoError, PreparedPhoto,
     UploadError, WORKING_LONG_SIDE, prepare_photo,
@@ -18,7 +18,7 @@ use crate::photo::{
 use crate::photo_change::{ReplaceStep, Replaced};
 use crate::pick_file::FilePicker;
 use crate::secret::Secret;
-use crate::state::{MAX_SUGGESTIONS, SearchRequest, SendStep};
+use crate::state::{MAX_SUGGESTIONS, SearchRequest, SendStep, WorkingPicture};
 use crate::vault::{Vault, VaultError};
 use image::RgbaImage;
 use poll_promise::Promise;
@@ -104,18 +104,14 @@ pub fn take_all_finished<T: Send + 'static>(jobs: &mut Vec<Job<T>>) -> Vec<T> {
     done
 }
 
-/// The jobs in flight: at most one sign-in and one lookup, and the
-/// photos, panels and warm-ups of the lookup on screen.
+/// The jobs in flight. The logic's (`crate::logic::Work`) are one list,
+/// each with the group it is cancelled with; warm-ups are `None`'s (they
+/// have no answer and are never cancelled). The flows not yet moved into
+/// the logic keep a slot each.
 #[derive(Debug, Default)]
 pub struct Jobs {
+    pub logic: Vec<(Option<JobGroup>, Job<Option<Finished>>)>,
     pub login: Option<Job<LoginOutcome>>,
-    pub lookup: Option<Job<LookupOutcome>>,
-    /// The profile's photo, or one per customer of a choice.
-    pub photos: Vec<Job<PhotoOutcome>>,
-    /// Loyalty and purchases of the customer on screen.
-    pub panels: Vec<Job<PanelOutcome>>,
-    /// Connections being prepared while the cashier types.
-    pub warm_ups: Vec<Job<()>>,
     /// The search of the name being typed, then each suggestion's record
     /// and thumbnail; all dropped (and aborted) when the text changes.
     pub search: Option<Job<SearchOutcome>>,
@@ -145,9 +141,10 @@ impl Jobs {
     /// repainting only then).
     pub fn any_running(&self) -> bool {
         self.login.as_ref().is_some_and(Job::is_running)
-            || self.lookup.as_ref().is_some_and(Job::is_running)
-            || self.photos.iter().any(Job::is_running)
-            || self.panels.iter().any(Job::is_running)
+            || self
+                .logic
+                .iter()
+                .any(|(group, job)| group.is_some() && job.is_running())
             || self.search.as_ref().is_some_and(Job::is_running)
             || self.suggestion_records.iter().any(Job::is_running)
             || self.thumbnails.iter().any(Job::is_running)
@@ -181,11 +178,15 @@ impl Jobs {
         self.thumbnails.clear();
     }
 
-    /// Cancels the lookup and photos in flight.
-    pub fn cancel_lookup(&mut self) {
-        self.lookup = None;
-        self.photos.clear();
-        self.panels.clear();
+    /// Cancels a group of jobs (dropping a job aborts its task).
+    pub fn cancel(&mut self, cancelled: JobGroup) {
+        match cancelled {
+            JobGroup::Search => self.cancel_search(),
+            JobGroup::Lookup => self.logic.retain(|(group, _)| group.is_none()),
+            JobGroup::Photos => self
+                .logic
+                .retain(|(group, _)| *group != Some(JobGroup::Photos)),
+        }
     }
 }
 
@@ -216,21 +217,10 @@ pub async fn log_in(
     (pending, result)
 }
 
-/// Which lookup a job answers: results of superseded lookups are dropped.
-#[derive(Debug, Clone)]
-pub struct LookupTicket {
-    pub lookup_id: u64,
-    /// Every identifier type the input could be, tried at once.
-    pub candidates: Vec<Lookup>,
-}
-
-/// Each candidate with its answer, in the order they were tried.
-pub type LookupOutcome = (u64, Vec<(Lookup, Result<Customer, ApiError>)>);
-
 /// Looks every candidate up concurrently, so an ambiguous scan costs one
 /// round trip rather than one per type; waits for all of them, so that two
 /// different customers are never resolved by which answered first.
-pub async fn look_up(client: CapillaryClient, ticket: LookupTicket) -> LookupOutcome {
+pub async fn look_up(client: CapillaryClient, ticket: LookupTicket) -> Finished {
     let mut tasks = tokio::task::JoinSet::new();
     for (index, lookup) in ticket.candidates.iter().cloned().enumerate() {
         let client = client.clone();
@@ -256,7 +246,10 @@ pub async fn look_up(client: CapillaryClient, ticket: LookupTicket) -> LookupOut
         .zip(answers)
         .map(|(lookup, answer)| (lookup, answer.unwrap_or_else(lost)))
         .collect();
-    (ticket.lookup_id, answers)
+    Finished::LookedUp {
+        lookup_id: ticket.lookup_id,
+        answers,
+    }
 }
 
 /// A search's answer: the customers found and how many matched in all.
@@ -329,61 +322,21 @@ pub async fn warm_up(client: CapillaryClient, origin: url::Url, connections: usi
 /// How many recent purchases the first screen shows.
 pub const RECENT_PURCHASES: u32 = 3;
 
-/// A loyalty or purchases answer, for the lookup it belongs to.
-#[derive(Debug)]
-pub enum PanelAnswer {
-    Loyalty(Result<Vec<crate::capillary::ProgramStanding>, ApiError>),
-    Purchases(Result<Vec<crate::capillary::Purchase>, ApiError>),
-}
-
-pub type PanelOutcome = (u64, PanelAnswer);
-
 /// Fetches one panel of the profile of customer `customer_id`.
 pub async fn load_panel(
     client: CapillaryClient,
     lookup_id: u64,
     customer_id: i64,
     kind: crate::state::PanelKind,
-) -> PanelOutcome {
+) -> Finished {
     let answer = match kind {
         crate::state::PanelKind::Loyalty => PanelAnswer::Loyalty(client.loyalty(customer_id).await),
         crate::state::PanelKind::Purchases => {
             PanelAnswer::Purchases(client.recent_purchases(customer_id, RECENT_PURCHASES).await)
         }
     };
-    (lookup_id, answer)
+    Finished::Panel { lookup_id, answer }
 }
-
-/// Where a photo job's result goes: which lookup's profile, and where in
-/// the photo cache.
-#[derive(Debug, Clone)]
-pub struct PhotoTicket {
-    pub lookup_id: u64,
-    pub cache_key: Option<PhotoKey>,
-    /// `None`: the profile's photo; `Some(n)`: match `n` of a choice.
-    pub match_index: Option<usize>,
-}
-
-/// Why a photo could not be shown.
-#[derive(Debug, Clone, thiserror::Error)]
-pub enum PhotoLoadError {
-    #[error(transparent)]
-    Download(#[from] ApiError),
-    #[error(transparent)]
-    Decode(#[from] PhotoError),
-}
-
-impl PhotoLoadError {
-    /// In the UI's language.
-    pub fn words(&self, t: &crate::i18n::Texts) -> String {
-        match self {
-            PhotoLoadError::Download(error) => error.words_with_request_id(t),
-            PhotoLoadError::Decode(error) => error.words(t),
-        }
-    }
-}
-
-pub type PhotoOutcome = (PhotoTicket, Result<egui::ColorImage, PhotoLoadError>);
 
 /// The pixels uploaded for a prepared photo.
 pub fn texture_image(prepared: &PreparedPhoto) -> egui::ColorImage {
@@ -507,7 +460,10 @@ pub enum PictureInput {
 }
 
 /// The picture, or why not; `None` when no file was chosen.
-pub type PictureOutcome = (PhotoEditTicket, Option<Result<RgbaImage, UploadError>>);
+pub type PictureOutcome = (
+    PhotoEditTicket,
+    Option<Result<WorkingPicture, UploadError>>,
+);
 
 /// Reads a pasted or dropped picture: refused in words when it is too
 /// large, not a photo, or too small; otherwise upright and scaled to the
@@ -518,7 +474,8 @@ pub async fn read_picture(ticket: PhotoEditTicket, input: PictureInput) -> Pictu
         PictureInput::Pasted(image) => picture_from_pixels(&image),
         PictureInput::Encoded(bytes) => picture_from_bytes(&bytes),
         PictureInput::Dropped(file) => picture_from_file(&*file),
-    })
+    }
+    .map(WorkingPicture::new))
     .await
     .unwrap_or(Err(UploadError::NotAPhoto(PhotoError::Crashed)));
     (ticket, Some(result))
@@ -532,7 +489,7 @@ pub async fn choose_picture(
     let Some(path) = picker.pick().await else {
         return (ticket, None);
     };
-    let result = off_ui_thread(move || picture_from_file(&ChosenFile(path)))
+    let result = off_ui_thread(move || picture_from_file(&ChosenFile(path)).map(WorkingPicture::new))
         .await
         .unwrap_or(Err(UploadError::NotAPhoto(PhotoError::Crashed)));
     (ticket, Some(result))
@@ -614,6 +571,8 @@ pub enum PhotoChange {
     /// This crop of the picture becomes the customer's only photo.
     Replace {
         picture: Arc<RgbaImage>,
+        /// Quarter turns clockwise, before the crop.
+        turns: u8,
         crop: CropRect,
     },
     Remove,
@@ -672,10 +631,16 @@ pub async fn change_photo(
     };
     let id = ticket.customer_id;
     let result = match change {
-        PhotoChange::Replace { picture, crop } => {
+        PhotoChange::Replace {
+            picture,
+            turns,
+            crop,
+        } => {
             say(SendStep::Preparing);
             let upload = off_ui_thread(move || {
-                crate::photo::upload_from_pixels(&crate::photo::crop(&picture, crop))
+                let turned = crate::photo::rotate_quarters(&picture, turns);
+                let turned = turned.as_ref().unwrap_or(&picture);
+                crate::photo::upload_from_pixels(&crate::photo::crop(turned, crop))
             })
             .await
             .unwrap_or(Err(UploadError::NotAPhoto(PhotoError::Crashed)));

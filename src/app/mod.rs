@@ -1,45 +1,40 @@
-//! The eframe app: owns the state and the background jobs, applies the UI's
-//! intents, applies finished jobs, and decides which screen shows. Drawing
-//! lives in [`crate::ui`]; state and intents in [`crate::state`].
+//! The eframe app, the logic's runner: owns the live client, the
+//! background jobs and the textures; sends the UI's intents, finished
+//! jobs and the clock to [`crate::logic`] and carries out the effects it
+//! returns. Drawing lives in [`crate::ui`]; state and intents in
+//! [`crate::state`].
 //!
-//! Each flow has its own file: [`session`] (sign in and out, demo,
-//! keyring), [`lookup`] (lookups, photos, textures), [`photo_edit`] (the
-//! photo dialog: paste, drop, crop, replace, remove), [`idle`] (cursor blink
-//! and lock), [`jobs`] (starting and polling background work). This file
-//! keeps the struct, intents, polling and the eframe glue.
+//! The flows not yet moved into the logic have a file each here:
+//! [`session`] (sign in and out, demo, keyring), [`search`] (names),
+//! [`enrol`], [`paste`], [`photo_edit`] (the photo dialog: paste, drop,
+//! crop, replace, remove); [`jobs`] starts and polls background work.
+//! This file keeps the struct, the runner and the eframe glue.
 //!
 //! eframe calls [`eframe::App::logic`] before every `ui` pass *and* while
 //! the window is hidden or minimised (when no `ui` pass runs at all), so
 //! everything driven by time or by finished jobs happens there.
 
 mod enrol;
-mod idle;
 pub mod jobs;
-mod lookup;
 mod paste;
-mod photo_cache;
 mod photo_edit;
-mod resolve;
 mod search;
 mod session;
-mod warm;
 
+pub use crate::logic::{CURSOR_BLINK, PhotoCache, PhotoKey, photo_frame_px};
 pub use enrol::ENROLMENT_OFF;
-pub use idle::CURSOR_BLINK;
 pub use jobs::texture_image;
-pub use lookup::photo_frame_px;
 pub use paste::NOTHING_TO_PASTE;
-pub use photo_cache::{PhotoCache, PhotoKey};
 pub use photo_edit::NOTHING_CHOSEN;
 pub use search::{THUMBNAIL_POINTS, thumbnail_px};
 
 use crate::capillary::{CapillaryClient, ClientConfig};
 use crate::config::{HostChoice, STORAGE_KEY, Settings};
 use crate::demo::{DemoConfig, DemoServer};
+use crate::logic::{Clock, Effect, Finished, Logic, Msg, Work};
 use crate::policy::{Policy, PolicyError};
-use crate::state::{AppState, Intent, LoginForm, LoginProblem, ProfileState};
+use crate::state::{AppState, Intent, LoginForm, LoginProblem};
 use crate::vault::Vault;
-use idle::{Clock, Idle, IdleOutcome};
 use std::time::Duration;
 
 /// How long "Copied" stays visible.
@@ -89,7 +84,8 @@ impl Default for StartOptions {
 /// The Customer Lookup app.
 #[derive(Debug)]
 pub struct App {
-    state: AppState,
+    /// The state and everything decided about it.
+    logic: Logic,
     /// The workstation's locale, for a language choice of "the
     /// workstation's".
     workstation_locale: Option<crate::i18n::Locale>,
@@ -102,10 +98,6 @@ pub struct App {
     demo: Option<DemoServer>,
     demo_config: DemoConfig,
     client_config: ClientConfig,
-    clock: Clock,
-    idle: Idle,
-    photo_cache: PhotoCache,
-    warm: warm::WarmUp,
     /// The system keyring for "Remember password", once set up.
     vault: Option<Vault>,
     /// Where "Take photo" gets its frames.
@@ -119,6 +111,8 @@ pub struct App {
     fit_first_window: bool,
     /// Text a Ctrl+V read from the clipboard, for the next frame's input.
     pasted_text: Vec<String>,
+    /// The textures of the pictures the state shows.
+    textures: crate::ui::Textures,
 }
 
 /// A screen smaller than this (points) is too small for the default
@@ -196,33 +190,30 @@ impl App {
         ctx.set_theme(settings.theme.preference());
         let texts = texts_for(settings.language, options.workstation_locale.clone());
         let login = LoginForm::from_settings(&settings);
-        let clock = Clock::default();
+        let state = AppState {
+            settings,
+            login,
+            policy,
+            policy_error,
+            texts,
+            ..AppState::default()
+        };
         let mut app = App {
-            state: AppState {
-                settings,
-                login,
-                policy,
-                policy_error,
-                texts,
-                ..AppState::default()
-            },
+            logic: Logic::new(state, Clock::default()),
             workstation_locale: options.workstation_locale,
             client: None,
             jobs: jobs::Jobs::default(),
             demo: None,
             demo_config,
             client_config,
-            idle: Idle::new(clock.now()),
-            clock,
-            photo_cache: PhotoCache::default(),
-            warm: warm::WarmUp::default(),
             vault: None,
             cameras: std::sync::Arc::new(crate::camera::SystemCameras),
             file_picker: std::sync::Arc::new(crate::pick_file::SystemFilePicker),
             fit_first_window: first_start,
             pasted_text: Vec::new(),
+            textures: crate::ui::Textures::default(),
         };
-        if app.state.login.host == HostChoice::Demo {
+        if app.logic.state.login.host == HostChoice::Demo {
             app.prefill_demo_credentials();
         }
         app
@@ -230,62 +221,143 @@ impl App {
 
     /// The state, for tests and the UI.
     pub fn state(&self) -> &AppState {
-        &self.state
+        &self.logic.state
     }
 
     /// Whether the text cursor currently blinks (it stops when idle).
     pub fn cursor_blinking(&self) -> bool {
-        self.idle.cursor_blinking()
+        self.logic.cursor_blinking()
+    }
+
+    /// Sends one message to the logic and carries out what it says.
+    fn send(&mut self, ctx: &egui::Context, msg: Msg) {
+        let effects = crate::logic::update(&mut self.logic, msg);
+        for effect in effects {
+            self.carry_out(ctx, effect);
+        }
+    }
+
+    /// Does what the logic asked for.
+    fn carry_out(&mut self, ctx: &egui::Context, effect: Effect) {
+        match effect {
+            Effect::Start(work) => self.start(ctx, work),
+            Effect::Cancel(group) => self.jobs.cancel(group),
+            Effect::SignOut(problem) => {
+                self.log_out(ctx);
+                if matches!(problem, LoginProblem::Locked { .. }) {
+                    // The password is asked again, even the demo's.
+                    self.logic.state.login.clear_secrets();
+                }
+                self.logic.state.login.error = Some(problem);
+            }
+            Effect::WakeAfter(after) => ctx.request_repaint_after(after),
+            Effect::CursorBlink(blink) => {
+                ctx.all_styles_mut(|style| style.visuals.text_cursor.blink = blink);
+            }
+        }
+    }
+
+    /// Starts one of the logic's jobs with the live client; its answer
+    /// comes back through [`App::poll_jobs`] as a [`Msg::Finished`].
+    fn start(&mut self, ctx: &egui::Context, work: Work) {
+        use crate::logic::JobGroup;
+        let Some(client) = self.client.clone() else {
+            return; // signed out meanwhile: nothing to ask
+        };
+        let (group, job) = match work {
+            Work::LookUp(ticket) => {
+                tracing::debug!(
+                    lookup_id = ticket.lookup_id,
+                    kinds = ?ticket.candidates.iter().map(|c| c.kind).collect::<Vec<_>>(),
+                    "lookup started"
+                );
+                let work = async move { Some(jobs::look_up(client, ticket).await) };
+                (Some(JobGroup::Lookup), jobs::Job::spawn(ctx, work))
+            }
+            Work::Photo {
+                ticket,
+                customer,
+                frame_px,
+            } => {
+                let group = if ticket.match_index.is_some() {
+                    JobGroup::Photos
+                } else {
+                    JobGroup::Lookup
+                };
+                let work = async move {
+                    let (ticket, result) =
+                        jobs::load_photo(client, *customer, frame_px, ticket).await;
+                    Some(Finished::Photo { ticket, result })
+                };
+                (Some(group), jobs::Job::spawn(ctx, work))
+            }
+            Work::Panel {
+                lookup_id,
+                customer_id,
+                kind,
+            } => {
+                let work = async move {
+                    Some(jobs::load_panel(client, lookup_id, customer_id, kind).await)
+                };
+                (Some(JobGroup::Lookup), jobs::Job::spawn(ctx, work))
+            }
+            Work::WarmUp {
+                origin,
+                connections,
+            } => {
+                let work = async move {
+                    jobs::warm_up(client, origin, connections).await;
+                    None
+                };
+                (None, jobs::Job::spawn(ctx, work))
+            }
+        };
+        self.jobs.logic.push((group, job));
     }
 
     /// Applies one intent from the UI.
     pub fn apply(&mut self, ctx: &egui::Context, intent: Intent) {
+        let state = &mut self.logic.state;
         match intent {
             Intent::LogIn => self.start_login(ctx),
             Intent::LogOut => {
-                self.log_out();
+                self.log_out(ctx);
                 // Fill in the remembered secret again (never after a lock).
                 self.ask_keyring(ctx);
             }
-            Intent::LookUp => self.start_lookup_from_form(ctx),
-            Intent::StartedTyping => self.warm_up(ctx),
             Intent::Typed => self.typed(ctx),
             Intent::Suggestions(intent) => self.suggestion_intent(ctx, intent),
             Intent::Enrol(intent) => self.enrol_intent(ctx, intent),
-            Intent::Choose(index) => self.choose(ctx, index),
-            Intent::Retry(kind) => self.retry_panel(ctx, kind),
-            Intent::Reopen(lookup) => self.start_lookup(ctx, vec![lookup]),
-            Intent::Cancel => {
-                self.fail_lookup(crate::tr_text!(self.state.texts, "lookup-cancelled"))
-            }
-            Intent::Clear => {
-                self.supersede_lookup();
-                self.state.lookup.input.clear();
-                self.state.profile = ProfileState::Empty;
-                self.state.photo_enlarged = false;
-            }
             Intent::Copy(text) => {
                 ctx.copy_text(text);
-                let copied = crate::tr_text!(self.state.texts, "copied");
+                let copied = crate::tr_text!(state.texts, "copied");
                 self.toast(ctx, &copied, TOAST);
             }
-            Intent::EnlargePhoto(open) => self.state.photo_enlarged = open,
             Intent::Photo(photo) => self.photo_intent(ctx, photo),
             Intent::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Intent::SetEnrolment(on) if self.state.policy.enrolment.is_none() => {
-                self.state.settings.enrolment = on;
+            Intent::SetEnrolment(on) if state.policy.enrolment.is_none() => {
+                state.settings.enrolment = on;
             }
             Intent::SetEnrolment(_) => {} // pinned by the organisation
-            Intent::SetLanguage(choice) if self.state.policy.language.is_none() => {
-                self.state.settings.language = choice;
-                self.state.texts = texts_for(choice, self.workstation_locale.clone());
-                tracing::info!(language = %self.state.texts.locale().tag(), "language chosen");
+            Intent::SetLanguage(choice) if state.policy.language.is_none() => {
+                state.settings.language = choice;
+                state.texts = texts_for(choice, self.workstation_locale.clone());
+                tracing::info!(language = %state.texts.locale().tag(), "language chosen");
             }
             Intent::SetLanguage(_) => {} // pinned by the organisation
             Intent::SetTheme(theme) => {
-                self.state.settings.theme = theme;
+                state.settings.theme = theme;
                 ctx.set_theme(theme.preference());
             }
+            // Lookups, the choice, panels, the photo view, warming up.
+            logic @ (Intent::LookUp
+            | Intent::StartedTyping
+            | Intent::Choose(_)
+            | Intent::Retry(_)
+            | Intent::Reopen(_)
+            | Intent::Cancel
+            | Intent::Clear
+            | Intent::EnlargePhoto(_)) => self.send(ctx, Msg::Intent(logic)),
         }
     }
 
@@ -294,30 +366,29 @@ impl App {
     /// drawn frame and, while the window is hidden, on its own.
     pub fn tick(&mut self, ctx: &egui::Context) {
         self.fit_first_window(ctx);
-        let now = self.clock.now();
-        let lock_after = (self.state.session.is_some() && self.state.settings.lock_after_secs > 0)
-            .then(|| Duration::from_secs(self.state.settings.lock_after_secs));
-        if let IdleOutcome::Lock { idle } = self.idle.tick(ctx, now, lock_after) {
-            self.lock(idle);
-        }
+        self.send(ctx, Msg::Scale(ctx.pixels_per_point()));
+        self.send(ctx, Msg::Tick);
         self.start_due_search(ctx);
         self.poll_jobs(ctx);
-        self.state.capillary_busy = self
+        let state = &mut self.logic.state;
+        state.capillary_busy = self
             .client
             .as_ref()
             .is_some_and(CapillaryClient::is_waiting_on_rate_limit);
-        self.state.login.drop_remembered_secret_of_another_account();
-        if let Some((_, until)) = &self.state.toast {
+        state.login.drop_remembered_secret_of_another_account();
+        let now = self.logic.clock.now();
+        if let Some((_, until)) = &state.toast {
             match until.checked_duration_since(now) {
                 Some(left) if !left.is_zero() => ctx.request_repaint_after(left),
-                _ => self.state.toast = None,
+                _ => state.toast = None,
             }
         }
+        self.textures.sync(ctx, self.logic.state.pictures());
     }
 
     /// A short note in the status bar for `how_long`.
     fn toast(&mut self, ctx: &egui::Context, note: &str, how_long: Duration) {
-        self.state.toast = Some((note.to_owned(), self.clock.now() + how_long));
+        self.logic.state.toast = Some((note.to_owned(), self.logic.clock.now() + how_long));
         ctx.request_repaint_after(how_long);
     }
 
@@ -340,55 +411,25 @@ impl App {
         }
     }
 
-    /// Prepares the connections a lookup is about to need, where they may
-    /// have gone idle (see [`warm`]).
-    fn warm_up(&mut self, ctx: &egui::Context) {
-        let Some(client) = &self.client else {
-            return;
-        };
-        let now = self.clock.now();
-        let api = client.api_origin();
-        for origin in self.warm.due(now, api.clone()) {
-            // The scan's candidates go to the API host at once; the photo
-            // is one download.
-            let connections = if origin == api {
-                client.api_connections_for_a_lookup()
-            } else {
-                1
-            };
-            let work = jobs::warm_up(client.clone(), origin, connections);
-            self.jobs.warm_ups.push(jobs::Job::spawn(ctx, work));
-        }
-    }
-
-    /// Returns to the login panel (username kept, password asked again) and
-    /// drops every customer byte, photo and texture from memory.
-    fn lock(&mut self, idle: Duration) {
-        tracing::info!(idle_secs = idle.as_secs(), "locked after inactivity");
-        self.log_out();
-        // The password is asked again, even the demo's.
-        self.state.login.clear_secrets();
-        self.state.login.error = Some(LoginProblem::Locked {
-            after_secs: self.state.settings.lock_after_secs,
-        });
-    }
-
-    /// Applies every finished job.
+    /// Applies every finished job: the logic's through the one currency
+    /// check in [`crate::logic::update`], the rest in their flows.
     fn poll_jobs(&mut self, ctx: &egui::Context) {
+        let mut finished = Vec::new();
+        self.jobs.logic.retain_mut(|(_, job)| match job.try_take() {
+            Some(answer) => {
+                finished.extend(answer);
+                false
+            }
+            None => true,
+        });
+        for answer in finished {
+            self.send(ctx, Msg::Finished(answer));
+        }
         if let Some(report) = jobs::take_finished(&mut self.jobs.keyring) {
             self.finish_keyring(report);
         }
         if let Some(outcome) = jobs::take_finished(&mut self.jobs.login) {
-            self.finish_login(outcome);
-        }
-        if let Some(outcome) = jobs::take_finished(&mut self.jobs.lookup) {
-            self.finish_lookup(ctx, outcome);
-        }
-        for outcome in jobs::take_all_finished(&mut self.jobs.photos) {
-            self.finish_photo(ctx, outcome);
-        }
-        for outcome in jobs::take_all_finished(&mut self.jobs.panels) {
-            self.finish_panel(outcome);
+            self.finish_login(ctx, outcome);
         }
         if let Some(outcome) = jobs::take_finished(&mut self.jobs.paste) {
             self.finish_paste(ctx, outcome);
@@ -403,12 +444,12 @@ impl App {
             self.finish_suggestion_record(ctx, outcome);
         }
         for outcome in jobs::take_all_finished(&mut self.jobs.thumbnails) {
-            self.finish_thumbnail(ctx, outcome);
+            self.finish_thumbnail(outcome);
         }
         if let Some(outcome) = jobs::take_finished(&mut self.jobs.camera) {
             self.finish_camera_open(ctx, outcome);
         }
-        self.show_camera_frame(ctx);
+        self.show_camera_frame();
         if let Some(outcome) = jobs::take_finished(&mut self.jobs.picture) {
             self.finish_picture(ctx, outcome);
         }
@@ -424,19 +465,44 @@ impl App {
             }
             None => self.poll_photo_progress(),
         }
-        // Warm-ups have nothing to apply; finished ones are just dropped.
-        self.jobs.warm_ups.retain(jobs::Job::is_running);
     }
 
     /// One drawn frame: note the input, draw, apply the intents.
     pub fn draw(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        self.idle.note_input(&ctx, self.clock.now());
-        let intents = crate::ui::draw(ui, &mut self.state, self.jobs.any_running());
+        if had_input(&ctx) {
+            self.send(&ctx, Msg::Input);
+        }
+        self.textures.sync(&ctx, self.logic.state.pictures());
+        let intents = crate::ui::draw(
+            ui,
+            &mut self.logic.state,
+            &self.textures,
+            self.jobs.any_running(),
+        );
         for intent in intents {
             self.apply(&ctx, intent);
         }
+        self.textures.sync(&ctx, self.logic.state.pictures());
     }
+}
+
+/// Whether this pass's input has a key, text, pointer, wheel or paste
+/// event: the person is at the till.
+fn had_input(ctx: &egui::Context) -> bool {
+    ctx.input(|i| {
+        i.events.iter().any(|e| {
+            matches!(
+                e,
+                egui::Event::Key { .. }
+                    | egui::Event::Text(_)
+                    | egui::Event::PointerMoved(_)
+                    | egui::Event::PointerButton { .. }
+                    | egui::Event::MouseWheel { .. }
+                    | egui::Event::Paste(_)
+            )
+        })
+    })
 }
 
 /// Hooks for the tests (the `testing` feature): not part of the app's API.
@@ -449,14 +515,20 @@ impl App {
 
     /// Photos in the in-memory cache (tests check it empties on logout).
     pub fn cached_photos(&self) -> usize {
-        self.photo_cache.len()
+        self.logic.cached_photos()
+    }
+
+    /// Textures alive for the pictures on screen (tests check they go
+    /// with the customer).
+    pub fn live_textures(&self) -> usize {
+        self.textures.len()
     }
 
     /// Replaces the photo cache with an empty one of this many bytes; 0
     /// keeps nothing, so every lookup downloads and decodes (the stress
     /// test uses it to race photo jobs against each other).
     pub fn set_photo_cache_budget(&mut self, bytes: usize) {
-        self.photo_cache = PhotoCache::with_budget(bytes);
+        self.logic.photo_cache = PhotoCache::with_budget(bytes);
     }
 
     /// Takes photos from these cameras instead of the system's (tests use
@@ -478,12 +550,12 @@ impl App {
     /// Shows purchase times in UTC plus this many seconds instead of the
     /// machine's zone, so that snapshots are the same everywhere.
     pub fn pin_time_zone(&mut self, east_of_utc_secs: i32) {
-        self.state.time_zone = chrono::FixedOffset::east_opt(east_of_utc_secs);
+        self.logic.state.time_zone = chrono::FixedOffset::east_opt(east_of_utc_secs);
     }
 
     /// Moves the app's clock forward, as if `by` had passed without input.
     pub fn advance_clock(&mut self, by: Duration) {
-        self.clock.advance(by);
+        self.logic.clock.advance(by);
     }
 }
 
@@ -501,7 +573,7 @@ impl eframe::App for App {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, STORAGE_KEY, &self.state.settings);
+        eframe::set_value(storage, STORAGE_KEY, &self.logic.state.settings);
     }
 }
 

@@ -74,9 +74,9 @@ impl App {
         if self.jobs.paste.as_ref().is_some_and(Job::is_running) {
             return;
         }
-        let want_picture = self.state.photo_changes_allowed()
-            && matches!(self.state.profile, ProfileState::Loaded(_));
-        let work = jobs::read_clipboard(self.state.current_lookup, want_picture);
+        let want_picture = self.logic.state.photo_changes_allowed()
+            && matches!(self.logic.state.profile, ProfileState::Loaded(_));
+        let work = jobs::read_clipboard(self.logic.state.current_lookup, want_picture);
         self.jobs.paste = Some(Job::spawn(ctx, work));
     }
 
@@ -92,7 +92,7 @@ impl App {
                 tracing::info!("Ctrl+V found nothing to paste");
                 self.toast(
                     ctx,
-                    &self.state.texts.msg_text(NOTHING_TO_PASTE),
+                    &self.logic.state.texts.msg_text(NOTHING_TO_PASTE),
                     Duration::from_secs(3),
                 );
                 return;
@@ -111,7 +111,7 @@ impl App {
                 if rgba.len() != width * height * 4 {
                     self.toast(
                         ctx,
-                        &self.state.texts.msg_text(NOTHING_TO_PASTE),
+                        &self.logic.state.texts.msg_text(NOTHING_TO_PASTE),
                         Duration::from_secs(3),
                     );
                     return;
@@ -121,7 +121,7 @@ impl App {
             }
         };
         // A picture goes only to the customer who was on screen at Ctrl+V.
-        if !want_picture || lookup_id != self.state.current_lookup {
+        if !want_picture || lookup_id != self.logic.state.current_lookup {
             tracing::info!("a pasted picture arrived for no customer on screen; dropped");
             return;
         }

@@ -11,13 +11,11 @@ use super::jobs::{
 };
 use crate::camera::CameraError;
 use crate::capillary::{IdentifierKind, Lookup};
-use crate::photo::{CropView, rotate_quarter};
 use crate::photo_change::Replaced;
 use crate::state::{
     CameraView, CropSession, PhotoEdit, PhotoEditStage, PhotoIntent, PhotoSource, ProfileState,
-    SendStep,
+    SendStep, ShownPixels,
 };
-use std::sync::Arc;
 
 impl App {
     /// Applies one of the photo dialog's intents.
@@ -30,7 +28,7 @@ impl App {
                 self.read_picture(ctx, PhotoSource::Dropped, PictureInput::Dropped(file));
             }
             PhotoIntent::TakePhoto | PhotoIntent::Retake => {
-                let camera = self.state.photo_edit.as_ref().map_or(0, |e| e.camera);
+                let camera = self.logic.state.photo_edit.as_ref().map_or(0, |e| e.camera);
                 self.open_camera(ctx, camera);
             }
             PhotoIntent::ChooseCamera(index) => self.open_camera(ctx, index),
@@ -42,7 +40,7 @@ impl App {
             }
             PhotoIntent::AskRemove => {
                 if let Some(ticket) = self.photo_ticket() {
-                    self.state.photo_edit = Some(PhotoEdit::new(
+                    self.logic.state.photo_edit = Some(PhotoEdit::new(
                         ticket.customer_id,
                         ticket.lookup_id,
                         PhotoEditStage::ConfirmRemove,
@@ -57,19 +55,12 @@ impl App {
                 let (w, h) = crop.size();
                 crop.view = crop.view.zoomed(factor, w, h);
             }),
-            PhotoIntent::Rotate => {
-                let ctx = ctx.clone();
-                self.adjust_crop(move |crop| {
-                    let turned = rotate_quarter(&crop.image);
-                    let (w, h) = turned.dimensions();
-                    crop.texture = preview_texture(&ctx, &turned);
-                    crop.image = Arc::new(turned);
-                    crop.view = CropView::centred(w, h);
-                });
-            }
+            // Only the preview's drawing turns; the pixels turn with the
+            // crop, off the UI thread, when the photo is sent.
+            PhotoIntent::Rotate => self.adjust_crop(CropSession::turn),
             PhotoIntent::Confirm => self.confirm_photo(ctx),
             PhotoIntent::Back => {
-                if let Some(edit) = &mut self.state.photo_edit
+                if let Some(edit) = &mut self.logic.state.photo_edit
                     && let PhotoEditStage::Failed { crop, .. } = &mut edit.stage
                     && let Some(crop) = crop.take()
                 {
@@ -83,10 +74,10 @@ impl App {
     /// The customer on screen, as a photo dialog's ticket; `None` when no
     /// customer (with an ID) is shown or photo changes are off here.
     fn photo_ticket(&self) -> Option<PhotoEditTicket> {
-        if !self.state.photo_changes_allowed() {
+        if !self.logic.state.photo_changes_allowed() {
             return None;
         }
-        let ProfileState::Loaded(profile) = &self.state.profile else {
+        let ProfileState::Loaded(profile) = &self.logic.state.profile else {
             return None;
         };
         Some(PhotoEditTicket {
@@ -120,23 +111,23 @@ impl App {
         if self.sending_photo() {
             return; // one change at a time
         }
-        self.state.photo_enlarged = false;
+        self.logic.state.photo_enlarged = false;
         self.jobs.close_camera();
-        let camera = self.state.photo_edit.as_ref().map_or(0, |e| e.camera);
+        let camera = self.logic.state.photo_edit.as_ref().map_or(0, |e| e.camera);
         let mut edit = PhotoEdit::new(
             ticket.customer_id,
             ticket.lookup_id,
             PhotoEditStage::Reading(source),
         );
         edit.camera = camera;
-        self.state.photo_edit = Some(edit);
+        self.logic.state.photo_edit = Some(edit);
         self.jobs.picture = Some(job(ticket));
     }
 
     /// True while a change is being sent (nothing else may start then).
     fn sending_photo(&self) -> bool {
         matches!(
-            self.state.photo_edit.as_ref().map(|e| &e.stage),
+            self.logic.state.photo_edit.as_ref().map(|e| &e.stage),
             Some(PhotoEditStage::Sending { .. })
         )
     }
@@ -151,8 +142,8 @@ impl App {
         }
         self.jobs.close_camera();
         self.jobs.picture = None;
-        self.state.photo_enlarged = false;
-        let names = match self.state.photo_edit.as_ref().map(|e| &e.stage) {
+        self.logic.state.photo_enlarged = false;
+        let names = match self.logic.state.photo_edit.as_ref().map(|e| &e.stage) {
             Some(PhotoEditStage::Camera(view)) => view.names.clone(),
             _ => Vec::new(),
         };
@@ -166,7 +157,7 @@ impl App {
             }),
         );
         edit.camera = index;
-        self.state.photo_edit = Some(edit);
+        self.logic.state.photo_edit = Some(edit);
         let work = jobs::list_cameras(ticket, self.cameras.clone(), index);
         self.jobs.camera = Some(Job::spawn(ctx, work));
     }
@@ -178,7 +169,7 @@ impl App {
         ctx: &egui::Context,
         (ticket, index, listed): jobs::CamerasListed,
     ) {
-        let Some(edit) = &mut self.state.photo_edit else {
+        let Some(edit) = &mut self.logic.state.photo_edit else {
             return;
         };
         if (edit.lookup_id, edit.customer_id) != (ticket.lookup_id, ticket.customer_id) {
@@ -201,19 +192,19 @@ impl App {
                     Ok(feed) => self.jobs.camera_feed = Some(feed),
                     Err(e) => {
                         let error = CameraError::Failed(e.to_string());
-                        view.error = Some(error.words(&self.state.texts));
+                        view.error = Some(error.words(&self.logic.state.texts));
                     }
                 }
             }
             Err(error) => {
                 tracing::info!(%error, "no camera");
-                view.error = Some(error.words(&self.state.texts));
+                view.error = Some(error.words(&self.logic.state.texts));
             }
         }
     }
 
     /// Puts the camera's newest frame on screen (called every tick).
-    pub(super) fn show_camera_frame(&mut self, ctx: &egui::Context) {
+    pub(super) fn show_camera_frame(&mut self) {
         let Some(feed) = &self.jobs.camera_feed else {
             return;
         };
@@ -223,26 +214,24 @@ impl App {
         let Some(PhotoEdit {
             stage: PhotoEditStage::Camera(view),
             ..
-        }) = &mut self.state.photo_edit
+        }) = &mut self.logic.state.photo_edit
         else {
             self.jobs.close_camera();
             return;
         };
         match frame {
             Ok(frame) => {
-                let pixels = jobs::color_image(&frame);
-                let texture = match view.frame.take() {
-                    Some((mut texture, _)) => {
-                        texture.set(pixels, egui::TextureOptions::LINEAR);
-                        texture
-                    }
-                    None => ctx.load_texture("camera-frame", pixels, egui::TextureOptions::LINEAR),
+                // The same picture with the next frame's pixels: one
+                // texture, updated in place.
+                let shown = match view.frame.take() {
+                    Some((shown, _)) => shown.replaced_by(frame.pixels),
+                    None => ShownPixels::preview(frame.pixels),
                 };
-                view.frame = Some((texture, Arc::new(frame)));
+                view.frame = Some((shown, frame.rgba));
                 view.frames_shown += 1;
             }
             Err(error) => {
-                view.error = Some(error.words(&self.state.texts));
+                view.error = Some(error.words(&self.logic.state.texts));
                 self.jobs.close_camera();
             }
         }
@@ -253,7 +242,7 @@ impl App {
         if let Some(PhotoEdit {
             stage: PhotoEditStage::Cropping(crop),
             ..
-        }) = &mut self.state.photo_edit
+        }) = &mut self.logic.state.photo_edit
         {
             change(crop);
         }
@@ -262,20 +251,19 @@ impl App {
     /// Enter: send the crop, remove after the question, go back to the
     /// crop after a failure, or close a note.
     fn confirm_photo(&mut self, ctx: &egui::Context) {
-        let Some(edit) = &mut self.state.photo_edit else {
+        let Some(edit) = &mut self.logic.state.photo_edit else {
             return;
         };
         match &mut edit.stage {
             PhotoEditStage::Camera(view) => {
-                if let Some((_, frame)) = &view.frame {
-                    let picture = crate::photo::working_copy(frame.as_ref().clone());
-                    let (w, h) = picture.dimensions();
-                    edit.stage = PhotoEditStage::Cropping(CropSession {
-                        source: PhotoSource::Camera,
-                        texture: preview_texture(ctx, &picture),
-                        image: Arc::new(picture),
-                        view: CropView::centred(w, h),
-                    });
+                if let Some((shown, frame)) = view.frame.take() {
+                    // The frame is already at the working size: taking it
+                    // copies nothing, and its texture stays on screen.
+                    edit.stage = PhotoEditStage::Cropping(CropSession::new(
+                        PhotoSource::Camera,
+                        frame,
+                        shown,
+                    ));
                     // The picture is taken: the camera is released at once.
                     self.jobs.close_camera();
                 }
@@ -289,6 +277,7 @@ impl App {
                 let (w, h) = crop.size();
                 let change = PhotoChange::Replace {
                     picture: crop.image.clone(),
+                    turns: crop.turns,
                     crop: crop.view.rect(w, h),
                 };
                 self.send_photo_change(ctx, change, Some(crop));
@@ -313,13 +302,13 @@ impl App {
         crop: Option<CropSession>,
     ) {
         let ticket = self.photo_ticket();
-        let ProfileState::Loaded(profile) = &self.state.profile else {
+        let ProfileState::Loaded(profile) = &self.logic.state.profile else {
             return;
         };
         let (Some(ticket), Some(client), Some(edit)) =
-            (ticket, &self.client, self.state.photo_edit.as_mut())
+            (ticket, &self.client, self.logic.state.photo_edit.as_mut())
         else {
-            self.state.photo_edit = None;
+            self.logic.state.photo_edit = None;
             return;
         };
         let first = match change {
@@ -345,10 +334,10 @@ impl App {
     fn close_photo_edit(&mut self, ctx: &egui::Context) {
         let was_sending = self.jobs.photo_change.is_some();
         self.jobs.cancel_photo_edit();
-        let Some(edit) = self.state.photo_edit.take() else {
+        let Some(edit) = self.logic.state.photo_edit.take() else {
             return;
         };
-        self.state.lookup.request_focus = true;
+        self.logic.state.lookup.request_focus = true;
         if was_sending {
             tracing::info!(
                 "photo change for customer {} cancelled in flight",
@@ -360,9 +349,9 @@ impl App {
 
     /// Shows the customer afresh (their photo just changed).
     fn refetch_customer(&mut self, ctx: &egui::Context, customer_id: i64) {
-        self.photo_cache.forget_customer(customer_id);
+        self.logic.photo_cache.forget_customer(customer_id);
         if let Ok(lookup) = Lookup::new(IdentifierKind::CustomerId, &customer_id.to_string()) {
-            self.start_lookup(ctx, vec![lookup]);
+            self.send(ctx, crate::logic::Msg::LookUp(vec![lookup]));
         }
     }
 
@@ -374,7 +363,7 @@ impl App {
                 stage: PhotoEditStage::Sending { step, .. },
                 ..
             }),
-        ) = (&self.jobs.photo_change, &mut self.state.photo_edit)
+        ) = (&self.jobs.photo_change, &mut self.logic.state.photo_edit)
         {
             *step = *progress.borrow();
         }
@@ -382,7 +371,7 @@ impl App {
 
     /// A picture was read: the preview opens on it, or says why not.
     pub(super) fn finish_picture(&mut self, ctx: &egui::Context, (ticket, result): PictureOutcome) {
-        let Some(edit) = &mut self.state.photo_edit else {
+        let Some(edit) = &mut self.logic.state.photo_edit else {
             return;
         };
         let PhotoEditStage::Reading(source) = edit.stage else {
@@ -394,26 +383,22 @@ impl App {
         edit.stage = match result {
             None => {
                 // Nothing chosen (or no file dialog could be shown here).
-                self.state.photo_edit = None;
-                self.state.lookup.request_focus = true;
-                self.state.toast = Some((
-                    self.state.texts.msg_text(NOTHING_CHOSEN),
-                    self.clock.now() + NOTE,
+                self.logic.state.photo_edit = None;
+                self.logic.state.lookup.request_focus = true;
+                self.logic.state.toast = Some((
+                    self.logic.state.texts.msg_text(NOTHING_CHOSEN),
+                    self.logic.clock.now() + NOTE,
                 ));
                 ctx.request_repaint_after(NOTE);
                 return;
             }
-            Some(Ok(image)) => {
-                let (w, h) = image.dimensions();
-                PhotoEditStage::Cropping(CropSession {
-                    source,
-                    texture: preview_texture(ctx, &image),
-                    image: Arc::new(image),
-                    view: CropView::centred(w, h),
-                })
-            }
+            Some(Ok(picture)) => PhotoEditStage::Cropping(CropSession::new(
+                source,
+                picture.rgba,
+                ShownPixels::preview(picture.pixels),
+            )),
             Some(Err(refused)) => PhotoEditStage::Failed {
-                message: refused.words(&self.state.texts),
+                message: refused.words(&self.logic.state.texts),
                 crop: None,
             },
         };
@@ -426,7 +411,7 @@ impl App {
         ctx: &egui::Context,
         (ticket, result): PhotoChangeOutcome,
     ) {
-        let Some(edit) = &mut self.state.photo_edit else {
+        let Some(edit) = &mut self.logic.state.photo_edit else {
             return;
         };
         if (edit.lookup_id, edit.customer_id) != (ticket.lookup_id, ticket.customer_id) {
@@ -434,6 +419,7 @@ impl App {
         }
         let id = ticket.customer_id;
         let till = self
+            .logic
             .state
             .session
             .as_ref()
@@ -447,7 +433,7 @@ impl App {
                     _ => None,
                 };
                 edit.stage = PhotoEditStage::Failed {
-                    message: error.words(&self.state.texts),
+                    message: error.words(&self.logic.state.texts),
                     crop,
                 };
                 return;
@@ -455,9 +441,9 @@ impl App {
             Ok(PhotoChanged::Removed(count)) => {
                 tracing::info!("photo removed for customer {id} by {till}");
                 if count == 0 {
-                    crate::tr_text!(self.state.texts, "no-photo-to-remove")
+                    crate::tr_text!(self.logic.state.texts, "no-photo-to-remove")
                 } else {
-                    crate::tr_text!(self.state.texts, "photo-removed")
+                    crate::tr_text!(self.logic.state.texts, "photo-removed")
                 }
             }
             Ok(PhotoChanged::Replaced {
@@ -473,22 +459,22 @@ impl App {
                     "photo replaced for customer {id} by {till}"
                 );
                 match replaced {
-                    Replaced::Only { .. } => crate::tr_text!(self.state.texts, "photo-replaced"),
+                    Replaced::Only { .. } => crate::tr_text!(self.logic.state.texts, "photo-replaced"),
                     Replaced::OldPhotosRemain { kept, error } => {
                         let why = error
                             .map(|e| format!(": {}", e.to_string_with_request_id()))
                             .unwrap_or_default();
                         let note = crate::tr_text!(
-                            self.state.texts,
+                            self.logic.state.texts,
                             "older-photos-kept",
                             count = kept,
                             why = why
                         );
-                        self.state.photo_edit = None;
+                        self.logic.state.photo_edit = None;
                         self.refetch_customer(ctx, id);
-                        self.state.photo_edit = Some(PhotoEdit::new(
+                        self.logic.state.photo_edit = Some(PhotoEdit::new(
                             id,
-                            self.state.current_lookup,
+                            self.logic.state.current_lookup,
                             PhotoEditStage::Done(note),
                         ));
                         return;
@@ -496,9 +482,9 @@ impl App {
                 }
             }
         };
-        self.state.photo_edit = None;
+        self.logic.state.photo_edit = None;
         self.refetch_customer(ctx, id);
-        self.state.toast = Some((note, self.clock.now() + super::TOAST));
+        self.logic.state.toast = Some((note, self.logic.clock.now() + super::TOAST));
         ctx.request_repaint_after(super::TOAST);
     }
 }
@@ -509,11 +495,3 @@ pub const NOTHING_CHOSEN: crate::i18n::Msg = crate::i18n::Msg("nothing-chosen");
 /// How long that note stays.
 const NOTE: std::time::Duration = std::time::Duration::from_secs(6);
 
-/// The preview's texture of a picture being cropped.
-fn preview_texture(ctx: &egui::Context, image: &image::RgbaImage) -> egui::TextureHandle {
-    ctx.load_texture(
-        "photo-edit-preview",
-        jobs::color_image(image),
-        egui::TextureOptions::LINEAR,
-    )
-}

@@ -6,9 +6,9 @@
 
 use super::App;
 use super::jobs::{self, Job, RecordOutcome, SearchOutcome, SuggestionTicket, ThumbnailOutcome};
-use super::lookup::{load_photo_texture, photo_key};
+use crate::logic::{Msg, photo_key};
 use crate::capillary::{ErrorKind, IdentifierKind, Lookup, PhotoState};
-use crate::state::{PhotoSlot, SuggestionIntent};
+use crate::state::{PhotoSlot, ShownPixels, SuggestionIntent};
 use std::sync::Arc;
 
 /// The thumbnail's side in points (the list draws it at this size).
@@ -23,24 +23,25 @@ impl App {
     /// The lookup box changed: what was asked for older text is dropped,
     /// and the app wakes when the typing pause ends.
     pub(super) fn typed(&mut self, ctx: &egui::Context) {
-        let now = self.clock.now();
+        let now = self.logic.clock.now();
         if self
+            .logic
             .state
             .search
-            .text_changed(&self.state.lookup.input, now)
+            .text_changed(&self.logic.state.lookup.input, now)
         {
             self.jobs.cancel_search();
         }
-        if let Some(at) = self.state.search.wake_at() {
+        if let Some(at) = self.logic.state.search.wake_at() {
             ctx.request_repaint_after(at.saturating_duration_since(now));
         }
     }
 
     /// Sends the search whose typing pause is over (from [`App::tick`]).
     pub(super) fn start_due_search(&mut self, ctx: &egui::Context) {
-        let now = self.clock.now();
-        let Some(request) = self.state.search.due(now) else {
-            if let Some(at) = self.state.search.wake_at() {
+        let now = self.logic.clock.now();
+        let Some(request) = self.logic.state.search.due(now) else {
+            if let Some(at) = self.logic.state.search.wake_at() {
                 ctx.request_repaint_after(at.saturating_duration_since(now));
             }
             return;
@@ -53,7 +54,7 @@ impl App {
             chars = request.query.as_str().chars().count(),
             "name search sent"
         );
-        self.warm.used_api(now);
+        self.logic.warm.used_api(now);
         let work = jobs::search_names(client.clone(), request);
         self.jobs.cancel_search();
         self.jobs.search = Some(Job::spawn(ctx, work));
@@ -80,7 +81,7 @@ impl App {
         let Some(client) = &self.client else {
             return;
         };
-        for (index, customer_id) in self.state.search.answered(request, answer) {
+        for (index, customer_id) in self.logic.state.search.answered(request, answer) {
             let ticket = SuggestionTicket {
                 search_id,
                 index,
@@ -102,13 +103,13 @@ impl App {
             Ok(customer) => customer,
             Err(error) => {
                 tracing::info!(error = %error.kind, "a suggestion's record could not be loaded");
-                if let Some(suggestion) = self.state.search.suggestion_mut(
+                if let Some(suggestion) = self.logic.state.search.suggestion_mut(
                     ticket.search_id,
                     ticket.index,
                     ticket.customer_id,
                 ) {
                     suggestion.photo =
-                        PhotoSlot::Failed(error.words_with_request_id(&self.state.texts));
+                        PhotoSlot::Failed(error.words_with_request_id(&self.logic.state.texts));
                 }
                 return;
             }
@@ -120,10 +121,10 @@ impl App {
         };
         let frame_px = thumbnail_px(ctx.pixels_per_point());
         let cache_key = photo_key(&customer, frame_px);
-        let cached = cache_key.as_ref().and_then(|k| self.photo_cache.get(k));
+        let cached = cache_key.as_ref().and_then(|k| self.logic.photo_cache.get(k));
         let photo = match (photo, cached) {
             (Some(slot), _) => slot,
-            (None, Some(image)) => PhotoSlot::Shown(load_photo_texture(ctx, "suggestion", image)),
+            (None, Some(image)) => PhotoSlot::Shown(ShownPixels::photo(image)),
             (None, None) => {
                 let Some(client) = &self.client else {
                     return;
@@ -137,7 +138,7 @@ impl App {
                 PhotoSlot::Loading
             }
         };
-        let search = &mut self.state.search;
+        let search = &mut self.logic.state.search;
         if search.record_arrived(ticket.search_id, ticket.index, ticket.customer_id, customer)
             && let Some(suggestion) =
                 search.suggestion_mut(ticket.search_id, ticket.index, ticket.customer_id)
@@ -146,17 +147,14 @@ impl App {
         }
     }
 
-    pub(super) fn finish_thumbnail(
-        &mut self,
-        ctx: &egui::Context,
-        (ticket, result): ThumbnailOutcome,
-    ) {
+    pub(super) fn finish_thumbnail(&mut self, (ticket, result): ThumbnailOutcome) {
         let SuggestionTicket {
             search_id,
             index,
             customer_id,
         } = ticket.suggestion;
         if self
+            .logic
             .state
             .search
             .suggestion_mut(search_id, index, customer_id)
@@ -168,13 +166,14 @@ impl App {
             Ok(image) => {
                 let image = Arc::new(image);
                 if let Some(key) = ticket.cache_key {
-                    self.photo_cache.insert(key, image.clone());
+                    self.logic.photo_cache.insert(key, image.clone());
                 }
-                PhotoSlot::Shown(load_photo_texture(ctx, "suggestion", image))
+                PhotoSlot::Shown(ShownPixels::photo(image))
             }
-            Err(reason) => PhotoSlot::Failed(reason.words(&self.state.texts)),
+            Err(reason) => PhotoSlot::Failed(reason.words(&self.logic.state.texts)),
         };
         if let Some(suggestion) = self
+            .logic
             .state
             .search
             .suggestion_mut(search_id, index, customer_id)
@@ -185,12 +184,12 @@ impl App {
 
     pub(super) fn suggestion_intent(&mut self, ctx: &egui::Context, intent: SuggestionIntent) {
         match intent {
-            SuggestionIntent::Next => self.state.search.select_next(),
-            SuggestionIntent::Previous => self.state.search.select_previous(),
+            SuggestionIntent::Next => self.logic.state.search.select_next(),
+            SuggestionIntent::Previous => self.logic.state.search.select_previous(),
             SuggestionIntent::Close => {
-                self.state.search.close();
+                self.logic.state.search.close();
                 self.jobs.cancel_search();
-                self.state.lookup.request_focus = true;
+                self.logic.state.lookup.request_focus = true;
             }
             SuggestionIntent::Open(index) => self.open_suggestion(ctx, index),
         }
@@ -200,25 +199,20 @@ impl App {
     /// for the thumbnail is shown at once (photo, loyalty and purchases
     /// follow as usual); without it, the customer is looked up by ID.
     fn open_suggestion(&mut self, ctx: &egui::Context, index: usize) {
-        let Some(suggestion) = self.state.search.suggestions.get(index) else {
+        let Some(suggestion) = self.logic.state.search.suggestions.get(index) else {
             return;
         };
         let customer_id = suggestion.customer_id;
         let record = suggestion.customer.clone();
         tracing::info!(customer_id, "suggestion opened");
-        self.state.lookup.input.clear();
+        self.logic.state.lookup.input.clear();
         match record {
-            Some(customer) => {
-                let lookup_id = self.supersede_lookup();
-                self.state.photo_enlarged = false;
-                self.state.last_failed_request_id = None;
-                self.show_customer(ctx, lookup_id, *customer, None, Vec::new());
-            }
+            Some(customer) => self.send(ctx, Msg::Show(customer)),
             None => {
                 if let Ok(lookup) =
                     Lookup::new(IdentifierKind::CustomerId, &customer_id.to_string())
                 {
-                    self.start_lookup(ctx, vec![lookup]);
+                    self.send(ctx, Msg::LookUp(vec![lookup]));
                 }
             }
         }

@@ -5,6 +5,7 @@ use super::App;
 use super::jobs::{self, Job, KeyringReport, LoginOutcome, PendingLogin};
 use crate::capillary::{ApiHost, CapillaryClient, ClientConfig, Credentials};
 use crate::config::{AuthScheme, HostChoice};
+use crate::logic::{Link, Msg};
 use crate::demo::{DEMO_CLIENT_KEY, DEMO_CLIENT_SECRET, DEMO_PASSWORD, DEMO_USER, DemoServer};
 use crate::secret::Secret;
 use crate::state::{KeyringStatus, LoginForm, LoginProblem, Session};
@@ -16,7 +17,7 @@ impl App {
         if self.jobs.login.is_some() {
             return;
         }
-        let form = &self.state.login;
+        let form = &self.logic.state.login;
         let host = match &form.host {
             HostChoice::Demo => None,
             HostChoice::Cluster(cluster) => {
@@ -51,12 +52,12 @@ impl App {
         let (host, credentials) = match (host, credentials) {
             (Ok(h), Ok(c)) => (h, c),
             (Err(e), _) | (_, Err(e)) => {
-                self.state.login.error = Some(e);
-                self.state.login.focus_first_empty = true;
+                self.logic.state.login.error = Some(e);
+                self.logic.state.login.focus_first_empty = true;
                 return;
             }
         };
-        let login = &mut self.state.login;
+        let login = &mut self.logic.state.login;
         login.error = None;
         login.pending = true;
         let pending = PendingLogin {
@@ -71,7 +72,7 @@ impl App {
             }),
         };
         let config = ClientConfig {
-            language: Some(self.state.texts.language().code()),
+            language: Some(self.logic.state.texts.language().code()),
             ..self.client_config.clone()
         };
         let client = CapillaryClient::with_config(host, credentials, config);
@@ -79,16 +80,16 @@ impl App {
     }
 
     /// Applies the sign-in's answer, as the request was when it started.
-    pub(super) fn finish_login(&mut self, (pending, result): LoginOutcome) {
-        self.state.login.pending = false;
+    pub(super) fn finish_login(&mut self, ctx: &egui::Context, (pending, result): LoginOutcome) {
+        self.logic.state.login.pending = false;
         match result {
             Ok(client) => {
                 let host_label = match &pending.host {
-                    HostChoice::Demo => crate::tr_text!(self.state.texts, "host-demo"),
+                    HostChoice::Demo => crate::tr_text!(self.logic.state.texts, "host-demo"),
                     HostChoice::Cluster(c) => c.label().to_owned(),
                     HostChoice::Custom(_) => client.host().authority(),
                 };
-                let settings = &mut self.state.settings;
+                let settings = &mut self.logic.state.settings;
                 settings.host = pending.host;
                 settings.auth_scheme = pending.scheme;
                 settings.username = client.credentials().principal().to_owned();
@@ -98,24 +99,26 @@ impl App {
                     settings.remember_password = secret.is_some();
                     jobs::update_keyring(vault, account, secret);
                 }
-                let form = &mut self.state.login;
+                let form = &mut self.logic.state.login;
                 form.clear_secrets();
                 form.error = None;
                 tracing::info!(host = %client.host(), "signed in");
-                self.state.session = Some(Session {
+                self.logic.state.session = Some(Session {
                     host_label,
                     user: client.credentials().principal().to_owned(),
                 });
+                let link = Link {
+                    api_origin: client.api_origin(),
+                    lookup_connections: client.api_connections_for_a_lookup(),
+                };
                 self.client = Some(client);
-                self.state.lookup.request_focus = true;
-                self.idle.reset(self.clock.now());
-                self.warm = super::warm::WarmUp::default();
-                self.warm.used_api(self.clock.now());
+                self.logic.state.lookup.request_focus = true;
+                self.send(ctx, Msg::SignedIn(link));
             }
             Err(error) => {
                 tracing::info!(error = %error.kind, "sign-in failed");
-                self.state.last_failed_request_id = error.request_id.clone();
-                let form = &mut self.state.login;
+                self.logic.state.last_failed_request_id = error.request_id.clone();
+                let form = &mut self.logic.state.login;
                 form.error = Some(LoginProblem::SignInFailed(error));
                 form.password = Secret::default();
                 form.client_secret = Secret::default();
@@ -126,16 +129,14 @@ impl App {
 
     /// Ends the session: drops every job, photo and customer byte and shows
     /// the login panel with the username kept.
-    pub(super) fn log_out(&mut self) {
+    pub(super) fn log_out(&mut self, ctx: &egui::Context) {
         self.jobs = jobs::Jobs::default();
-        self.photo_cache.clear();
-        self.state.session = None;
         self.client = None;
-        self.state.wipe_customer_data();
-        let keyring = std::mem::take(&mut self.state.login.keyring);
-        self.state.login = LoginForm::from_settings(&self.state.settings);
-        self.state.login.keyring = keyring;
-        if self.state.login.host == HostChoice::Demo {
+        self.send(ctx, Msg::SignedOut);
+        let keyring = std::mem::take(&mut self.logic.state.login.keyring);
+        self.logic.state.login = LoginForm::from_settings(&self.logic.state.settings);
+        self.logic.state.login.keyring = keyring;
+        if self.logic.state.login.host == HostChoice::Demo {
             self.prefill_demo_credentials();
         }
         tracing::info!("signed out; customer data wiped");
@@ -143,7 +144,7 @@ impl App {
 
     /// Fills the demo's public credentials in, keeping a typed username.
     pub(super) fn prefill_demo_credentials(&mut self) {
-        let login = &mut self.state.login;
+        let login = &mut self.logic.state.login;
         if login.username.is_empty() {
             login.username = DEMO_USER.to_owned();
         }
@@ -180,17 +181,17 @@ impl App {
         let Some(vault) = self.vault.clone() else {
             return;
         };
-        let login = &mut self.state.login;
+        let login = &mut self.logic.state.login;
         if login.keyring != KeyringStatus::Available {
             login.keyring = KeyringStatus::Checking;
         }
-        let load = self.state.settings.remember_password;
+        let load = self.logic.state.settings.remember_password;
         let work = jobs::ask_keyring(vault, login.keyring_account(), load);
         self.jobs.keyring = Some(Job::spawn(ctx, work));
     }
 
     pub(super) fn finish_keyring(&mut self, report: KeyringReport) {
-        let login = &mut self.state.login;
+        let login = &mut self.logic.state.login;
         login.keyring = match report.available {
             Ok(()) => {
                 tracing::info!("remember password offered");
@@ -204,7 +205,7 @@ impl App {
         };
         // Only into an untouched form for the same account.
         if let Some(secret) = report.remembered
-            && self.state.session.is_none()
+            && self.logic.state.session.is_none()
             && !login.pending
             && login.keyring_account() == report.account
             && login.secret().is_empty()

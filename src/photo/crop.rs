@@ -122,9 +122,15 @@ pub fn crop(image: &RgbaImage, rect: CropRect) -> RgbaImage {
     image::imageops::crop_imm(image, rect.x, rect.y, rect.width, rect.height).to_image()
 }
 
-/// The picture turned a quarter clockwise.
-pub fn rotate_quarter(image: &RgbaImage) -> RgbaImage {
-    image::imageops::rotate90(image)
+/// The picture turned `quarters` quarter turns clockwise; `None` when
+/// that leaves it as it is (a multiple of four).
+pub fn rotate_quarters(image: &RgbaImage, quarters: u8) -> Option<RgbaImage> {
+    match quarters % 4 {
+        1 => Some(image::imageops::rotate90(image)),
+        2 => Some(image::imageops::rotate180(image)),
+        3 => Some(image::imageops::rotate270(image)),
+        _ => None,
+    }
 }
 
 /// Scales a picture down so its long side is at most [`WORKING_LONG_SIDE`]
@@ -204,10 +210,15 @@ mod tests {
     fn crop_and_rotate_take_the_right_pixels() {
         let mut image = RgbaImage::new(4, 2);
         image.put_pixel(3, 0, image::Rgba([255, 0, 0, 255]));
-        let turned = rotate_quarter(&image);
+        let turned = rotate_quarters(&image, 1).unwrap();
         assert_eq!(turned.dimensions(), (2, 4));
         // Clockwise: the top-right corner goes to the bottom-right.
         assert_eq!(turned.get_pixel(1, 3).0, [255, 0, 0, 255]);
+        let half = rotate_quarters(&image, 2).unwrap();
+        assert_eq!(half.get_pixel(0, 1).0, [255, 0, 0, 255], "upside down");
+        let back = rotate_quarters(&image, 3).unwrap();
+        assert_eq!(back.get_pixel(0, 0).0, [255, 0, 0, 255], "anticlockwise");
+        assert!(rotate_quarters(&image, 4).is_none(), "a full turn");
         let piece = crop(
             &image,
             CropRect {

@@ -11,7 +11,7 @@ mod upload;
 
 pub use crop::{
     CropRect, CropView, MAX_ZOOM, PORTRAIT_ASPECT, WORKING_LONG_SIDE, ZOOM_STEP, crop,
-    rotate_quarter, working_copy,
+    rotate_quarters, working_copy,
 };
 pub use decode::{DecodeLimits, DecodedPhoto, PhotoError, decode};
 pub use format::{PhotoFormat, Sniffed, sniff};

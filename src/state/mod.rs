@@ -8,6 +8,7 @@ mod intent;
 mod login_problem;
 mod name_search;
 mod photo_edit;
+mod pixels;
 mod profile_view;
 
 pub use enrol::EnrolDialog;
@@ -19,6 +20,7 @@ pub use name_search::{
 pub use photo_edit::{
     CameraView, CropSession, PhotoEdit, PhotoEditStage, PhotoIntent, PhotoSource, SendStep,
 };
+pub use pixels::{ShownPixels, WorkingPicture};
 pub use profile_view::{DetailRow, DetailSection, ProfileView, name_of};
 
 use crate::capillary::{Customer, IdentifierKind, Lookup, ProgramStanding, Purchase};
@@ -166,7 +168,7 @@ pub enum PhotoSlot {
     Absent,
     /// It failed: initials plus this one-line reason.
     Failed(String),
-    Shown(egui::TextureHandle),
+    Shown(ShownPixels),
 }
 
 impl std::fmt::Debug for PhotoSlot {
@@ -175,7 +177,7 @@ impl std::fmt::Debug for PhotoSlot {
             PhotoSlot::Loading => f.write_str("Loading"),
             PhotoSlot::Absent => f.write_str("Absent"),
             PhotoSlot::Failed(reason) => write!(f, "Failed({reason:?})"),
-            PhotoSlot::Shown(texture) => write!(f, "Shown({:?})", texture.size()),
+            PhotoSlot::Shown(pixels) => write!(f, "Shown({pixels:?})"),
         }
     }
 }
@@ -334,6 +336,30 @@ impl AppState {
     /// the organisation can pin) and someone is signed in.
     pub fn photo_changes_allowed(&self) -> bool {
         self.settings.photo_changes && self.session.is_some()
+    }
+
+    /// Every picture the screen shows: the app keeps a texture for each
+    /// and for nothing else.
+    pub fn pictures(&self) -> Vec<&ShownPixels> {
+        fn slot(slot: &PhotoSlot) -> Option<&ShownPixels> {
+            match slot {
+                PhotoSlot::Shown(pixels) => Some(pixels),
+                _ => None,
+            }
+        }
+        let mut shown = Vec::new();
+        match &self.profile {
+            ProfileState::Loaded(profile) => shown.extend(slot(&profile.photo)),
+            ProfileState::Choosing(choice) => {
+                shown.extend(choice.matches.iter().filter_map(|m| slot(&m.photo)));
+            }
+            ProfileState::Empty | ProfileState::Loading { .. } | ProfileState::Failed { .. } => {}
+        }
+        shown.extend(self.search.suggestions.iter().filter_map(|s| slot(&s.photo)));
+        if let Some(edit) = &self.photo_edit {
+            shown.extend(edit.stage.preview());
+        }
+        shown
     }
 
     /// The customer on screen, if any.

@@ -3,6 +3,7 @@
 //! Shown over the profile; while it is open the lookup box and the
 //! profile's own keys wait.
 
+use super::ShownPixels;
 use crate::photo::CropView;
 use image::RgbaImage;
 use std::sync::Arc;
@@ -21,13 +22,19 @@ pub enum PhotoSource {
     Camera,
 }
 
-/// A picture being cropped.
+/// A picture being cropped. Turning it (R) turns only how the preview is
+/// drawn: the pixels are turned off the UI thread, with the crop, when the
+/// photo is sent.
 pub struct CropSession {
     pub source: PhotoSource,
     /// Upright pixels, at most [`crate::photo::WORKING_LONG_SIDE`] across,
-    /// turned as the person asked.
+    /// as they came (not turned).
     pub image: Arc<RgbaImage>,
-    pub texture: egui::TextureHandle,
+    /// `image` as drawn.
+    pub preview: ShownPixels,
+    /// Quarter turns clockwise the person asked for (0 to 3).
+    pub turns: u8,
+    /// The crop, in the turned picture's pixels.
     pub view: CropView,
 }
 
@@ -36,14 +43,36 @@ impl std::fmt::Debug for CropSession {
         f.debug_struct("CropSession")
             .field("source", &self.source)
             .field("size", &self.image.dimensions())
+            .field("turns", &self.turns)
             .field("view", &self.view)
             .finish()
     }
 }
 
 impl CropSession {
+    /// A crop of the whole picture, centred, not turned.
+    pub fn new(source: PhotoSource, image: Arc<RgbaImage>, preview: ShownPixels) -> Self {
+        let (w, h) = image.dimensions();
+        Self {
+            source,
+            image,
+            preview,
+            turns: 0,
+            view: CropView::centred(w, h),
+        }
+    }
+
+    /// The turned picture's width and height.
     pub fn size(&self) -> (u32, u32) {
-        self.image.dimensions()
+        let (w, h) = self.image.dimensions();
+        if self.turns % 2 == 1 { (h, w) } else { (w, h) }
+    }
+
+    /// A quarter turn clockwise; the crop starts again, centred.
+    pub fn turn(&mut self) {
+        self.turns = (self.turns + 1) % 4;
+        let (w, h) = self.size();
+        self.view = CropView::centred(w, h);
     }
 }
 
@@ -54,7 +83,7 @@ pub struct CameraView {
     pub names: Vec<String>,
     pub chosen: usize,
     /// The newest frame: on screen, and kept to be taken.
-    pub frame: Option<(egui::TextureHandle, Arc<RgbaImage>)>,
+    pub frame: Option<(ShownPixels, Arc<RgbaImage>)>,
     /// Frames shown since the camera opened.
     pub frames_shown: u64,
     /// No camera, access denied, or it stopped: in words.
@@ -121,6 +150,23 @@ pub struct PhotoEdit {
     pub stage: PhotoEditStage,
     /// The camera chosen in this dialog (Retake opens it again).
     pub camera: usize,
+}
+
+impl PhotoEditStage {
+    /// The picture this stage shows, if any.
+    pub fn preview(&self) -> Option<&ShownPixels> {
+        match self {
+            PhotoEditStage::Camera(view) => view.frame.as_ref().map(|(pixels, _)| pixels),
+            PhotoEditStage::Cropping(crop)
+            | PhotoEditStage::Sending {
+                crop: Some(crop), ..
+            }
+            | PhotoEditStage::Failed {
+                crop: Some(crop), ..
+            } => Some(&crop.preview),
+            _ => None,
+        }
+    }
 }
 
 impl PhotoEdit {

@@ -5,6 +5,7 @@
 //! nothing (a scanner's CR LF is one lookup, not two); text that could not
 //! be looked up stays selected, so the next scan replaces it.
 
+use super::Textures;
 use crate::capillary::IdentifierKind;
 use crate::i18n::{Msg, Texts, tr};
 use crate::state::{AppState, Intent, NameSearch, ProfileState, SearchStatus, SuggestionIntent};
@@ -21,7 +22,13 @@ pub fn kind_label(t: &Texts, kind: Option<IdentifierKind>) -> String {
     }
 }
 
-pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool, intents: &mut Vec<Intent>) {
+pub fn draw(
+    ui: &mut egui::Ui,
+    state: &mut AppState,
+    textures: &Textures,
+    busy: bool,
+    intents: &mut Vec<Intent>,
+) {
     let loading = matches!(state.profile, ProfileState::Loading { .. });
     let suggesting = state.search.is_open();
     let highlighted = state.search.highlighted().map(|_| state.search.selected);
@@ -123,7 +130,7 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool, intents: &mut V
         }
     });
     if let Some(rect) = input_rect {
-        suggestions(ui, t, &state.search, rect, intents);
+        suggestions(ui, t, textures, &state.search, rect, intents);
     }
     if !state.recent.is_empty() {
         super::mirror::wrapped(ui, rtl, |ui| {
@@ -157,6 +164,7 @@ pub const SUGGESTIONS_LABEL: Msg = Msg("suggestions");
 fn suggestions(
     ui: &mut egui::Ui,
     t: &Texts,
+    textures: &Textures,
     search: &NameSearch,
     below: egui::Rect,
     intents: &mut Vec<Intent>,
@@ -201,7 +209,7 @@ fn suggestions(
                 let list = ui.vertical(|ui| {
                     for (index, suggestion) in search.suggestions.iter().enumerate() {
                         let selected = search.selected == Some(index);
-                        if suggestion_row(ui, t, suggestion, selected, index).clicked() {
+                        if suggestion_row(ui, t, textures, suggestion, selected, index).clicked() {
                             intents.push(Intent::Suggestions(SuggestionIntent::Open(index)));
                         }
                     }
@@ -227,6 +235,7 @@ fn suggestions(
 fn suggestion_row(
     ui: &mut egui::Ui,
     t: &Texts,
+    textures: &Textures,
     suggestion: &crate::state::Suggestion,
     selected: bool,
     index: usize,
@@ -251,6 +260,7 @@ fn suggestion_row(
             super::mirror::row(ui, t.right_to_left(), |ui| {
                 super::profile::thumbnail(
                     ui,
+                    textures,
                     &suggestion.photo,
                     name,
                     crate::app::THUMBNAIL_POINTS,

@@ -9,6 +9,7 @@ mod lookup;
 mod mirror;
 mod photo_edit;
 mod profile;
+mod textures;
 mod widgets;
 
 pub use enrol::{ENROL_CANCEL, ENROL_HEADING, ENROL_SHORTCUT, ENROL_SUBMIT, field_label};
@@ -20,12 +21,21 @@ pub use profile::{
     REMOVE_PHOTO_BUTTON, TAKE_PHOTO_BUTTON, TAKE_PHOTO_SHORTCUT,
 };
 
+pub use textures::Textures;
+
 use crate::config::ThemeChoice;
 use crate::i18n::{Msg, Texts, tr};
 use crate::state::{AppState, Intent, PhotoSlot, ProfileState};
 
 /// Draws one frame and returns what the person asked for.
-pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool) -> Vec<Intent> {
+/// Pictures are drawn from `textures`, which the app keeps in step with
+/// the state's pictures.
+pub fn draw(
+    ui: &mut egui::Ui,
+    state: &mut AppState,
+    textures: &Textures,
+    busy: bool,
+) -> Vec<Intent> {
     let mut intents = Vec::new();
     let t = state.texts.clone();
     if let Some(error) = &state.policy_error {
@@ -55,18 +65,18 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, busy: bool) -> Vec<Intent> 
                 &mut intents,
             );
         } else {
-            lookup::draw(ui, state, busy, &mut intents);
+            lookup::draw(ui, state, textures, busy, &mut intents);
             ui.add_space(8.0);
             let mut focus_take_photo = std::mem::take(&mut state.focus_take_photo);
-            profile::draw(ui, state, &mut focus_take_photo, &mut intents);
+            profile::draw(ui, state, textures, &mut focus_take_photo, &mut intents);
             state.focus_take_photo = focus_take_photo;
         }
     });
     if state.photo_enlarged {
-        enlarged_photo(ui, state, &mut intents);
+        enlarged_photo(ui, state, textures, &mut intents);
     }
     photo_input(ui, state, &mut intents);
-    photo_edit::draw(ui, state, &mut intents);
+    photo_edit::draw(ui, state, textures, &mut intents);
     enrol::draw(ui, state, &mut intents);
     keyboard_shortcuts(ui, state, &mut intents);
     choice_keys(ui, state, &mut intents);
@@ -174,14 +184,22 @@ fn status_bar(ui: &mut egui::Ui, state: &AppState) {
     });
 }
 
-fn enlarged_photo(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
+fn enlarged_photo(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    textures: &Textures,
+    intents: &mut Vec<Intent>,
+) {
     let ProfileState::Loaded(profile) = &state.profile else {
         intents.push(Intent::EnlargePhoto(false));
         return;
     };
-    let PhotoSlot::Shown(texture) = &profile.photo else {
+    let PhotoSlot::Shown(pixels) = &profile.photo else {
         intents.push(Intent::EnlargePhoto(false));
         return;
+    };
+    let Some(texture) = textures.get(pixels) else {
+        return; // on screen from the next frame
     };
     let screen = ui.ctx().content_rect().size();
     let max = egui::vec2(screen.x * 0.9, screen.y * 0.85);

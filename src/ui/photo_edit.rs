@@ -5,6 +5,7 @@
 //! Esc cancels; in the preview R turns the picture, + and − zoom and the
 //! arrow keys move the crop. Tab and Space reach every button.
 
+use super::Textures;
 use crate::i18n::{Msg, Texts, tr, tr_text};
 use crate::photo::ZOOM_STEP;
 use crate::state::{
@@ -23,7 +24,7 @@ const PREVIEW_SIZE: egui::Vec2 = egui::vec2(520.0, 420.0);
 /// An arrow key moves the crop by this share of its width.
 const ARROW_STEP: f32 = 0.05;
 
-pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
+pub fn draw(ui: &mut egui::Ui, state: &AppState, textures: &Textures, intents: &mut Vec<Intent>) {
     let Some(edit) = &state.photo_edit else {
         return;
     };
@@ -62,11 +63,11 @@ pub fn draw(ui: &mut egui::Ui, state: &AppState, intents: &mut Vec<Intent>) {
             }
             PhotoEditStage::Camera(view) => {
                 heading(ui, &tr_text!(t, "photo-take", name = name));
-                camera(ui, t, view, intents);
+                camera(ui, t, textures, view, intents);
             }
             PhotoEditStage::Cropping(crop) => {
                 heading(ui, &tr_text!(t, "photo-new", name = name));
-                cropping(ui, t, crop, intents);
+                cropping(ui, t, textures, crop, intents);
             }
             PhotoEditStage::Sending { step, .. } => {
                 heading(ui, &tr_text!(t, "photo-of", name = name));
@@ -129,7 +130,13 @@ fn busy(ui: &mut egui::Ui, t: &Texts, words: &str, intents: &mut Vec<Intent>) {
 
 /// The picture with the portrait crop drawn on it: drag or arrow keys
 /// move it, the wheel or +/− zoom, R turns the picture.
-fn cropping(ui: &mut egui::Ui, t: &Texts, crop: &CropSession, intents: &mut Vec<Intent>) {
+fn cropping(
+    ui: &mut egui::Ui,
+    t: &Texts,
+    textures: &Textures,
+    crop: &CropSession,
+    intents: &mut Vec<Intent>,
+) {
     let rtl = t.right_to_left();
     let send = |intents: &mut Vec<Intent>, intent| intents.push(Intent::Photo(intent));
     let (w, h) = crop.size();
@@ -139,7 +146,9 @@ fn cropping(ui: &mut egui::Ui, t: &Texts, crop: &CropSession, intents: &mut Vec<
     let (rect, response) = ui.allocate_exact_size(shown, egui::Sense::click_and_drag());
     let label = t.msg(PREVIEW_LABEL);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
-    egui::Image::from_texture(&crop.texture).paint_at(ui, rect);
+    if let Some(texture) = textures.get(&crop.preview) {
+        paint_turned(ui, texture, rect, crop.turns);
+    }
     let cut = crop.view.rect(w, h);
     let frame = on_screen(rect, cut, scale);
     shade_outside(ui.painter(), rect, frame);
@@ -221,7 +230,13 @@ pub const TAKE_PHOTO: Msg = Msg("take-photo-confirm");
 
 /// The live picture with the portrait frame drawn on it, the camera
 /// picker when there are several, and Take photo.
-fn camera(ui: &mut egui::Ui, t: &Texts, view: &CameraView, intents: &mut Vec<Intent>) {
+fn camera(
+    ui: &mut egui::Ui,
+    t: &Texts,
+    textures: &Textures,
+    view: &CameraView,
+    intents: &mut Vec<Intent>,
+) {
     let rtl = t.right_to_left();
     let send = |intents: &mut Vec<Intent>, intent| intents.push(Intent::Photo(intent));
     if view.names.len() > 1 {
@@ -255,7 +270,7 @@ fn camera(ui: &mut egui::Ui, t: &Texts, view: &CameraView, intents: &mut Vec<Int
                 ui.label(tr!(t, "starting-camera"));
             });
         }
-        (None, Some((texture, frame))) => {
+        (None, Some((shown, frame))) => {
             let (w, h) = frame.dimensions();
             let scale = (PREVIEW_SIZE.x / w as f32).min(PREVIEW_SIZE.y / h as f32);
             let (rect, response) = ui.allocate_exact_size(
@@ -264,7 +279,9 @@ fn camera(ui: &mut egui::Ui, t: &Texts, view: &CameraView, intents: &mut Vec<Int
             );
             let label = t.msg(CAMERA_LABEL);
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
-            egui::Image::from_texture(texture).paint_at(ui, rect);
+            if let Some(texture) = textures.get(shown) {
+                egui::Image::from_texture(texture).paint_at(ui, rect);
+            }
             // Where the crop will start: the face goes in here.
             let cut = crate::photo::CropView::centred(w, h).rect(w, h);
             let guide = on_screen(rect, cut, scale);
@@ -311,6 +328,21 @@ fn keys(ui: &egui::Ui, arrow_step: f32, intents: &mut Vec<Intent>) {
 }
 
 /// Where a crop of the picture drawn in `picture` at `scale` is on screen.
+/// Paints the picture turned `turns` quarters clockwise so that it fills
+/// `rect` (laid out for the turned size): the texture keeps the pixels as
+/// they came, and only the drawing turns.
+fn paint_turned(ui: &egui::Ui, texture: &egui::TextureHandle, rect: egui::Rect, turns: u8) {
+    let unturned = if turns % 2 == 1 {
+        egui::Rect::from_center_size(rect.center(), egui::vec2(rect.height(), rect.width()))
+    } else {
+        rect
+    };
+    let angle = f32::from(turns % 4) * std::f32::consts::FRAC_PI_2;
+    egui::Image::from_texture(texture)
+        .rotate(angle, egui::Vec2::splat(0.5))
+        .paint_at(ui, unturned);
+}
+
 fn on_screen(picture: egui::Rect, cut: crate::photo::CropRect, scale: f32) -> egui::Rect {
     egui::Rect::from_min_size(
         picture.min + egui::vec2(cut.x as f32, cut.y as f32) * scale,

@@ -1,5 +1,6 @@
 //! The profile view: photo beside the name, then every detail.
 
+use super::Textures;
 use super::mirror;
 use super::widgets::{copyable, customer_label, initials};
 use crate::bidi::is_right_to_left;
@@ -7,7 +8,7 @@ use crate::capillary::{CustomerStatus, Lookup, PhotoAlert, ProgramStanding, Purc
 use crate::i18n::{Msg, Texts, tr, tr_text};
 use crate::state::{
     AppState, Choice, DetailRow, DetailSection, Intent, LoadedProfile, PHOTO_FRAME_POINTS, Panel,
-    PanelKind, PhotoIntent, PhotoSlot, ProfileState, ProfileView,
+    PanelKind, PhotoIntent, PhotoSlot, ProfileState, ProfileView, ShownPixels,
 };
 
 /// The offer under "No customer found".
@@ -18,6 +19,7 @@ pub const ENROL_BUTTON: Msg = Msg("enrol-offer");
 pub fn draw(
     ui: &mut egui::Ui,
     state: &AppState,
+    textures: &Textures,
     focus_take_photo: &mut bool,
     intents: &mut Vec<Intent>,
 ) {
@@ -62,7 +64,7 @@ pub fn draw(
             };
             loaded(
                 ui,
-                t,
+                Drawing { t, textures },
                 profile,
                 state.time_zone,
                 photo_changes,
@@ -70,8 +72,16 @@ pub fn draw(
                 intents,
             );
         }
-        ProfileState::Choosing(choice) => choosing(ui, t, choice, intents),
+        ProfileState::Choosing(choice) => choosing(ui, t, textures, choice, intents),
     }
+}
+
+/// What drawing a profile reads besides the profile: the UI's words and
+/// the pictures' textures.
+#[derive(Clone, Copy)]
+struct Drawing<'a> {
+    t: &'a Texts,
+    textures: &'a Textures,
 }
 
 /// The accessible name of the list of customers to choose from.
@@ -79,7 +89,13 @@ pub const CHOICE_HEADING: Msg = Msg("choice-heading");
 
 /// Different customers matched one scan: each with their photo, name and
 /// the identifier that matched. ↑/↓ and Enter, or a click, opens one.
-fn choosing(ui: &mut egui::Ui, t: &Texts, choice: &Choice, intents: &mut Vec<Intent>) {
+fn choosing(
+    ui: &mut egui::Ui,
+    t: &Texts,
+    textures: &Textures,
+    choice: &Choice,
+    intents: &mut Vec<Intent>,
+) {
     ui.add_space(12.0);
     ui.label(
         egui::RichText::new(t.msg(CHOICE_HEADING))
@@ -101,7 +117,7 @@ fn choosing(ui: &mut egui::Ui, t: &Texts, choice: &Choice, intents: &mut Vec<Int
             .show(ui, |ui| {
                 ui.set_width(ui.available_width().min(560.0));
                 mirror::row(ui, t.right_to_left(), |ui| {
-                    thumbnail(ui, &found.photo, &name, 72.0);
+                    thumbnail(ui, textures, &found.photo, &name, 72.0);
                     ui.add_space(12.0);
                     mirror::column(ui, t.right_to_left(), |ui| {
                         customer_label(ui, &name, |t| t.size(20.0).strong());
@@ -156,7 +172,10 @@ fn mark_photo(ui: &egui::Ui, frame: egui::Rect, alert: &str) {
 }
 
 /// Paints the photo as large as fits in `frame`, centred, uncropped.
-fn paint_fitted(ui: &egui::Ui, texture: &egui::TextureHandle, frame: egui::Rect) {
+fn paint_fitted(ui: &egui::Ui, textures: &Textures, pixels: &ShownPixels, frame: egui::Rect) {
+    let Some(texture) = textures.get(pixels) else {
+        return; // on screen from the next frame
+    };
     let fitted = egui::Image::from_texture(texture)
         .max_size(frame.size())
         .maintain_aspect_ratio(true);
@@ -166,13 +185,19 @@ fn paint_fitted(ui: &egui::Ui, texture: &egui::TextureHandle, frame: egui::Rect)
 
 /// A small square photo (the choice list, the name suggestions), with the
 /// initials when there is none.
-pub(super) fn thumbnail(ui: &mut egui::Ui, photo: &PhotoSlot, name: &str, side: f32) {
+pub(super) fn thumbnail(
+    ui: &mut egui::Ui,
+    textures: &Textures,
+    photo: &PhotoSlot,
+    name: &str,
+    side: f32,
+) {
     let size = egui::vec2(side, side);
     let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
     ui.painter()
         .rect_filled(rect, 6.0, ui.visuals().extreme_bg_color);
     match photo {
-        PhotoSlot::Shown(texture) => paint_fitted(ui, texture, rect),
+        PhotoSlot::Shown(pixels) => paint_fitted(ui, textures, pixels, rect),
         PhotoSlot::Loading => {
             let spinner_side = (side * 0.3).max(12.0);
             let spinner =
@@ -214,13 +239,14 @@ const LARGEST_PHOTO_POINTS: f32 = 460.0;
 /// below it on a narrow one.
 fn loaded(
     ui: &mut egui::Ui,
-    t: &Texts,
+    drawing: Drawing<'_>,
     profile: &LoadedProfile,
     time_zone: Option<chrono::FixedOffset>,
     photo_changes: bool,
     focus_take_photo: bool,
     intents: &mut Vec<Intent>,
 ) {
+    let t = drawing.t;
     let view = &profile.view;
     let name = &view.name;
     let rtl = t.right_to_left();
@@ -242,7 +268,7 @@ fn loaded(
     let photo_column = |ui: &mut egui::Ui, intents: &mut Vec<Intent>| {
         photo_frame(
             ui,
-            t,
+            drawing,
             &profile.photo,
             name,
             photo_side,
@@ -605,13 +631,14 @@ pub const PHOTO_LABEL: Msg = Msg("photo-label");
 
 fn photo_frame(
     ui: &mut egui::Ui,
-    t: &Texts,
+    drawing: Drawing<'_>,
     photo: &PhotoSlot,
     name: &str,
     side: f32,
     alert: Option<&str>,
     intents: &mut Vec<Intent>,
 ) {
+    let Drawing { t, textures } = drawing;
     let size = egui::vec2(side, side);
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
     let label = t.msg(PHOTO_LABEL);
@@ -623,8 +650,8 @@ fn photo_frame(
         mark_photo(ui, rect, alert);
     }
     match photo {
-        PhotoSlot::Shown(texture) => {
-            paint_fitted(ui, texture, rect);
+        PhotoSlot::Shown(pixels) => {
+            paint_fitted(ui, textures, pixels, rect);
             let response = response.on_hover_text(tr!(t, "photo-enlarge"));
             if response.clicked() {
                 intents.push(Intent::EnlargePhoto(true));

@@ -4,27 +4,26 @@
 //! answers; a result for any other lookup is dropped, so the photo and
 //! panels on screen always belong to the name on screen.
 
-use super::App;
-use super::jobs::{
-    self, Job, LookupOutcome, LookupTicket, PanelAnswer, PanelOutcome, PhotoOutcome, PhotoTicket,
-};
 use super::photo_cache::PhotoKey;
 use super::resolve::{Resolution, resolve};
-use crate::capillary::{Customer, ErrorKind, IdentifierKind, Lookup, PhotoState};
+use super::{
+    Effect, JobGroup, Logic, LookupTicket, PanelAnswer, PhotoLoadError, PhotoTicket, Work,
+};
+use crate::capillary::{ApiError, Customer, ErrorKind, IdentifierKind, Lookup, PhotoState};
 use crate::state::{
     Choice, ENLARGED_FACTOR, LoadedProfile, Match, PHOTO_FRAME_POINTS, Panel, PanelKind, PhotoSlot,
-    ProfileState, ProfileView, RecentLookup,
+    ProfileState, ProfileView, RecentLookup, ShownPixels,
 };
 use std::sync::Arc;
 
-impl App {
+impl Logic {
     /// Drops the lookup and photo in flight and moves on to a new lookup
     /// id, so that nothing they would have answered is ever shown. Returns
     /// the new id.
-    pub(super) fn supersede_lookup(&mut self) -> u64 {
-        self.jobs.cancel_lookup();
+    pub(super) fn supersede_lookup(&mut self, fx: &mut Vec<Effect>) -> u64 {
+        fx.push(Effect::Cancel(JobGroup::Lookup));
         // The name suggestions were for the text the lookup replaces.
-        self.jobs.cancel_search();
+        fx.push(Effect::Cancel(JobGroup::Search));
         self.state.search.clear();
         self.state.search.notice = None;
         self.state.not_found = None;
@@ -36,14 +35,14 @@ impl App {
     }
 
     /// Ends the lookup in flight (or a failed one) with a message.
-    pub(super) fn fail_lookup(&mut self, message: String) {
-        self.supersede_lookup();
+    pub(super) fn fail_lookup(&mut self, message: String, fx: &mut Vec<Effect>) {
+        self.supersede_lookup(fx);
         self.state.profile = ProfileState::Failed { message };
     }
 
     /// Looks up what is in the lookup box: as the type picked in the
     /// selector, or (the default) as every type it could be, at once.
-    pub(super) fn start_lookup_from_form(&mut self, ctx: &egui::Context) {
+    pub(super) fn start_lookup_from_form(&mut self, fx: &mut Vec<Effect>) {
         let form = &self.state.lookup;
         let candidates = match form.kind {
             Some(kind) => Lookup::new(kind, &form.input).map(|lookup| vec![lookup]),
@@ -54,27 +53,25 @@ impl App {
                 // Ready for the next scan at once: a scanner may fire again
                 // before this answer arrives.
                 self.state.lookup.input.clear();
-                self.start_lookup(ctx, candidates);
+                self.start_lookup(candidates, fx);
             }
             Err(e) => {
                 // The text stays, selected: the message refers to it, and
                 // the next scan replaces it.
-                self.fail_lookup(e.words(&self.state.texts));
+                let words = e.words(&self.state.texts);
+                self.fail_lookup(words, fx);
                 self.state.lookup.select_all = true;
             }
         }
     }
 
     /// Starts a lookup of these candidates, superseding any in flight.
-    pub(super) fn start_lookup(&mut self, ctx: &egui::Context, candidates: Vec<Lookup>) {
-        if self.state.session.is_none() || candidates.is_empty() {
+    pub(super) fn start_lookup(&mut self, candidates: Vec<Lookup>, fx: &mut Vec<Effect>) {
+        if self.state.session.is_none() || self.link.is_none() || candidates.is_empty() {
             return;
         }
-        let lookup_id = self.supersede_lookup();
+        let lookup_id = self.supersede_lookup(fx);
         self.state.photo_enlarged = false;
-        let Some(client) = &self.client else {
-            return;
-        };
         tracing::debug!(lookup_id, kinds = ?candidates.iter().map(|c| c.kind).collect::<Vec<_>>(), "lookup started");
         self.warm.used_api(self.clock.now());
         let shown = candidates[0].clone();
@@ -82,27 +79,23 @@ impl App {
             lookup_id,
             candidates,
         };
-        let work = jobs::look_up(client.clone(), ticket);
-        self.jobs.lookup = Some(Job::spawn(ctx, work));
+        fx.push(Effect::Start(Work::LookUp(ticket)));
         self.state.profile = ProfileState::Loading { lookup: shown };
     }
 
     pub(super) fn finish_lookup(
         &mut self,
-        ctx: &egui::Context,
-        (lookup_id, answers): LookupOutcome,
+        lookup_id: u64,
+        answers: Vec<(Lookup, Result<Customer, ApiError>)>,
+        fx: &mut Vec<Effect>,
     ) {
-        if lookup_id != self.state.current_lookup {
-            return; // superseded: never shown
-        }
         self.state.lookup.request_focus = true;
         let refused = answers
             .iter()
             .any(|(_, answer)| matches!(answer, Err(e) if e.kind == ErrorKind::Unauthorized));
         if refused && matches!(self.state.login.scheme, crate::config::AuthScheme::Till) {
             tracing::info!(lookup_id, "lookup refused: signed out");
-            self.log_out();
-            self.state.login.error = Some(crate::state::LoginProblem::SessionRefused);
+            fx.push(Effect::SignOut(crate::state::LoginProblem::SessionRefused));
             return;
         }
         let tried: Vec<IdentifierKind> = answers.iter().map(|(l, _)| l.kind).collect();
@@ -136,7 +129,7 @@ impl App {
                         crate::tr_text!(t, "other-failure", kind = kind, error = error)
                     })
                     .collect();
-                self.show_customer(ctx, lookup_id, *customer, Some(found_by), other_failures);
+                self.show_customer(lookup_id, *customer, Some(found_by), other_failures, fx);
             }
             Resolution::Choose(matches) => {
                 tracing::info!(
@@ -149,7 +142,7 @@ impl App {
                     .into_iter()
                     .enumerate()
                     .map(|(index, (customer, found_by))| {
-                        let photo = self.start_photo(ctx, lookup_id, &customer, Some(index));
+                        let photo = self.start_photo(lookup_id, &customer, Some(index), fx);
                         Match {
                             customer,
                             found_by,
@@ -223,7 +216,7 @@ impl App {
     }
 
     /// Opens match `index` of the choice on screen.
-    pub(super) fn choose(&mut self, ctx: &egui::Context, index: usize) {
+    pub(super) fn choose(&mut self, index: usize, fx: &mut Vec<Effect>) {
         let ProfileState::Choosing(choice) = &mut self.state.profile else {
             return;
         };
@@ -233,34 +226,34 @@ impl App {
         let lookup_id = choice.lookup_id;
         let chosen = choice.matches.swap_remove(index);
         // The others' photos are no longer wanted.
-        self.jobs.photos.clear();
+        fx.push(Effect::Cancel(JobGroup::Photos));
         tracing::info!(
             lookup_id,
             customer_id = chosen.customer.customer_id(),
             "match chosen"
         );
         self.show_customer(
-            ctx,
             lookup_id,
             chosen.customer,
             Some(chosen.found_by),
             Vec::new(),
+            fx,
         );
         self.state.lookup.request_focus = true;
     }
 
     pub(super) fn show_customer(
         &mut self,
-        ctx: &egui::Context,
         lookup_id: u64,
         customer: Customer,
         found_by: Option<Lookup>,
         other_failures: Vec<String>,
+        fx: &mut Vec<Effect>,
     ) {
         self.remember_customer(&customer, found_by.as_ref());
         // The photo, the loyalty standing and the purchases all at once;
         // none waits for another, and the name is on screen meanwhile.
-        let photo = self.start_photo(ctx, lookup_id, &customer, None);
+        let photo = self.start_photo(lookup_id, &customer, None, fx);
         let customer_id = customer.customer_id();
         self.state.profile = ProfileState::Loaded(Box::new(LoadedProfile {
             view: ProfileView::of(&customer, &self.state.texts),
@@ -273,30 +266,30 @@ impl App {
             lookup_id,
         }));
         for kind in [PanelKind::Loyalty, PanelKind::Purchases] {
-            self.start_panel(ctx, lookup_id, customer_id, kind);
+            self.start_panel(lookup_id, customer_id, kind, fx);
         }
     }
 
     /// Fetches a panel of the profile on screen (again, after a failure).
-    pub(super) fn retry_panel(&mut self, ctx: &egui::Context, kind: PanelKind) {
+    pub(super) fn retry_panel(&mut self, kind: PanelKind, fx: &mut Vec<Effect>) {
         let ProfileState::Loaded(profile) = &mut self.state.profile else {
             return;
         };
         let (lookup_id, customer_id) = (profile.lookup_id, profile.customer.customer_id());
-        self.start_panel(ctx, lookup_id, customer_id, kind);
+        self.start_panel(lookup_id, customer_id, kind, fx);
     }
 
     fn start_panel(
         &mut self,
-        ctx: &egui::Context,
         lookup_id: u64,
         customer_id: Option<i64>,
         kind: PanelKind,
+        fx: &mut Vec<Effect>,
     ) {
         let ProfileState::Loaded(profile) = &mut self.state.profile else {
             return;
         };
-        let (Some(customer_id), Some(client)) = (customer_id, &self.client) else {
+        let Some(customer_id) = customer_id else {
             let unknown = "Not available: the answer has no customer ID.";
             match kind {
                 PanelKind::Loyalty => profile.loyalty = Panel::Failed(unknown.to_owned()),
@@ -308,17 +301,18 @@ impl App {
             PanelKind::Loyalty => profile.loyalty = Panel::Loading,
             PanelKind::Purchases => profile.purchases = Panel::Loading,
         }
-        let work = jobs::load_panel(client.clone(), lookup_id, customer_id, kind);
-        self.jobs.panels.push(Job::spawn(ctx, work));
+        fx.push(Effect::Start(Work::Panel {
+            lookup_id,
+            customer_id,
+            kind,
+        }));
     }
 
-    pub(super) fn finish_panel(&mut self, (lookup_id, answer): PanelOutcome) {
+    /// A panel's answer for the profile on screen (checked current).
+    pub(super) fn finish_panel(&mut self, lookup_id: u64, answer: PanelAnswer) {
         let ProfileState::Loaded(profile) = &mut self.state.profile else {
             return;
         };
-        if lookup_id != self.state.current_lookup || profile.lookup_id != lookup_id {
-            return; // another customer's: never shown
-        }
         match answer {
             PanelAnswer::Loyalty(result) => {
                 if let Ok(programs) = &result {
@@ -359,10 +353,10 @@ impl App {
     /// background.
     fn start_photo(
         &mut self,
-        ctx: &egui::Context,
         lookup_id: u64,
         customer: &Customer,
         match_index: Option<usize>,
+        fx: &mut Vec<Effect>,
     ) -> PhotoSlot {
         match customer.photo() {
             PhotoState::Available(_) => {}
@@ -376,14 +370,11 @@ impl App {
             }
             PhotoState::None | PhotoState::NotEmbedded => return PhotoSlot::Absent,
         }
-        let frame_px = photo_frame_px(ctx.pixels_per_point());
+        let frame_px = self.frame_px;
         let cache_key = photo_key(customer, frame_px);
         if let Some(image) = cache_key.as_ref().and_then(|k| self.photo_cache.get(k)) {
-            return PhotoSlot::Shown(load_photo_texture(ctx, "profile", image));
+            return PhotoSlot::Shown(ShownPixels::photo(image));
         }
-        let Some(client) = &self.client else {
-            return PhotoSlot::Absent;
-        };
         if let Some(url) = customer.photo_entry().and_then(|e| e.url()) {
             self.warm.used_photo(url.origin(), self.clock.now());
         }
@@ -392,26 +383,26 @@ impl App {
             cache_key,
             match_index,
         };
-        let work = jobs::load_photo(client.clone(), customer.clone(), frame_px, ticket);
-        self.jobs.photos.push(Job::spawn(ctx, work));
+        fx.push(Effect::Start(Work::Photo {
+            ticket,
+            customer: Box::new(customer.clone()),
+            frame_px,
+        }));
         PhotoSlot::Loading
     }
 
-    pub(super) fn finish_photo(&mut self, ctx: &egui::Context, (ticket, result): PhotoOutcome) {
-        let lookup_id = ticket.lookup_id;
-        if lookup_id != self.state.current_lookup {
-            return; // the photo of another lookup: never shown
-        }
+    /// A photo for the profile or a match on screen (checked current).
+    pub(super) fn finish_photo(
+        &mut self,
+        ticket: PhotoTicket,
+        result: Result<egui::ColorImage, PhotoLoadError>,
+    ) {
         let slot = match (&mut self.state.profile, ticket.match_index) {
-            (ProfileState::Loaded(profile), None) if profile.lookup_id == lookup_id => {
-                &mut profile.photo
-            }
-            (ProfileState::Choosing(choice), Some(index)) if choice.lookup_id == lookup_id => {
-                match choice.matches.get_mut(index) {
-                    Some(found) => &mut found.photo,
-                    None => return,
-                }
-            }
+            (ProfileState::Loaded(profile), None) => &mut profile.photo,
+            (ProfileState::Choosing(choice), Some(index)) => match choice.matches.get_mut(index) {
+                Some(found) => &mut found.photo,
+                None => return,
+            },
             _ => return,
         };
         *slot = match result {
@@ -420,7 +411,7 @@ impl App {
                 if let Some(key) = ticket.cache_key {
                     self.photo_cache.insert(key, image.clone());
                 }
-                PhotoSlot::Shown(load_photo_texture(ctx, "profile", image))
+                PhotoSlot::Shown(ShownPixels::photo(image))
             }
             Err(reason) => PhotoSlot::Failed(reason.words(&self.state.texts)),
         };
@@ -446,7 +437,7 @@ pub fn photo_frame_px(pixels_per_point: f32) -> u32 {
 
 /// Where the customer's current photo, prepared for `frame_px`, is kept
 /// in the photo cache; `None` without a customer ID or stored file.
-pub(super) fn photo_key(customer: &Customer, frame_px: u32) -> Option<PhotoKey> {
+pub fn photo_key(customer: &Customer, frame_px: u32) -> Option<PhotoKey> {
     customer
         .customer_id()
         .zip(customer.photo_entry().and_then(|e| e.cache_key()))
@@ -455,23 +446,4 @@ pub(super) fn photo_key(customer: &Customer, frame_px: u32) -> Option<PhotoKey> 
             file,
             frame_px,
         })
-}
-
-/// Uploads a prepared photo, sharing the cache's pixels rather than
-/// copying them on the UI thread. Mipmaps keep it smooth when the texture
-/// (sized for the enlarged view) is drawn smaller in the profile frame.
-pub(super) fn load_photo_texture(
-    ctx: &egui::Context,
-    what: &str,
-    image: Arc<egui::ColorImage>,
-) -> egui::TextureHandle {
-    let options = egui::TextureOptions {
-        mipmap_mode: Some(egui::TextureFilter::Linear),
-        ..egui::TextureOptions::LINEAR
-    };
-    ctx.load_texture(
-        format!("customer-photo-{what}"),
-        egui::ImageData::Color(image),
-        options,
-    )
 }

@@ -1,0 +1,414 @@
+//! The counter's logic without egui, without a network and without a
+//! runtime: [`update`] takes the [`Logic`] and one [`Msg`] (something the
+//! person asked for, a finished job with its ticket, the clock) and
+//! returns the [`Effect`]s to carry out (jobs to start or cancel, when to
+//! wake, the cursor's blink). The app's runner (`crate::app`) owns the
+//! live client, the jobs and the textures and does what the effects say;
+//! so everything decided here is tested with plain values
+//! (`src/logic/tests.rs`).
+//!
+//! What lives here: lookups (the candidates of a scan, supersession, the
+//! choice between customers), the photo and panels of the customer shown
+//! and which of their results are still current, the photo cache, the
+//! idle lock and the cursor blink, and warming connections up. Signing in,
+//! name search, enrolment, the clipboard and the photo dialog are still
+//! methods of the runner that edit this state directly; they move here
+//! the same way (README, "Architecture").
+
+mod idle;
+mod lookup;
+mod photo_cache;
+mod resolve;
+#[cfg(test)]
+mod tests;
+mod warm;
+
+pub use idle::{CURSOR_BLINK, Clock};
+pub use lookup::{photo_frame_px, photo_key};
+pub use photo_cache::{PhotoCache, PhotoKey};
+pub use warm::{API_IDLE, PHOTO_IDLE, WarmUp};
+
+use crate::capillary::{ApiError, Customer, Lookup, ProgramStanding, Purchase};
+use crate::state::{AppState, Intent, LoginProblem, PanelKind};
+use idle::{Idle, IdleOutcome};
+use std::time::{Duration, Instant};
+
+/// The logic's state: what the screen shows, plus what the screen does
+/// not (when the person last typed, which hosts were used when, the
+/// decoded photos).
+#[derive(Debug)]
+pub struct Logic {
+    pub state: AppState,
+    pub clock: Clock,
+    pub(crate) idle: Idle,
+    pub(crate) warm: WarmUp,
+    pub(crate) photo_cache: PhotoCache,
+    /// What the runner's live client is (set while signed in).
+    link: Option<Link>,
+    /// The square photos are prepared for, in pixels (the screen's scale
+    /// decides it; the runner says when it changes).
+    frame_px: u32,
+}
+
+/// What the logic knows of the signed-in session's client.
+#[derive(Debug, Clone)]
+pub struct Link {
+    /// Where the API calls go (warmed while the cashier types).
+    pub api_origin: url::Url,
+    /// How many connections one scan's candidates use at once.
+    pub lookup_connections: usize,
+}
+
+/// Something that happened.
+#[derive(Debug)]
+pub enum Msg {
+    /// The person asked for something (only the intents this module owns;
+    /// the runner applies the rest itself).
+    Intent(Intent),
+    /// Look these candidates up (a flow elsewhere needs a customer shown:
+    /// after enrolling, after a photo change, a suggestion without its
+    /// record).
+    LookUp(Vec<Lookup>),
+    /// Show this customer, already fetched (a name suggestion's record).
+    Show(Box<Customer>),
+    /// A background job finished.
+    Finished(Finished),
+    /// Time passed (every frame, and on every wake-up while hidden).
+    Tick,
+    /// The person touched the app in this frame.
+    Input,
+    /// The screen's pixels per point (photos are prepared for it).
+    Scale(f32),
+    /// Signed in with a client like this.
+    SignedIn(Link),
+    /// The session ended (logged out or locked): every customer byte goes.
+    SignedOut,
+}
+
+/// What the runner is to do.
+#[derive(Debug, PartialEq)]
+pub enum Effect {
+    Start(Work),
+    /// Drop (and abort) these jobs: their answers are no longer wanted.
+    Cancel(JobGroup),
+    /// End the session: drop the client and every job, wipe, show the
+    /// login panel with this problem.
+    SignOut(LoginProblem),
+    /// Run a tick again after this long, even if nothing else happens.
+    WakeAfter(Duration),
+    /// Start or stop the text cursor's blink.
+    CursorBlink(bool),
+}
+
+/// A background job to start: every value it needs, and the ticket its
+/// answer comes back with.
+#[derive(Debug, Clone)]
+pub enum Work {
+    /// Every candidate of one scan, at once.
+    LookUp(LookupTicket),
+    /// Download and prepare a customer's photo for `frame_px`.
+    Photo {
+        ticket: PhotoTicket,
+        customer: Box<Customer>,
+        frame_px: u32,
+    },
+    /// Loyalty or purchases of the customer shown.
+    Panel {
+        lookup_id: u64,
+        customer_id: i64,
+        kind: PanelKind,
+    },
+    /// Open connections to `origin` ahead of a lookup.
+    WarmUp {
+        origin: url::Url,
+        connections: usize,
+    },
+}
+
+/// Two jobs are the same when they would ask the same thing (a photo's
+/// customer counts by ID: records are not comparable).
+impl PartialEq for Work {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Work::LookUp(a), Work::LookUp(b)) => a == b,
+            (
+                Work::Photo {
+                    ticket,
+                    customer,
+                    frame_px,
+                },
+                Work::Photo {
+                    ticket: other_ticket,
+                    customer: other_customer,
+                    frame_px: other_frame,
+                },
+            ) => {
+                (ticket, customer.customer_id(), frame_px)
+                    == (other_ticket, other_customer.customer_id(), other_frame)
+            }
+            (
+                Work::Panel {
+                    lookup_id,
+                    customer_id,
+                    kind,
+                },
+                Work::Panel {
+                    lookup_id: l,
+                    customer_id: c,
+                    kind: k,
+                },
+            ) => (lookup_id, customer_id, kind) == (l, c, k),
+            (
+                Work::WarmUp {
+                    origin,
+                    connections,
+                },
+                Work::WarmUp {
+                    origin: o,
+                    connections: c,
+                },
+            ) => (origin, connections) == (o, c),
+            _ => false,
+        }
+    }
+}
+
+/// Jobs that are cancelled together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobGroup {
+    /// The lookup in flight, its photos and panels.
+    Lookup,
+    /// Only the photos (the choice's others, once one is chosen).
+    Photos,
+    /// The name search and its suggestions' records and thumbnails.
+    Search,
+}
+
+/// Which lookup a job answers: results of superseded lookups are dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LookupTicket {
+    pub lookup_id: u64,
+    /// Every identifier type the input could be, tried at once.
+    pub candidates: Vec<Lookup>,
+}
+
+/// Where a photo job's result goes: which lookup's profile, and where in
+/// the photo cache.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoTicket {
+    pub lookup_id: u64,
+    pub cache_key: Option<PhotoKey>,
+    /// `None`: the profile's photo; `Some(n)`: match `n` of a choice.
+    pub match_index: Option<usize>,
+}
+
+/// A finished job's answer, with what it was started with.
+#[derive(Debug)]
+pub enum Finished {
+    /// Each candidate with its answer, in the order they were tried.
+    LookedUp {
+        lookup_id: u64,
+        answers: Vec<(Lookup, Result<Customer, ApiError>)>,
+    },
+    Photo {
+        ticket: PhotoTicket,
+        result: Result<egui::ColorImage, PhotoLoadError>,
+    },
+    Panel {
+        lookup_id: u64,
+        answer: PanelAnswer,
+    },
+}
+
+/// A loyalty or purchases answer.
+#[derive(Debug)]
+pub enum PanelAnswer {
+    Loyalty(Result<Vec<ProgramStanding>, ApiError>),
+    Purchases(Result<Vec<Purchase>, ApiError>),
+}
+
+/// Why a photo could not be shown.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum PhotoLoadError {
+    #[error(transparent)]
+    Download(#[from] ApiError),
+    #[error(transparent)]
+    Decode(#[from] crate::photo::PhotoError),
+}
+
+impl PhotoLoadError {
+    /// In the UI's language.
+    pub fn words(&self, t: &crate::i18n::Texts) -> String {
+        match self {
+            PhotoLoadError::Download(error) => error.words_with_request_id(t),
+            PhotoLoadError::Decode(error) => error.words(t),
+        }
+    }
+}
+
+impl Logic {
+    pub fn new(state: AppState, clock: Clock) -> Self {
+        Self {
+            state,
+            idle: Idle::new(clock.now()),
+            clock,
+            warm: WarmUp::default(),
+            photo_cache: PhotoCache::default(),
+            link: None,
+            frame_px: photo_frame_px(1.0),
+        }
+    }
+
+    /// Whether the text cursor currently blinks (it stops when idle).
+    pub fn cursor_blinking(&self) -> bool {
+        self.idle.cursor_blinking()
+    }
+
+    /// Photos in the in-memory cache.
+    pub fn cached_photos(&self) -> usize {
+        self.photo_cache.len()
+    }
+
+    /// The one currency check: whether a finished job still answers what
+    /// the screen shows. Anything else is dropped unseen, so the photo and
+    /// panels on screen always belong to the name on screen.
+    pub fn is_current(&self, finished: &Finished) -> bool {
+        use crate::state::ProfileState;
+        let lookup_id = match finished {
+            Finished::LookedUp { lookup_id, .. } => *lookup_id,
+            Finished::Photo { ticket, .. } => ticket.lookup_id,
+            Finished::Panel { lookup_id, .. } => *lookup_id,
+        };
+        if lookup_id != self.state.current_lookup {
+            return false;
+        }
+        match (finished, &self.state.profile) {
+            (Finished::LookedUp { .. }, ProfileState::Loading { .. }) => true,
+            (Finished::LookedUp { .. }, _) => false,
+            (Finished::Photo { ticket, .. }, ProfileState::Loaded(profile)) => {
+                ticket.match_index.is_none() && profile.lookup_id == lookup_id
+            }
+            (Finished::Photo { ticket, .. }, ProfileState::Choosing(choice)) => ticket
+                .match_index
+                .is_some_and(|i| i < choice.matches.len() && choice.lookup_id == lookup_id),
+            (Finished::Panel { .. }, ProfileState::Loaded(profile)) => {
+                profile.lookup_id == lookup_id
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Applies one message; returns what the runner is to do about it.
+pub fn update(logic: &mut Logic, msg: Msg) -> Vec<Effect> {
+    let mut fx = Vec::new();
+    match msg {
+        Msg::Intent(intent) => logic.intent(intent, &mut fx),
+        Msg::LookUp(candidates) => logic.start_lookup(candidates, &mut fx),
+        Msg::Show(customer) => {
+            let lookup_id = logic.supersede_lookup(&mut fx);
+            logic.state.photo_enlarged = false;
+            logic.state.last_failed_request_id = None;
+            logic.show_customer(lookup_id, *customer, None, Vec::new(), &mut fx);
+        }
+        Msg::Finished(finished) => {
+            if logic.is_current(&finished) {
+                logic.finished(finished, &mut fx);
+            }
+        }
+        Msg::Tick => logic.tick(&mut fx),
+        Msg::Input => {
+            let now = logic.clock.now();
+            fx.extend(logic.idle.note_input(now).map(Effect::CursorBlink));
+        }
+        Msg::Scale(pixels_per_point) => logic.frame_px = photo_frame_px(pixels_per_point),
+        Msg::SignedIn(link) => {
+            let now = logic.clock.now();
+            logic.idle.reset(now);
+            logic.warm = WarmUp::default();
+            logic.warm.used_api(now);
+            logic.link = Some(link);
+        }
+        Msg::SignedOut => {
+            logic.link = None;
+            logic.photo_cache.clear();
+            logic.state.session = None;
+            logic.state.wipe_customer_data();
+        }
+    }
+    fx
+}
+
+impl Logic {
+    fn intent(&mut self, intent: Intent, fx: &mut Vec<Effect>) {
+        match intent {
+            Intent::LookUp => self.start_lookup_from_form(fx),
+            Intent::StartedTyping => self.warm_up(fx),
+            Intent::Choose(index) => self.choose(index, fx),
+            Intent::Retry(kind) => self.retry_panel(kind, fx),
+            Intent::Reopen(lookup) => self.start_lookup(vec![lookup], fx),
+            Intent::Cancel => {
+                let cancelled = crate::tr_text!(self.state.texts, "lookup-cancelled");
+                self.fail_lookup(cancelled, fx);
+            }
+            Intent::Clear => {
+                self.supersede_lookup(fx);
+                self.state.lookup.input.clear();
+                self.state.profile = crate::state::ProfileState::Empty;
+                self.state.photo_enlarged = false;
+            }
+            Intent::EnlargePhoto(open) => self.state.photo_enlarged = open,
+            other => tracing::debug!(?other, "not an intent of the logic: ignored"),
+        }
+    }
+
+    fn finished(&mut self, finished: Finished, fx: &mut Vec<Effect>) {
+        match finished {
+            Finished::LookedUp { lookup_id, answers } => self.finish_lookup(lookup_id, answers, fx),
+            Finished::Photo { ticket, result } => self.finish_photo(ticket, result),
+            Finished::Panel { lookup_id, answer } => self.finish_panel(lookup_id, answer),
+        }
+    }
+
+    /// The idle lock and the cursor blink.
+    fn tick(&mut self, fx: &mut Vec<Effect>) {
+        let now: Instant = self.clock.now();
+        let settings = &self.state.settings;
+        let lock_after = (self.state.session.is_some() && settings.lock_after_secs > 0)
+            .then(|| Duration::from_secs(settings.lock_after_secs));
+        let (outcome, blink) = self.idle.tick(now, lock_after);
+        fx.extend(blink.map(Effect::CursorBlink));
+        match outcome {
+            IdleOutcome::Active { wake_after } => fx.extend(wake_after.map(Effect::WakeAfter)),
+            IdleOutcome::Lock { idle } => {
+                tracing::info!(idle_secs = idle.as_secs(), "locked after inactivity");
+                fx.push(Effect::SignOut(LoginProblem::Locked {
+                    after_secs: self.state.settings.lock_after_secs,
+                }));
+            }
+        }
+    }
+
+    /// Prepares the connections a lookup is about to need, where they may
+    /// have gone idle (see [`warm`]).
+    fn warm_up(&mut self, fx: &mut Vec<Effect>) {
+        let Some(link) = &self.link else {
+            return;
+        };
+        let now = self.clock.now();
+        let api = link.api_origin.clone();
+        for origin in self.warm.due(now, api.clone()) {
+            // The scan's candidates go to the API host at once; the photo
+            // is one download.
+            let connections = if origin == api {
+                link.lookup_connections
+            } else {
+                1
+            };
+            fx.push(Effect::Start(Work::WarmUp {
+                origin,
+                connections,
+            }));
+        }
+    }
+}

@@ -1,0 +1,513 @@
+//! The logic with plain values: no egui context, no runtime, no HTTP.
+//! Each test plays a counter's sequence of messages and checks the state
+//! and the effects the runner would carry out.
+
+use super::*;
+use crate::capillary::{ErrorKind, IdentifierKind, codes, parse_customer_answer};
+use crate::state::{PhotoSlot, ProfileState, Session};
+
+const API: &str = "https://eu.api.capillarytech.com/";
+const PHOTO_HOST: &str = "https://photos.example.com/";
+
+/// Signed in as the till `demo.till`, locking after 300 s.
+fn signed_in() -> Logic {
+    let mut state = AppState::default();
+    state.settings.lock_after_secs = 300;
+    state.settings.country_code = "91".to_owned();
+    state.session = Some(Session {
+        host_label: "EU".to_owned(),
+        user: "demo.till".to_owned(),
+    });
+    let mut logic = Logic::new(state, Clock::stopped());
+    let link = Link {
+        api_origin: url::Url::parse(API).unwrap(),
+        lookup_connections: 3,
+    };
+    assert!(update(&mut logic, Msg::SignedIn(link)).is_empty());
+    logic
+}
+
+/// A customer with a stored photo (file `photo-{id}`, version `version`).
+fn customer(id: i64, name: &str, version: u32) -> Customer {
+    let body = format!(
+        r#"{{"id": {id}, "profiles": [{{"firstName": "{name}"}}],
+            "customerImage": [{{"code": 200, "status": "true",
+              "file": {{"fileHandle": "photo-{id}", "version": {version}, "name": "1/{id}/0"}},
+              "secureFilePath": "{PHOTO_HOST}c/{id}.jpg?X-Amz-Expires=3600"}}]}}"#
+    );
+    parse_customer_answer(200, body.as_bytes()).unwrap()
+}
+
+fn without_photo(id: i64, name: &str) -> Customer {
+    let body = format!(r#"{{"id": {id}, "profiles": [{{"firstName": "{name}"}}], "customerImage": []}}"#);
+    parse_customer_answer(200, body.as_bytes()).unwrap()
+}
+
+fn not_found() -> ApiError {
+    ApiError::new(ErrorKind::Capillary {
+        code: codes::CUSTOMER_NOT_FOUND,
+        message: String::new(),
+    })
+}
+
+/// Types `text` into the lookup box and presses Enter.
+fn scan(logic: &mut Logic, text: &str) -> Vec<Effect> {
+    logic.state.lookup.input = text.to_owned();
+    update(logic, Msg::Intent(Intent::LookUp))
+}
+
+fn started(effects: &[Effect]) -> Vec<&Work> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Start(work) => Some(work),
+            _ => None,
+        })
+        .collect()
+}
+
+fn lookup_ticket(effects: &[Effect]) -> LookupTicket {
+    match started(effects).as_slice() {
+        [Work::LookUp(ticket)] => ticket.clone(),
+        other => panic!("expected one lookup, got {other:?}"),
+    }
+}
+
+fn photo_tickets(effects: &[Effect]) -> Vec<PhotoTicket> {
+    started(effects)
+        .into_iter()
+        .filter_map(|w| match w {
+            Work::Photo { ticket, .. } => Some(ticket.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The answer to `ticket`: the first candidate finds `found`, the others
+/// find nobody.
+fn found(ticket: &LookupTicket, found: Customer) -> Msg {
+    let mut answers = Vec::new();
+    let mut customer = Some(found);
+    for lookup in &ticket.candidates {
+        let answer = customer.take().ok_or_else(not_found);
+        answers.push((lookup.clone(), answer));
+    }
+    Msg::Finished(Finished::LookedUp {
+        lookup_id: ticket.lookup_id,
+        answers,
+    })
+}
+
+fn photo_done(ticket: &PhotoTicket, side: usize) -> Msg {
+    let image = egui::ColorImage::filled([side, side], egui::Color32::RED);
+    Msg::Finished(Finished::Photo {
+        ticket: ticket.clone(),
+        result: Ok(image),
+    })
+}
+
+fn shown_name(logic: &Logic) -> Option<String> {
+    logic.state.customer().and_then(Customer::display_name)
+}
+
+fn profile_photo(logic: &Logic) -> &PhotoSlot {
+    match &logic.state.profile {
+        ProfileState::Loaded(profile) => &profile.photo,
+        other => panic!("no profile on screen: {other:?}"),
+    }
+}
+
+/// Scans `text` and answers it with `who`; returns the profile photo's
+/// ticket, if one was started.
+fn look_up(logic: &mut Logic, text: &str, who: Customer) -> Option<PhotoTicket> {
+    let ticket = lookup_ticket(&scan(logic, text));
+    let effects = update(logic, found(&ticket, who));
+    photo_tickets(&effects).into_iter().next()
+}
+
+// Lookups and supersession.
+
+#[test]
+fn a_scan_tries_every_candidate_at_once_and_clears_the_box() {
+    let mut logic = signed_in();
+    let effects = scan(&mut logic, "9800000006");
+    let ticket = lookup_ticket(&effects);
+    let kinds: Vec<_> = ticket.candidates.iter().map(|c| c.kind).collect();
+    assert!(kinds.contains(&IdentifierKind::Mobile), "{kinds:?}");
+    assert!(kinds.len() > 1, "a bare number is tried as more than one type");
+    assert_eq!(ticket.lookup_id, logic.state.current_lookup);
+    assert!(logic.state.lookup.input.is_empty(), "ready for the next scan");
+    assert!(matches!(logic.state.profile, ProfileState::Loading { .. }));
+}
+
+#[test]
+fn input_that_cannot_be_looked_up_stays_selected_and_asks_nothing() {
+    let mut logic = signed_in();
+    let effects = scan(&mut logic, "   ");
+    assert!(started(&effects).is_empty(), "{effects:?}");
+    assert!(matches!(logic.state.profile, ProfileState::Failed { .. }));
+    assert!(logic.state.lookup.select_all);
+}
+
+#[test]
+fn a_second_scan_supersedes_the_first_and_its_late_answer_is_dropped() {
+    let mut logic = signed_in();
+    let first = lookup_ticket(&scan(&mut logic, "9800000001"));
+    let effects = scan(&mut logic, "9800000002");
+    assert!(effects.contains(&Effect::Cancel(JobGroup::Lookup)), "{effects:?}");
+    let second = lookup_ticket(&effects);
+    assert!(second.lookup_id > first.lookup_id);
+    // The first answer arrives late: nothing changes.
+    let late = update(&mut logic, found(&first, customer(1, "First", 1)));
+    assert!(late.is_empty(), "{late:?}");
+    assert!(matches!(logic.state.profile, ProfileState::Loading { .. }));
+    update(&mut logic, found(&second, customer(2, "Second", 1)));
+    assert_eq!(shown_name(&logic).as_deref(), Some("Second"));
+}
+
+#[test]
+fn an_old_customers_photo_never_lands_on_the_new_customer() {
+    let mut logic = signed_in();
+    let asha_photo = look_up(&mut logic, "9800000001", customer(1, "Asha", 1)).unwrap();
+    let ravi_photo = look_up(&mut logic, "9800000002", customer(2, "Ravi", 1)).unwrap();
+    update(&mut logic, photo_done(&asha_photo, 8));
+    assert_eq!(shown_name(&logic).as_deref(), Some("Ravi"));
+    assert!(
+        matches!(profile_photo(&logic), PhotoSlot::Loading),
+        "Asha's photo was dropped"
+    );
+    update(&mut logic, photo_done(&ravi_photo, 9));
+    match profile_photo(&logic) {
+        PhotoSlot::Shown(pixels) => assert_eq!(pixels.size(), [9, 9], "Ravi's own photo"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_photo_loyalty_and_purchases_start_together_with_the_name() {
+    let mut logic = signed_in();
+    let ticket = lookup_ticket(&scan(&mut logic, "9800000001"));
+    let effects = update(&mut logic, found(&ticket, customer(1, "Asha", 1)));
+    assert_eq!(shown_name(&logic).as_deref(), Some("Asha"), "the name first");
+    let work = started(&effects);
+    let panels: Vec<_> = work
+        .iter()
+        .filter_map(|w| match w {
+            Work::Panel {
+                kind, customer_id, ..
+            } => Some((*kind, *customer_id)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(panels, [(PanelKind::Loyalty, 1), (PanelKind::Purchases, 1)]);
+    let photos = photo_tickets(&effects);
+    assert_eq!(photos.len(), 1);
+    assert_eq!(photos[0].match_index, None, "the profile's photo");
+    assert!(matches!(profile_photo(&logic), PhotoSlot::Loading));
+}
+
+#[test]
+fn a_photo_seen_before_comes_from_the_cache_and_a_changed_one_does_not() {
+    let mut logic = signed_in();
+    let photo = look_up(&mut logic, "9800000001", customer(1, "Asha", 1)).unwrap();
+    update(&mut logic, photo_done(&photo, 8));
+    assert_eq!(logic.cached_photos(), 1);
+    // The same stored photo again: shown at once, nothing downloaded.
+    assert!(look_up(&mut logic, "9800000001", customer(1, "Asha", 1)).is_none());
+    assert!(matches!(profile_photo(&logic), PhotoSlot::Shown(_)));
+    // A new version of the photo (it was replaced): downloaded.
+    assert!(look_up(&mut logic, "9800000001", customer(1, "Asha", 2)).is_some());
+}
+
+#[test]
+fn a_customer_without_a_photo_asks_for_none() {
+    let mut logic = signed_in();
+    assert!(look_up(&mut logic, "9800000003", without_photo(3, "Meera")).is_none());
+    assert!(matches!(profile_photo(&logic), PhotoSlot::Absent));
+}
+
+#[test]
+fn panels_of_a_superseded_lookup_are_dropped() {
+    let mut logic = signed_in();
+    look_up(&mut logic, "9800000001", customer(1, "Asha", 1));
+    let old_lookup = logic.state.current_lookup;
+    look_up(&mut logic, "9800000002", customer(2, "Ravi", 1));
+    let late = Msg::Finished(Finished::Panel {
+        lookup_id: old_lookup,
+        answer: PanelAnswer::Loyalty(Ok(Vec::new())),
+    });
+    update(&mut logic, late);
+    let ProfileState::Loaded(profile) = &logic.state.profile else {
+        panic!("no profile");
+    };
+    assert_eq!(profile.loyalty, crate::state::Panel::Loading, "not Asha's");
+    let current = Msg::Finished(Finished::Panel {
+        lookup_id: logic.state.current_lookup,
+        answer: PanelAnswer::Loyalty(Ok(Vec::new())),
+    });
+    update(&mut logic, current);
+    let ProfileState::Loaded(profile) = &logic.state.profile else {
+        panic!("no profile");
+    };
+    assert_eq!(profile.loyalty, crate::state::Panel::Ready(Vec::new()));
+}
+
+#[test]
+fn a_failed_panel_can_be_fetched_again() {
+    let mut logic = signed_in();
+    look_up(&mut logic, "9800000001", customer(1, "Asha", 1));
+    let failed = Msg::Finished(Finished::Panel {
+        lookup_id: logic.state.current_lookup,
+        answer: PanelAnswer::Purchases(Err(ApiError::new(ErrorKind::Timeout))),
+    });
+    update(&mut logic, failed);
+    let effects = update(&mut logic, Msg::Intent(Intent::Retry(PanelKind::Purchases)));
+    assert!(
+        matches!(started(&effects).as_slice(), [Work::Panel { kind: PanelKind::Purchases, .. }]),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn cancel_and_clear_drop_the_answer_in_flight() {
+    for intent in [Intent::Cancel, Intent::Clear] {
+        let mut logic = signed_in();
+        let ticket = lookup_ticket(&scan(&mut logic, "9800000001"));
+        let effects = update(&mut logic, Msg::Intent(intent));
+        assert!(effects.contains(&Effect::Cancel(JobGroup::Lookup)));
+        update(&mut logic, found(&ticket, customer(1, "Asha", 1)));
+        assert_eq!(shown_name(&logic), None, "never shown after cancelling");
+    }
+}
+
+#[test]
+fn every_candidate_missing_offers_enrolment() {
+    let mut logic = signed_in();
+    let ticket = lookup_ticket(&scan(&mut logic, "9800000009"));
+    let answers = ticket
+        .candidates
+        .iter()
+        .map(|l| (l.clone(), Err(not_found())))
+        .collect();
+    update(
+        &mut logic,
+        Msg::Finished(Finished::LookedUp {
+            lookup_id: ticket.lookup_id,
+            answers,
+        }),
+    );
+    assert!(matches!(logic.state.profile, ProfileState::Failed { .. }));
+    // As tried first: the mobile, with the store's country code.
+    assert_eq!(logic.state.not_found.as_deref(), Some("919800000009"));
+}
+
+#[test]
+fn a_refused_session_signs_out() {
+    let mut logic = signed_in();
+    let ticket = lookup_ticket(&scan(&mut logic, "9800000001"));
+    let answers = ticket
+        .candidates
+        .iter()
+        .map(|l| (l.clone(), Err(ApiError::new(ErrorKind::Unauthorized))))
+        .collect();
+    let effects = update(
+        &mut logic,
+        Msg::Finished(Finished::LookedUp {
+            lookup_id: ticket.lookup_id,
+            answers,
+        }),
+    );
+    assert_eq!(effects, [Effect::SignOut(LoginProblem::SessionRefused)]);
+}
+
+#[test]
+fn nothing_is_looked_up_signed_out_and_signing_out_wipes_everything() {
+    let mut logic = signed_in();
+    let photo = look_up(&mut logic, "9800000001", customer(1, "Asha", 1)).unwrap();
+    update(&mut logic, photo_done(&photo, 8));
+    assert!(update(&mut logic, Msg::SignedOut).is_empty());
+    assert_eq!(shown_name(&logic), None);
+    assert!(logic.state.recent.is_empty());
+    assert_eq!(logic.cached_photos(), 0, "no face kept");
+    assert!(logic.state.pictures().is_empty(), "no texture wanted");
+    assert!(started(&scan(&mut logic, "9800000001")).is_empty());
+}
+
+// The choice between customers.
+
+/// Two customers for one scan: the mobile is one's, the card another's.
+fn choosing(logic: &mut Logic) -> (LookupTicket, Vec<PhotoTicket>) {
+    let ticket = lookup_ticket(&scan(logic, "9800000001"));
+    assert!(ticket.candidates.len() >= 2);
+    let mut answers: Vec<_> = ticket
+        .candidates
+        .iter()
+        .map(|l| (l.clone(), Err(not_found())))
+        .collect();
+    answers[0].1 = Ok(customer(1, "Asha", 1));
+    answers[1].1 = Ok(customer(2, "Ravi", 1));
+    let effects = update(
+        logic,
+        Msg::Finished(Finished::LookedUp {
+            lookup_id: ticket.lookup_id,
+            answers,
+        }),
+    );
+    (ticket, photo_tickets(&effects))
+}
+
+#[test]
+fn different_customers_for_one_scan_are_a_choice_each_with_its_photo() {
+    let mut logic = signed_in();
+    let (_, photos) = choosing(&mut logic);
+    let ProfileState::Choosing(choice) = &logic.state.profile else {
+        panic!("{:?}", logic.state.profile);
+    };
+    assert_eq!(choice.matches.len(), 2);
+    let indexes: Vec<_> = photos.iter().map(|t| t.match_index).collect();
+    assert_eq!(indexes, [Some(0), Some(1)]);
+    // Ravi's photo arrives first and goes to Ravi only.
+    update(&mut logic, photo_done(&photos[1], 5));
+    let ProfileState::Choosing(choice) = &logic.state.profile else {
+        panic!("the choice stays");
+    };
+    assert!(matches!(choice.matches[0].photo, PhotoSlot::Loading));
+    assert!(matches!(choice.matches[1].photo, PhotoSlot::Shown(_)));
+}
+
+#[test]
+fn choosing_opens_that_customer_and_drops_the_others_photos() {
+    let mut logic = signed_in();
+    let (_, photos) = choosing(&mut logic);
+    let effects = update(&mut logic, Msg::Intent(Intent::Choose(1)));
+    assert!(effects.contains(&Effect::Cancel(JobGroup::Photos)), "{effects:?}");
+    assert_eq!(shown_name(&logic).as_deref(), Some("Ravi"));
+    assert_eq!(photo_tickets(&effects).len(), 1, "Ravi's photo for the profile");
+    // Asha's photo from the choice arrives late: not shown on Ravi.
+    update(&mut logic, photo_done(&photos[0], 5));
+    assert!(matches!(profile_photo(&logic), PhotoSlot::Loading));
+}
+
+#[test]
+fn a_choice_out_of_range_changes_nothing() {
+    let mut logic = signed_in();
+    choosing(&mut logic);
+    assert!(update(&mut logic, Msg::Intent(Intent::Choose(7))).is_empty());
+    assert!(matches!(logic.state.profile, ProfileState::Choosing(_)));
+}
+
+// The idle lock and the cursor blink.
+
+#[test]
+fn the_lock_comes_at_its_deadline_with_the_window_minimised() {
+    let mut logic = signed_in();
+    // Minimised: no frame is drawn, so no input arrives; only ticks.
+    logic.clock.advance(Duration::from_secs(299));
+    let effects = update(&mut logic, Msg::Tick);
+    assert!(
+        effects.contains(&Effect::WakeAfter(Duration::from_secs(1))),
+        "wakes for the deadline: {effects:?}"
+    );
+    logic.clock.advance(Duration::from_secs(1));
+    let effects = update(&mut logic, Msg::Tick);
+    assert!(
+        effects.contains(&Effect::SignOut(LoginProblem::Locked { after_secs: 300 })),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn input_puts_the_lock_off() {
+    let mut logic = signed_in();
+    logic.clock.advance(Duration::from_secs(250));
+    update(&mut logic, Msg::Input);
+    logic.clock.advance(Duration::from_secs(100));
+    let effects = update(&mut logic, Msg::Tick);
+    assert!(
+        !effects.iter().any(|e| matches!(e, Effect::SignOut(_))),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn no_lock_when_switched_off_or_signed_out() {
+    let mut off = signed_in();
+    off.state.settings.lock_after_secs = 0;
+    off.clock.advance(Duration::from_secs(3600));
+    assert!(!update(&mut off, Msg::Tick).iter().any(|e| matches!(e, Effect::SignOut(_))));
+    let mut out = signed_in();
+    update(&mut out, Msg::SignedOut);
+    out.clock.advance(Duration::from_secs(3600));
+    assert!(!update(&mut out, Msg::Tick).iter().any(|e| matches!(e, Effect::SignOut(_))));
+}
+
+#[test]
+fn the_cursor_stops_blinking_when_idle_and_blinks_again_on_input() {
+    let mut logic = signed_in();
+    logic.clock.advance(CURSOR_BLINK);
+    let effects = update(&mut logic, Msg::Tick);
+    assert!(effects.contains(&Effect::CursorBlink(false)), "{effects:?}");
+    assert!(!logic.cursor_blinking());
+    assert!(
+        !update(&mut logic, Msg::Tick).contains(&Effect::CursorBlink(false)),
+        "said once"
+    );
+    assert_eq!(update(&mut logic, Msg::Input), [Effect::CursorBlink(true)]);
+}
+
+// Warming connections up.
+
+fn warm_ups(effects: &[Effect]) -> Vec<(String, usize)> {
+    started(effects)
+        .into_iter()
+        .filter_map(|w| match w {
+            Work::WarmUp {
+                origin,
+                connections,
+            } => Some((origin.to_string(), *connections)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn connections_are_warmed_once_per_idle_period() {
+    let mut logic = signed_in();
+    let typed = |logic: &mut Logic| warm_ups(&update(logic, Msg::Intent(Intent::StartedTyping)));
+    logic.clock.advance(Duration::from_secs(1));
+    assert!(typed(&mut logic).is_empty(), "just signed in");
+    logic.clock.advance(API_IDLE);
+    assert_eq!(typed(&mut logic), [(API.to_owned(), 3)], "a scan's worth");
+    assert!(typed(&mut logic).is_empty(), "once per idle period");
+    // A lookup with a photo uses both hosts; idle again, both are warmed.
+    look_up(&mut logic, "9800000001", customer(1, "Asha", 1));
+    logic.clock.advance(API_IDLE.max(PHOTO_IDLE));
+    assert_eq!(
+        typed(&mut logic),
+        [(API.to_owned(), 3), (PHOTO_HOST.to_owned(), 1)]
+    );
+    assert!(typed(&mut logic).is_empty());
+}
+
+#[test]
+fn nothing_is_warmed_signed_out() {
+    let mut logic = signed_in();
+    update(&mut logic, Msg::SignedOut);
+    logic.clock.advance(Duration::from_secs(60));
+    assert!(update(&mut logic, Msg::Intent(Intent::StartedTyping)).is_empty());
+}
+
+// A customer shown from elsewhere (a name suggestion's record).
+
+#[test]
+fn a_suggestions_record_is_shown_as_a_lookup_would_show_it() {
+    let mut logic = signed_in();
+    let pending = lookup_ticket(&scan(&mut logic, "9800000001"));
+    let effects = update(&mut logic, Msg::Show(Box::new(customer(5, "Tom", 1))));
+    assert!(effects.contains(&Effect::Cancel(JobGroup::Lookup)));
+    assert_eq!(shown_name(&logic).as_deref(), Some("Tom"));
+    assert_eq!(photo_tickets(&effects).len(), 1);
+    update(&mut logic, found(&pending, customer(1, "Asha", 1)));
+    assert_eq!(shown_name(&logic).as_deref(), Some("Tom"), "the scan was superseded");
+    assert_eq!(logic.state.recent[0].label, "Tom", "in the recent list");
+}
