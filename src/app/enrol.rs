@@ -102,7 +102,10 @@ impl App {
                 let code = match &error.kind {
                     ErrorKind::Capillary { code, .. } => {
                         let code = code.to_string();
-                        format!(" {}", tr_text!(self.logic.state.texts, "error-code", code = code))
+                        format!(
+                            " {}",
+                            tr_text!(self.logic.state.texts, "error-code", code = code)
+                        )
                     }
                     _ => String::new(),
                 };
@@ -116,7 +119,11 @@ impl App {
                     }]);
                 }
                 let words = format!("{words}{code}");
-                dialog.refused = Some(tr_text!(self.logic.state.texts, "not-enrolled", reason = words));
+                dialog.refused = Some(tr_text!(
+                    self.logic.state.texts,
+                    "not-enrolled",
+                    reason = words
+                ));
                 return;
             }
         };

@@ -8,14 +8,17 @@
 //! stops using the network). A job's output carries the request it was
 //! started with, so applying it never reads live form fields.
 
-use crate::logic::{Finished, JobGroup, LookupTicket, PanelAnswer, PhotoKey, PhotoLoadError};
 use crate::camera::{CameraError, Cameras};
 use crate::capillary::{ApiError, CapillaryClient, Customer, SearchHit};
-use crate::photo::{
-    CropRect, DecodeLimits, MAX_SOURCE_BYTES, MIN_SHORT_SIDE, PhotoError, PreparedPhoto,
-    UploadError, WORKING_LONG_SIDE, prepare_photo,
+use crate::logic::{
+    Finished, JobGroup, LookupTicket, PanelAnswer, PhotoChange, PhotoChangeError, PhotoChanged,
+    PhotoEditFinished, PhotoEditTicket, PhotoKey, PhotoLoadError, PictureInput,
 };
-use crate::photo_change::{ReplaceStep, Replaced};
+use crate::photo::{
+    DecodeLimits, MAX_SOURCE_BYTES, MIN_SHORT_SIDE, PhotoError, PreparedPhoto, UploadError,
+    WORKING_LONG_SIDE, prepare_photo,
+};
+use crate::photo_change::ReplaceStep;
 use crate::pick_file::FilePicker;
 use crate::secret::Secret;
 use crate::state::{MAX_SUGGESTIONS, SearchRequest, SendStep, WorkingPicture};
@@ -121,16 +124,11 @@ pub struct Jobs {
     pub enrol: Option<Job<EnrolOutcome>>,
     /// The clipboard being read for Ctrl+V.
     pub paste: Option<Job<PasteOutcome>>,
-    /// A picture for the photo dialog being read.
-    pub picture: Option<Job<PictureOutcome>>,
-    /// The cameras being listed, then the chosen one's live feed.
-    pub camera: Option<Job<CamerasListed>>,
+    /// The chosen camera's live feed.
     pub camera_feed: Option<crate::camera::LiveFeed>,
-    /// The photo being replaced or removed, and how far it has got.
-    pub photo_change: Option<(
-        Job<PhotoChangeOutcome>,
-        tokio::sync::watch::Receiver<SendStep>,
-    )>,
+    /// How far the photo change being sent has got (its job is the
+    /// logic's).
+    pub photo_progress: Option<tokio::sync::watch::Receiver<SendStep>>,
     /// The keyring check and the remembered secret; not counted as busy
     /// (a missing Secret Service can take D-Bus's timeout to answer).
     pub keyring: Option<Job<KeyringReport>>,
@@ -149,26 +147,6 @@ impl Jobs {
             || self.suggestion_records.iter().any(Job::is_running)
             || self.thumbnails.iter().any(Job::is_running)
             || self.enrol.as_ref().is_some_and(Job::is_running)
-            || self.picture.as_ref().is_some_and(Job::is_running)
-            || self.camera.as_ref().is_some_and(Job::is_running)
-            || self
-                .photo_change
-                .as_ref()
-                .is_some_and(|(job, _)| job.is_running())
-    }
-
-    /// Stops the camera (its thread ends and releases it).
-    pub fn close_camera(&mut self) {
-        self.camera = None;
-        self.camera_feed = None;
-    }
-
-    /// Stops whatever the photo dialog started (a change already sent may
-    /// still have reached Capillary; the app fetches the customer again).
-    pub fn cancel_photo_edit(&mut self) {
-        self.close_camera();
-        self.picture = None;
-        self.photo_change = None;
     }
 
     /// Cancels the name search and its suggestions' records and thumbnails.
@@ -182,10 +160,18 @@ impl Jobs {
     pub fn cancel(&mut self, cancelled: JobGroup) {
         match cancelled {
             JobGroup::Search => self.cancel_search(),
-            JobGroup::Lookup => self.logic.retain(|(group, _)| group.is_none()),
+            // The lookup, its photos and panels, and the choice's photos.
+            JobGroup::Lookup => self
+                .logic
+                .retain(|(group, _)| !matches!(group, Some(JobGroup::Lookup | JobGroup::Photos))),
             JobGroup::Photos => self
                 .logic
                 .retain(|(group, _)| *group != Some(JobGroup::Photos)),
+            JobGroup::PhotoEdit => {
+                self.logic
+                    .retain(|(group, _)| *group != Some(JobGroup::PhotoEdit));
+                self.photo_progress = None;
+            }
         }
     }
 }
@@ -442,57 +428,41 @@ fn off_ui_thread<T: Send + 'static>(
     async move { handle.await.map_err(|_| Crashed) }
 }
 
-/// Which photo dialog a picture or a change belongs to: dropped unless it
-/// is still the one open, for the same customer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PhotoEditTicket {
-    pub lookup_id: u64,
-    pub customer_id: i64,
-}
-
-/// A new picture for the photo dialog, as it arrives.
-#[derive(Debug)]
-pub enum PictureInput {
-    Pasted(Arc<egui::ColorImage>),
-    /// A picture's file bytes, as the clipboard had them.
-    Encoded(Vec<u8>),
-    Dropped(egui::DroppedFileHandle),
-}
-
-/// The picture, or why not; `None` when no file was chosen.
-pub type PictureOutcome = (
-    PhotoEditTicket,
-    Option<Result<WorkingPicture, UploadError>>,
-);
-
 /// Reads a pasted or dropped picture: refused in words when it is too
 /// large, not a photo, or too small; otherwise upright and scaled to the
 /// preview's working size. Off the UI thread; nothing touches the disk
 /// but reading the dropped file.
-pub async fn read_picture(ticket: PhotoEditTicket, input: PictureInput) -> PictureOutcome {
-    let result = off_ui_thread(move || match input {
-        PictureInput::Pasted(image) => picture_from_pixels(&image),
-        PictureInput::Encoded(bytes) => picture_from_bytes(&bytes),
-        PictureInput::Dropped(file) => picture_from_file(&*file),
-    }
-    .map(WorkingPicture::new))
+pub async fn read_picture(ticket: PhotoEditTicket, input: PictureInput) -> Finished {
+    let result = off_ui_thread(move || {
+        match input {
+            PictureInput::Pasted(image) => picture_from_pixels(&image),
+            PictureInput::Encoded(bytes) => picture_from_bytes(bytes.as_slice()),
+            PictureInput::Dropped(file) => picture_from_file(&*file),
+        }
+        .map(WorkingPicture::new)
+    })
     .await
     .unwrap_or(Err(UploadError::NotAPhoto(PhotoError::Crashed)));
-    (ticket, Some(result))
+    picture_read(ticket, Some(result))
+}
+
+fn picture_read(
+    ticket: PhotoEditTicket,
+    result: Option<Result<WorkingPicture, UploadError>>,
+) -> Finished {
+    Finished::PhotoEdit(PhotoEditFinished::Picture { ticket, result })
 }
 
 /// Shows the file dialog, then reads the chosen file as a dropped one.
-pub async fn choose_picture(
-    ticket: PhotoEditTicket,
-    picker: Arc<dyn FilePicker>,
-) -> PictureOutcome {
+pub async fn choose_picture(ticket: PhotoEditTicket, picker: Arc<dyn FilePicker>) -> Finished {
     let Some(path) = picker.pick().await else {
-        return (ticket, None);
+        return picture_read(ticket, None);
     };
-    let result = off_ui_thread(move || picture_from_file(&ChosenFile(path)).map(WorkingPicture::new))
-        .await
-        .unwrap_or(Err(UploadError::NotAPhoto(PhotoError::Crashed)));
-    (ticket, Some(result))
+    let result =
+        off_ui_thread(move || picture_from_file(&ChosenFile(path)).map(WorkingPicture::new))
+            .await
+            .unwrap_or(Err(UploadError::NotAPhoto(PhotoError::Crashed)));
+    picture_read(ticket, Some(result))
 }
 
 /// A file from the file dialog, read like a dropped one.
@@ -565,55 +535,6 @@ fn picture_from_bytes(bytes: &[u8]) -> Result<RgbaImage, UploadError> {
     Ok(prepared.texture)
 }
 
-/// What the photo dialog sends.
-#[derive(Debug)]
-pub enum PhotoChange {
-    /// This crop of the picture becomes the customer's only photo.
-    Replace {
-        picture: Arc<RgbaImage>,
-        /// Quarter turns clockwise, before the crop.
-        turns: u8,
-        crop: CropRect,
-    },
-    Remove,
-}
-
-/// What a finished change did.
-#[derive(Debug)]
-pub enum PhotoChanged {
-    Replaced {
-        replaced: Replaced,
-        width: u32,
-        height: u32,
-        bytes: usize,
-    },
-    /// This many photos were removed.
-    Removed(usize),
-}
-
-/// Why a photo change did not go through.
-#[derive(Debug, thiserror::Error)]
-pub enum PhotoChangeError {
-    /// The new photo could not be prepared; nothing was sent.
-    #[error("{0}")]
-    Prepare(UploadError),
-    /// Capillary refused or could not be reached; with the request id.
-    #[error("{}", .0.to_string_with_request_id())]
-    Capillary(ApiError),
-}
-
-impl PhotoChangeError {
-    /// In the UI's language, with Capillary's request id.
-    pub fn words(&self, t: &crate::i18n::Texts) -> String {
-        match self {
-            PhotoChangeError::Prepare(error) => error.words(t),
-            PhotoChangeError::Capillary(error) => error.words_with_request_id(t),
-        }
-    }
-}
-
-pub type PhotoChangeOutcome = (PhotoEditTicket, Result<PhotoChanged, PhotoChangeError>);
-
 /// Prepares the JPEG (off the UI thread) and replaces, or removes, the
 /// customer's photo, reporting each step on `step` (and repainting so the
 /// dialog shows it). Errors come back in words, with the request id.
@@ -624,7 +545,7 @@ pub async fn change_photo(
     customer: Customer,
     change: PhotoChange,
     step: tokio::sync::watch::Sender<SendStep>,
-) -> PhotoChangeOutcome {
+) -> Finished {
     let say = |now: SendStep| {
         step.send_replace(now);
         ctx.request_repaint();
@@ -679,7 +600,7 @@ pub async fn change_photo(
                 .map_err(PhotoChangeError::Capillary)
         }
     };
-    (ticket, result)
+    Finished::PhotoEdit(PhotoEditFinished::Changed { ticket, result })
 }
 
 /// What Ctrl+V found, for the lookup that was on screen then.
@@ -702,18 +623,19 @@ pub async fn read_clipboard(lookup_id: u64, want_picture: bool) -> PasteOutcome 
     (lookup_id, want_picture, read)
 }
 
-/// The cameras found, for a dialog that asked to open camera `index`.
-pub type CamerasListed = (PhotoEditTicket, usize, Result<Vec<String>, CameraError>);
-
 /// Lists the cameras off the UI thread (asking a system for its cameras
 /// can take a moment).
 pub async fn list_cameras(
     ticket: PhotoEditTicket,
     cameras: Arc<dyn Cameras>,
     index: usize,
-) -> CamerasListed {
+) -> Finished {
     let listed = off_ui_thread(move || cameras.list())
         .await
         .unwrap_or_else(|Crashed| Err(CameraError::Failed("the camera driver crashed".to_owned())));
-    (ticket, index, listed)
+    Finished::PhotoEdit(PhotoEditFinished::CamerasListed {
+        ticket,
+        index,
+        result: listed,
+    })
 }

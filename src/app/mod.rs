@@ -6,8 +6,7 @@
 //!
 //! The flows not yet moved into the logic have a file each here:
 //! [`session`] (sign in and out, demo, keyring), [`search`] (names),
-//! [`enrol`], [`paste`], [`photo_edit`] (the photo dialog: paste, drop,
-//! crop, replace, remove); [`jobs`] starts and polls background work.
+//! [`enrol`], [`paste`]; [`jobs`] starts and polls background work.
 //! This file keeps the struct, the runner and the eframe glue.
 //!
 //! eframe calls [`eframe::App::logic`] before every `ui` pass *and* while
@@ -17,15 +16,13 @@
 mod enrol;
 pub mod jobs;
 mod paste;
-mod photo_edit;
 mod search;
 mod session;
 
-pub use crate::logic::{CURSOR_BLINK, PhotoCache, PhotoKey, photo_frame_px};
+pub use crate::logic::{CURSOR_BLINK, NOTHING_CHOSEN, PhotoCache, PhotoKey, photo_frame_px};
 pub use enrol::ENROLMENT_OFF;
 pub use jobs::texture_image;
 pub use paste::NOTHING_TO_PASTE;
-pub use photo_edit::NOTHING_CHOSEN;
 pub use search::{THUMBNAIL_POINTS, thumbnail_px};
 
 use crate::capillary::{CapillaryClient, ClientConfig};
@@ -37,8 +34,7 @@ use crate::state::{AppState, Intent, LoginForm, LoginProblem};
 use crate::vault::Vault;
 use std::time::Duration;
 
-/// How long "Copied" stays visible.
-const TOAST: Duration = Duration::from_millis(1500);
+use crate::logic::TOAST;
 
 /// What the command line asked for.
 #[derive(Debug, Clone)]
@@ -254,6 +250,21 @@ impl App {
             Effect::CursorBlink(blink) => {
                 ctx.all_styles_mut(|style| style.visuals.text_cursor.blink = blink);
             }
+            Effect::OpenCamera(index) => {
+                let repaint = ctx.clone();
+                let cameras = self.cameras.clone();
+                let opened = crate::camera::LiveFeed::start(cameras, index, move || {
+                    repaint.request_repaint();
+                });
+                match opened {
+                    Ok(feed) => self.jobs.camera_feed = Some(feed),
+                    Err(e) => {
+                        let failed = crate::camera::CameraError::Failed(e.to_string());
+                        self.send(ctx, Msg::CameraFrame(Err(failed)));
+                    }
+                }
+            }
+            Effect::CloseCamera => self.jobs.camera_feed = None,
         }
     }
 
@@ -311,6 +322,37 @@ impl App {
                 };
                 (None, jobs::Job::spawn(ctx, work))
             }
+            Work::ReadPicture { ticket, input } => {
+                let work = async move { Some(jobs::read_picture(ticket, input).await) };
+                (Some(JobGroup::PhotoEdit), jobs::Job::spawn(ctx, work))
+            }
+            Work::ChoosePicture { ticket } => {
+                let picker = self.file_picker.clone();
+                let work = async move { Some(jobs::choose_picture(ticket, picker).await) };
+                (Some(JobGroup::PhotoEdit), jobs::Job::spawn(ctx, work))
+            }
+            Work::ListCameras { ticket, index } => {
+                let cameras = self.cameras.clone();
+                let work = async move { Some(jobs::list_cameras(ticket, cameras, index).await) };
+                (Some(JobGroup::PhotoEdit), jobs::Job::spawn(ctx, work))
+            }
+            Work::ChangePhoto {
+                ticket,
+                customer,
+                change,
+            } => {
+                let first = match change {
+                    crate::logic::PhotoChange::Remove => crate::state::SendStep::Removing,
+                    crate::logic::PhotoChange::Replace { .. } => crate::state::SendStep::Preparing,
+                };
+                let (step, progress) = tokio::sync::watch::channel(first);
+                self.jobs.photo_progress = Some(progress);
+                let repaint = ctx.clone();
+                let work = async move {
+                    Some(jobs::change_photo(client, repaint, ticket, *customer, change, step).await)
+                };
+                (Some(JobGroup::PhotoEdit), jobs::Job::spawn(ctx, work))
+            }
         };
         self.jobs.logic.push((group, job));
     }
@@ -333,7 +375,6 @@ impl App {
                 let copied = crate::tr_text!(state.texts, "copied");
                 self.toast(ctx, &copied, TOAST);
             }
-            Intent::Photo(photo) => self.photo_intent(ctx, photo),
             Intent::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Intent::SetEnrolment(on) if state.policy.enrolment.is_none() => {
                 state.settings.enrolment = on;
@@ -357,7 +398,8 @@ impl App {
             | Intent::Reopen(_)
             | Intent::Cancel
             | Intent::Clear
-            | Intent::EnlargePhoto(_)) => self.send(ctx, Msg::Intent(logic)),
+            | Intent::EnlargePhoto(_)
+            | Intent::Photo(_)) => self.send(ctx, Msg::Intent(logic)),
         }
     }
 
@@ -446,24 +488,13 @@ impl App {
         for outcome in jobs::take_all_finished(&mut self.jobs.thumbnails) {
             self.finish_thumbnail(outcome);
         }
-        if let Some(outcome) = jobs::take_finished(&mut self.jobs.camera) {
-            self.finish_camera_open(ctx, outcome);
+        let frame = self.jobs.camera_feed.as_ref().and_then(|f| f.take());
+        if let Some(frame) = frame {
+            self.send(ctx, Msg::CameraFrame(frame));
         }
-        self.show_camera_frame();
-        if let Some(outcome) = jobs::take_finished(&mut self.jobs.picture) {
-            self.finish_picture(ctx, outcome);
-        }
-        let change_done = self
-            .jobs
-            .photo_change
-            .as_mut()
-            .and_then(|(job, _)| job.try_take());
-        match change_done {
-            Some(outcome) => {
-                self.jobs.photo_change = None;
-                self.finish_photo_change(ctx, outcome);
-            }
-            None => self.poll_photo_progress(),
+        let step = self.jobs.photo_progress.as_ref().map(|p| *p.borrow());
+        if let Some(step) = step {
+            self.send(ctx, Msg::PhotoProgress(step));
         }
     }
 

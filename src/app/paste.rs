@@ -8,8 +8,9 @@
 //! who was on screen, and nothing usable is said so.
 
 use super::App;
-use super::jobs::{self, Job, PasteOutcome, PictureInput};
+use super::jobs::{self, Job, PasteOutcome};
 use crate::clipboard::Pasted;
+use crate::logic::{Msg, PictureInput};
 use crate::state::{PhotoSource, ProfileState};
 use std::sync::Arc;
 use std::time::Duration;
@@ -102,7 +103,7 @@ impl App {
                 self.toast(ctx, &error.to_string(), Duration::from_secs(4));
                 return;
             }
-            Ok(Pasted::Encoded(bytes)) => PictureInput::Encoded(bytes),
+            Ok(Pasted::Encoded(bytes)) => PictureInput::Encoded(Arc::new(bytes)),
             Ok(Pasted::Pixels {
                 width,
                 height,
@@ -125,6 +126,6 @@ impl App {
             tracing::info!("a pasted picture arrived for no customer on screen; dropped");
             return;
         }
-        self.read_picture(ctx, PhotoSource::Pasted, picture);
+        self.send(ctx, Msg::ReadPicture(PhotoSource::Pasted, picture));
     }
 }

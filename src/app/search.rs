@@ -6,8 +6,8 @@
 
 use super::App;
 use super::jobs::{self, Job, RecordOutcome, SearchOutcome, SuggestionTicket, ThumbnailOutcome};
-use crate::logic::{Msg, photo_key};
 use crate::capillary::{ErrorKind, IdentifierKind, Lookup, PhotoState};
+use crate::logic::{Msg, photo_key};
 use crate::state::{PhotoSlot, ShownPixels, SuggestionIntent};
 use std::sync::Arc;
 
@@ -121,7 +121,9 @@ impl App {
         };
         let frame_px = thumbnail_px(ctx.pixels_per_point());
         let cache_key = photo_key(&customer, frame_px);
-        let cached = cache_key.as_ref().and_then(|k| self.logic.photo_cache.get(k));
+        let cached = cache_key
+            .as_ref()
+            .and_then(|k| self.logic.photo_cache.get(k));
         let photo = match (photo, cached) {
             (Some(slot), _) => slot,
             (None, Some(image)) => PhotoSlot::Shown(ShownPixels::photo(image)),
@@ -172,11 +174,11 @@ impl App {
             }
             Err(reason) => PhotoSlot::Failed(reason.words(&self.logic.state.texts)),
         };
-        if let Some(suggestion) = self
-            .logic
-            .state
-            .search
-            .suggestion_mut(search_id, index, customer_id)
+        if let Some(suggestion) =
+            self.logic
+                .state
+                .search
+                .suggestion_mut(search_id, index, customer_id)
         {
             suggestion.photo = slot;
         }

@@ -10,14 +10,16 @@
 //! What lives here: lookups (the candidates of a scan, supersession, the
 //! choice between customers), the photo and panels of the customer shown
 //! and which of their results are still current, the photo cache, the
+//! photo dialog (pictures, the camera, the change and its steps), the
 //! idle lock and the cursor blink, and warming connections up. Signing in,
-//! name search, enrolment, the clipboard and the photo dialog are still
-//! methods of the runner that edit this state directly; they move here
-//! the same way (README, "Architecture").
+//! name search, enrolment and the clipboard are still methods of the
+//! runner that edit this state directly; they move here the same way
+//! (README, "Architecture").
 
 mod idle;
 mod lookup;
 mod photo_cache;
+mod photo_edit;
 mod resolve;
 #[cfg(test)]
 mod tests;
@@ -26,12 +28,19 @@ mod warm;
 pub use idle::{CURSOR_BLINK, Clock};
 pub use lookup::{photo_frame_px, photo_key};
 pub use photo_cache::{PhotoCache, PhotoKey};
+pub use photo_edit::{
+    NOTHING_CHOSEN, PhotoChange, PhotoChangeError, PhotoChanged, PhotoEditFinished,
+    PhotoEditTicket, PictureInput,
+};
 pub use warm::{API_IDLE, PHOTO_IDLE, WarmUp};
 
 use crate::capillary::{ApiError, Customer, Lookup, ProgramStanding, Purchase};
-use crate::state::{AppState, Intent, LoginProblem, PanelKind};
+use crate::state::{AppState, Intent, LoginProblem, PanelKind, PhotoSource, SendStep};
 use idle::{Idle, IdleOutcome};
 use std::time::{Duration, Instant};
+
+/// How long a note such as "Copied" or "Photo replaced" stays.
+pub const TOAST: Duration = Duration::from_millis(1500);
 
 /// The logic's state: what the screen shows, plus what the screen does
 /// not (when the person last typed, which hosts were used when, the
@@ -73,6 +82,13 @@ pub enum Msg {
     Show(Box<Customer>),
     /// A background job finished.
     Finished(Finished),
+    /// A picture for the photo dialog from elsewhere (Ctrl+V read the
+    /// clipboard).
+    ReadPicture(PhotoSource, PictureInput),
+    /// The open camera's newest frame, or why it stopped.
+    CameraFrame(Result<crate::camera::Frame, crate::camera::CameraError>),
+    /// How far the photo change being sent has got.
+    PhotoProgress(SendStep),
     /// Time passed (every frame, and on every wake-up while hidden).
     Tick,
     /// The person touched the app in this frame.
@@ -98,6 +114,10 @@ pub enum Effect {
     WakeAfter(Duration),
     /// Start or stop the text cursor's blink.
     CursorBlink(bool),
+    /// Open camera N and send its frames as [`Msg::CameraFrame`].
+    OpenCamera(usize),
+    /// Stop the camera (its thread ends and releases it).
+    CloseCamera,
 }
 
 /// A background job to start: every value it needs, and the ticket its
@@ -122,6 +142,25 @@ pub enum Work {
     WarmUp {
         origin: url::Url,
         connections: usize,
+    },
+    /// Read a picture for the photo dialog (decode, turn upright, scale).
+    ReadPicture {
+        ticket: PhotoEditTicket,
+        input: PictureInput,
+    },
+    /// Show the system's file dialog, then read the chosen file.
+    ChoosePicture { ticket: PhotoEditTicket },
+    /// List the cameras (camera `index` is to open).
+    ListCameras {
+        ticket: PhotoEditTicket,
+        index: usize,
+    },
+    /// Replace or remove the customer's photo, reporting its steps as
+    /// [`Msg::PhotoProgress`].
+    ChangePhoto {
+        ticket: PhotoEditTicket,
+        customer: Box<Customer>,
+        change: PhotoChange,
     },
 }
 
@@ -168,6 +207,30 @@ impl PartialEq for Work {
                     connections: c,
                 },
             ) => (origin, connections) == (o, c),
+            (Work::ReadPicture { ticket, .. }, Work::ReadPicture { ticket: t, .. })
+            | (Work::ChoosePicture { ticket }, Work::ChoosePicture { ticket: t }) => ticket == t,
+            (
+                Work::ListCameras { ticket, index },
+                Work::ListCameras {
+                    ticket: t,
+                    index: i,
+                },
+            ) => (ticket, index) == (t, i),
+            (
+                Work::ChangePhoto { ticket, change, .. },
+                Work::ChangePhoto {
+                    ticket: t,
+                    change: c,
+                    ..
+                },
+            ) => {
+                ticket == t
+                    && matches!(
+                        (change, c),
+                        (PhotoChange::Remove, PhotoChange::Remove)
+                            | (PhotoChange::Replace { .. }, PhotoChange::Replace { .. })
+                    )
+            }
             _ => false,
         }
     }
@@ -182,6 +245,10 @@ pub enum JobGroup {
     Photos,
     /// The name search and its suggestions' records and thumbnails.
     Search,
+    /// What the photo dialog started: the picture being read, the camera
+    /// list, the change being sent (one already sent may still have
+    /// reached Capillary; the logic fetches the customer again).
+    PhotoEdit,
 }
 
 /// Which lookup a job answers: results of superseded lookups are dropped.
@@ -218,6 +285,7 @@ pub enum Finished {
         lookup_id: u64,
         answer: PanelAnswer,
     },
+    PhotoEdit(PhotoEditFinished),
 }
 
 /// A loyalty or purchases answer.
@@ -278,6 +346,7 @@ impl Logic {
             Finished::LookedUp { lookup_id, .. } => *lookup_id,
             Finished::Photo { ticket, .. } => ticket.lookup_id,
             Finished::Panel { lookup_id, .. } => *lookup_id,
+            Finished::PhotoEdit(finished) => return self.photo_edit_current(finished),
         };
         if lookup_id != self.state.current_lookup {
             return false;
@@ -316,6 +385,9 @@ pub fn update(logic: &mut Logic, msg: Msg) -> Vec<Effect> {
                 logic.finished(finished, &mut fx);
             }
         }
+        Msg::ReadPicture(source, input) => logic.read_picture(source, input, &mut fx),
+        Msg::CameraFrame(frame) => logic.camera_frame(frame, &mut fx),
+        Msg::PhotoProgress(step) => logic.photo_progress(step),
         Msg::Tick => logic.tick(&mut fx),
         Msg::Input => {
             let now = logic.clock.now();
@@ -358,6 +430,7 @@ impl Logic {
                 self.state.photo_enlarged = false;
             }
             Intent::EnlargePhoto(open) => self.state.photo_enlarged = open,
+            Intent::Photo(photo) => self.photo_intent(photo, fx),
             other => tracing::debug!(?other, "not an intent of the logic: ignored"),
         }
     }
@@ -367,7 +440,14 @@ impl Logic {
             Finished::LookedUp { lookup_id, answers } => self.finish_lookup(lookup_id, answers, fx),
             Finished::Photo { ticket, result } => self.finish_photo(ticket, result),
             Finished::Panel { lookup_id, answer } => self.finish_panel(lookup_id, answer),
+            Finished::PhotoEdit(finished) => self.photo_edit_finished(finished, fx),
         }
+    }
+
+    /// A short note in the status bar for `how_long`.
+    pub(crate) fn toast(&mut self, note: String, how_long: Duration, fx: &mut Vec<Effect>) {
+        self.state.toast = Some((note, self.clock.now() + how_long));
+        fx.push(Effect::WakeAfter(how_long));
     }
 
     /// The idle lock and the cursor blink.

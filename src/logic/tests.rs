@@ -39,7 +39,8 @@ fn customer(id: i64, name: &str, version: u32) -> Customer {
 }
 
 fn without_photo(id: i64, name: &str) -> Customer {
-    let body = format!(r#"{{"id": {id}, "profiles": [{{"firstName": "{name}"}}], "customerImage": []}}"#);
+    let body =
+        format!(r#"{{"id": {id}, "profiles": [{{"firstName": "{name}"}}], "customerImage": []}}"#);
     parse_customer_answer(200, body.as_bytes()).unwrap()
 }
 
@@ -134,9 +135,15 @@ fn a_scan_tries_every_candidate_at_once_and_clears_the_box() {
     let ticket = lookup_ticket(&effects);
     let kinds: Vec<_> = ticket.candidates.iter().map(|c| c.kind).collect();
     assert!(kinds.contains(&IdentifierKind::Mobile), "{kinds:?}");
-    assert!(kinds.len() > 1, "a bare number is tried as more than one type");
+    assert!(
+        kinds.len() > 1,
+        "a bare number is tried as more than one type"
+    );
     assert_eq!(ticket.lookup_id, logic.state.current_lookup);
-    assert!(logic.state.lookup.input.is_empty(), "ready for the next scan");
+    assert!(
+        logic.state.lookup.input.is_empty(),
+        "ready for the next scan"
+    );
     assert!(matches!(logic.state.profile, ProfileState::Loading { .. }));
 }
 
@@ -154,7 +161,10 @@ fn a_second_scan_supersedes_the_first_and_its_late_answer_is_dropped() {
     let mut logic = signed_in();
     let first = lookup_ticket(&scan(&mut logic, "9800000001"));
     let effects = scan(&mut logic, "9800000002");
-    assert!(effects.contains(&Effect::Cancel(JobGroup::Lookup)), "{effects:?}");
+    assert!(
+        effects.contains(&Effect::Cancel(JobGroup::Lookup)),
+        "{effects:?}"
+    );
     let second = lookup_ticket(&effects);
     assert!(second.lookup_id > first.lookup_id);
     // The first answer arrives late: nothing changes.
@@ -188,7 +198,11 @@ fn the_photo_loyalty_and_purchases_start_together_with_the_name() {
     let mut logic = signed_in();
     let ticket = lookup_ticket(&scan(&mut logic, "9800000001"));
     let effects = update(&mut logic, found(&ticket, customer(1, "Asha", 1)));
-    assert_eq!(shown_name(&logic).as_deref(), Some("Asha"), "the name first");
+    assert_eq!(
+        shown_name(&logic).as_deref(),
+        Some("Asha"),
+        "the name first"
+    );
     let work = started(&effects);
     let panels: Vec<_> = work
         .iter()
@@ -263,7 +277,13 @@ fn a_failed_panel_can_be_fetched_again() {
     update(&mut logic, failed);
     let effects = update(&mut logic, Msg::Intent(Intent::Retry(PanelKind::Purchases)));
     assert!(
-        matches!(started(&effects).as_slice(), [Work::Panel { kind: PanelKind::Purchases, .. }]),
+        matches!(
+            started(&effects).as_slice(),
+            [Work::Panel {
+                kind: PanelKind::Purchases,
+                ..
+            }]
+        ),
         "{effects:?}"
     );
 }
@@ -380,9 +400,16 @@ fn choosing_opens_that_customer_and_drops_the_others_photos() {
     let mut logic = signed_in();
     let (_, photos) = choosing(&mut logic);
     let effects = update(&mut logic, Msg::Intent(Intent::Choose(1)));
-    assert!(effects.contains(&Effect::Cancel(JobGroup::Photos)), "{effects:?}");
+    assert!(
+        effects.contains(&Effect::Cancel(JobGroup::Photos)),
+        "{effects:?}"
+    );
     assert_eq!(shown_name(&logic).as_deref(), Some("Ravi"));
-    assert_eq!(photo_tickets(&effects).len(), 1, "Ravi's photo for the profile");
+    assert_eq!(
+        photo_tickets(&effects).len(),
+        1,
+        "Ravi's photo for the profile"
+    );
     // Asha's photo from the choice arrives late: not shown on Ravi.
     update(&mut logic, photo_done(&photos[0], 5));
     assert!(matches!(profile_photo(&logic), PhotoSlot::Loading));
@@ -434,11 +461,19 @@ fn no_lock_when_switched_off_or_signed_out() {
     let mut off = signed_in();
     off.state.settings.lock_after_secs = 0;
     off.clock.advance(Duration::from_secs(3600));
-    assert!(!update(&mut off, Msg::Tick).iter().any(|e| matches!(e, Effect::SignOut(_))));
+    assert!(
+        !update(&mut off, Msg::Tick)
+            .iter()
+            .any(|e| matches!(e, Effect::SignOut(_)))
+    );
     let mut out = signed_in();
     update(&mut out, Msg::SignedOut);
     out.clock.advance(Duration::from_secs(3600));
-    assert!(!update(&mut out, Msg::Tick).iter().any(|e| matches!(e, Effect::SignOut(_))));
+    assert!(
+        !update(&mut out, Msg::Tick)
+            .iter()
+            .any(|e| matches!(e, Effect::SignOut(_)))
+    );
 }
 
 #[test]
@@ -508,6 +543,344 @@ fn a_suggestions_record_is_shown_as_a_lookup_would_show_it() {
     assert_eq!(shown_name(&logic).as_deref(), Some("Tom"));
     assert_eq!(photo_tickets(&effects).len(), 1);
     update(&mut logic, found(&pending, customer(1, "Asha", 1)));
-    assert_eq!(shown_name(&logic).as_deref(), Some("Tom"), "the scan was superseded");
+    assert_eq!(
+        shown_name(&logic).as_deref(),
+        Some("Tom"),
+        "the scan was superseded"
+    );
     assert_eq!(logic.state.recent[0].label, "Tom", "in the recent list");
+}
+
+// The photo dialog: the picture, the crop, the change and its steps.
+
+use crate::photo_change::Replaced;
+use crate::state::{PhotoEditStage, PhotoIntent, PhotoSource, SendStep, WorkingPicture};
+use std::sync::Arc;
+
+/// Asha on screen, photo changes allowed here.
+fn asha_on_screen() -> Logic {
+    let mut logic = signed_in();
+    logic.state.settings.photo_changes = true;
+    look_up(&mut logic, "9800000001", customer(1, "Asha", 1));
+    logic
+}
+
+fn photo(logic: &mut Logic, intent: PhotoIntent) -> Vec<Effect> {
+    update(logic, Msg::Intent(Intent::Photo(intent)))
+}
+
+fn stage(logic: &Logic) -> &PhotoEditStage {
+    &logic
+        .state
+        .photo_edit
+        .as_ref()
+        .expect("the dialog is open")
+        .stage
+}
+
+fn pasted(width: u32, height: u32) -> PictureInput {
+    let image = egui::ColorImage::filled([width as usize, height as usize], egui::Color32::BLUE);
+    PictureInput::Pasted(Arc::new(image))
+}
+
+/// Pastes a picture and answers the read with a `width`×`height` one.
+fn cropping(logic: &mut Logic, width: u32, height: u32) {
+    let effects = update(
+        logic,
+        Msg::ReadPicture(PhotoSource::Pasted, pasted(width, height)),
+    );
+    let ticket = match started(&effects).as_slice() {
+        [Work::ReadPicture { ticket, .. }] => *ticket,
+        other => panic!("{other:?}"),
+    };
+    assert!(matches!(
+        stage(logic),
+        PhotoEditStage::Reading(PhotoSource::Pasted)
+    ));
+    let picture = WorkingPicture::new(image::RgbaImage::new(width, height));
+    let read = Finished::PhotoEdit(PhotoEditFinished::Picture {
+        ticket,
+        result: Some(Ok(picture)),
+    });
+    update(logic, Msg::Finished(read));
+    assert!(matches!(stage(logic), PhotoEditStage::Cropping(_)));
+}
+
+/// Enter in the crop: the change's ticket.
+fn send(logic: &mut Logic) -> PhotoEditTicket {
+    let effects = photo(logic, PhotoIntent::Confirm);
+    match started(&effects).as_slice() {
+        [Work::ChangePhoto { ticket, change, .. }] => {
+            assert!(matches!(change, PhotoChange::Replace { .. }));
+            *ticket
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+fn changed(ticket: PhotoEditTicket, result: Result<PhotoChanged, PhotoChangeError>) -> Msg {
+    Msg::Finished(Finished::PhotoEdit(PhotoEditFinished::Changed {
+        ticket,
+        result,
+    }))
+}
+
+fn replaced(replaced: Replaced) -> Result<PhotoChanged, PhotoChangeError> {
+    Ok(PhotoChanged::Replaced {
+        replaced,
+        width: 600,
+        height: 800,
+        bytes: 90_000,
+    })
+}
+
+/// The customer fetched again by ID.
+fn refetched(effects: &[Effect]) -> bool {
+    started(effects).iter().any(|w| {
+        matches!(w, Work::LookUp(t) if t.candidates.len() == 1
+            && t.candidates[0].kind == IdentifierKind::CustomerId
+            && t.candidates[0].value == "1")
+    })
+}
+
+#[test]
+fn a_replacement_goes_through_its_steps_then_the_customer_is_fetched_again() {
+    let mut logic = asha_on_screen();
+    cropping(&mut logic, 800, 600);
+    let ticket = send(&mut logic);
+    assert!(matches!(
+        stage(&logic),
+        PhotoEditStage::Sending {
+            step: SendStep::Preparing,
+            crop: Some(_)
+        }
+    ));
+    for step in [SendStep::Uploading { bytes: 90_000 }, SendStep::RemovingOld] {
+        update(&mut logic, Msg::PhotoProgress(step));
+        assert!(matches!(stage(&logic), PhotoEditStage::Sending { step: s, .. } if *s == step));
+    }
+    let effects = update(
+        &mut logic,
+        changed(ticket, replaced(Replaced::Only { removed: 1 })),
+    );
+    assert!(logic.state.photo_edit.is_none(), "the dialog closes");
+    assert!(refetched(&effects), "{effects:?}");
+    let (note, _) = logic.state.toast.as_ref().expect("a note");
+    assert_eq!(note, "Photo replaced");
+    assert_eq!(logic.cached_photos(), 0, "the old photo is forgotten");
+}
+
+#[test]
+fn older_photos_that_remain_are_said_over_the_customer_fetched_again() {
+    let mut logic = asha_on_screen();
+    cropping(&mut logic, 800, 600);
+    let ticket = send(&mut logic);
+    let kept = Replaced::OldPhotosRemain {
+        kept: 2,
+        error: None,
+    };
+    let effects = update(&mut logic, changed(ticket, replaced(kept)));
+    assert!(refetched(&effects));
+    let edit = logic.state.photo_edit.as_ref().expect("the note stays up");
+    assert_eq!(
+        edit.lookup_id, logic.state.current_lookup,
+        "for the new lookup"
+    );
+    assert!(matches!(&edit.stage, PhotoEditStage::Done(note) if note.contains('2')));
+}
+
+#[test]
+fn cancelling_mid_way_fetches_the_customer_and_drops_the_late_answer() {
+    let mut logic = asha_on_screen();
+    cropping(&mut logic, 800, 600);
+    let ticket = send(&mut logic);
+    update(
+        &mut logic,
+        Msg::PhotoProgress(SendStep::Uploading { bytes: 1 }),
+    );
+    let effects = photo(&mut logic, PhotoIntent::Cancel);
+    assert!(
+        effects.contains(&Effect::Cancel(JobGroup::PhotoEdit)),
+        "{effects:?}"
+    );
+    assert!(refetched(&effects), "what Capillary now holds is shown");
+    assert!(logic.state.photo_edit.is_none());
+    let late = update(
+        &mut logic,
+        changed(ticket, replaced(Replaced::Only { removed: 0 })),
+    );
+    assert!(late.is_empty(), "{late:?}");
+    assert!(
+        logic.state.toast.is_none(),
+        "no note for a cancelled change"
+    );
+}
+
+#[test]
+fn a_refused_upload_goes_back_to_its_crop() {
+    let mut logic = asha_on_screen();
+    cropping(&mut logic, 800, 600);
+    let ticket = send(&mut logic);
+    let refused = Err(PhotoChangeError::Capillary(ApiError::new(
+        ErrorKind::Timeout,
+    )));
+    let effects = update(&mut logic, changed(ticket, refused));
+    assert!(!refetched(&effects), "nothing changed at Capillary");
+    assert!(matches!(
+        stage(&logic),
+        PhotoEditStage::Failed { crop: Some(_), .. }
+    ));
+    photo(&mut logic, PhotoIntent::Confirm);
+    assert!(
+        matches!(stage(&logic), PhotoEditStage::Cropping(_)),
+        "Enter goes back"
+    );
+}
+
+#[test]
+fn removing_asks_first_then_sends_a_removal() {
+    let mut logic = asha_on_screen();
+    assert!(started(&photo(&mut logic, PhotoIntent::AskRemove)).is_empty());
+    assert!(matches!(stage(&logic), PhotoEditStage::ConfirmRemove));
+    let effects = photo(&mut logic, PhotoIntent::Confirm);
+    assert!(
+        matches!(
+            started(&effects).as_slice(),
+            [Work::ChangePhoto {
+                change: PhotoChange::Remove,
+                ..
+            }]
+        ),
+        "{effects:?}"
+    );
+    assert!(matches!(
+        stage(&logic),
+        PhotoEditStage::Sending {
+            step: SendStep::Removing,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn turning_swaps_the_crops_sides_and_the_turn_is_sent_with_it() {
+    let mut logic = asha_on_screen();
+    cropping(&mut logic, 800, 600);
+    assert!(
+        photo(&mut logic, PhotoIntent::Rotate).is_empty(),
+        "no job: only the drawing turns"
+    );
+    let PhotoEditStage::Cropping(crop) = stage(&logic) else {
+        panic!("cropping");
+    };
+    assert_eq!((crop.turns, crop.size()), (1, (600, 800)));
+    let effects = photo(&mut logic, PhotoIntent::Confirm);
+    match started(&effects).as_slice() {
+        [
+            Work::ChangePhoto {
+                change: PhotoChange::Replace { turns, crop, .. },
+                ..
+            },
+        ] => {
+            assert_eq!(*turns, 1);
+            assert!(
+                crop.x + crop.width <= 600 && crop.y + crop.height <= 800,
+                "{crop:?}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_picture_read_for_another_customer_is_dropped() {
+    let mut logic = asha_on_screen();
+    let effects = update(
+        &mut logic,
+        Msg::ReadPicture(PhotoSource::Pasted, pasted(800, 600)),
+    );
+    let [Work::ReadPicture { ticket, .. }] = started(&effects).as_slice() else {
+        panic!("{effects:?}");
+    };
+    let ticket = *ticket;
+    photo(&mut logic, PhotoIntent::Cancel);
+    look_up(&mut logic, "9800000002", customer(2, "Ravi", 1));
+    let picture = WorkingPicture::new(image::RgbaImage::new(800, 600));
+    let late = Finished::PhotoEdit(PhotoEditFinished::Picture {
+        ticket,
+        result: Some(Ok(picture)),
+    });
+    update(&mut logic, Msg::Finished(late));
+    assert!(
+        logic.state.photo_edit.is_none(),
+        "Ravi gets no dialog with Asha's picture"
+    );
+}
+
+#[test]
+fn the_camera_opens_shows_frames_in_one_picture_and_is_released_once_taken() {
+    let mut logic = asha_on_screen();
+    let effects = photo(&mut logic, PhotoIntent::TakePhoto);
+    let [Work::ListCameras { ticket, index: 0 }] = started(&effects).as_slice() else {
+        panic!("{effects:?}");
+    };
+    let listed = Finished::PhotoEdit(PhotoEditFinished::CamerasListed {
+        ticket: *ticket,
+        index: 0,
+        result: Ok(vec!["Front".to_owned()]),
+    });
+    assert_eq!(
+        update(&mut logic, Msg::Finished(listed)),
+        [Effect::OpenCamera(0)]
+    );
+    let frame = || Ok(WorkingPicture::new(image::RgbaImage::new(640, 480)));
+    update(&mut logic, Msg::CameraFrame(frame()));
+    let first = logic.state.pictures()[0].clone();
+    update(&mut logic, Msg::CameraFrame(frame()));
+    let second = logic.state.pictures()[0].clone();
+    assert_eq!(first.id(), second.id(), "one texture, updated in place");
+    assert_ne!(first, second, "with the new frame's pixels");
+    let effects = photo(&mut logic, PhotoIntent::Confirm);
+    assert_eq!(effects, [Effect::CloseCamera], "taken: the camera goes");
+    let PhotoEditStage::Cropping(crop) = stage(&logic) else {
+        panic!("cropping the frame");
+    };
+    assert_eq!(crop.source, PhotoSource::Camera);
+    assert_eq!(crop.preview.id(), first.id(), "the frame's texture stays");
+}
+
+#[test]
+fn no_file_chosen_closes_the_dialog_with_the_other_ways_in() {
+    let mut logic = asha_on_screen();
+    let effects = photo(&mut logic, PhotoIntent::ChooseFile);
+    let [Work::ChoosePicture { ticket }] = started(&effects).as_slice() else {
+        panic!("{effects:?}");
+    };
+    let none = Finished::PhotoEdit(PhotoEditFinished::Picture {
+        ticket: *ticket,
+        result: None,
+    });
+    let effects = update(&mut logic, Msg::Finished(none));
+    assert!(logic.state.photo_edit.is_none());
+    assert!(
+        logic.state.toast.is_some(),
+        "says how else a photo comes in"
+    );
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::WakeAfter(_))),
+        "and goes away"
+    );
+}
+
+#[test]
+fn photo_changes_switched_off_offer_nothing() {
+    let mut logic = asha_on_screen();
+    logic.state.settings.photo_changes = false;
+    let effects = update(
+        &mut logic,
+        Msg::ReadPicture(PhotoSource::Pasted, pasted(800, 600)),
+    );
+    assert!(started(&effects).is_empty(), "{effects:?}");
+    assert!(photo(&mut logic, PhotoIntent::TakePhoto).is_empty());
+    assert!(logic.state.photo_edit.is_none());
 }

@@ -355,7 +355,12 @@ impl AppState {
             }
             ProfileState::Empty | ProfileState::Loading { .. } | ProfileState::Failed { .. } => {}
         }
-        shown.extend(self.search.suggestions.iter().filter_map(|s| slot(&s.photo)));
+        shown.extend(
+            self.search
+                .suggestions
+                .iter()
+                .filter_map(|s| slot(&s.photo)),
+        );
         if let Some(edit) = &self.photo_edit {
             shown.extend(edit.stage.preview());
         }
