@@ -9,10 +9,11 @@
 //! started with, so applying it never reads live form fields.
 
 use crate::camera::{CameraError, Cameras};
-use crate::capillary::{ApiError, CapillaryClient, Customer, SearchHit};
+use crate::capillary::{ApiError, CapillaryClient, Customer};
 use crate::logic::{
     Finished, JobGroup, LookupTicket, PanelAnswer, PhotoChange, PhotoChangeError, PhotoChanged,
-    PhotoEditFinished, PhotoEditTicket, PhotoKey, PhotoLoadError, PictureInput,
+    PhotoEditFinished, PhotoEditTicket, PhotoLoadError, PictureInput, SearchFinished,
+    SuggestionTicket,
 };
 use crate::photo::{
     DecodeLimits, MAX_SOURCE_BYTES, MIN_SHORT_SIDE, PhotoError, PreparedPhoto, UploadError,
@@ -115,13 +116,6 @@ pub fn take_all_finished<T: Send + 'static>(jobs: &mut Vec<Job<T>>) -> Vec<T> {
 pub struct Jobs {
     pub logic: Vec<(Option<JobGroup>, Job<Option<Finished>>)>,
     pub login: Option<Job<LoginOutcome>>,
-    /// The search of the name being typed, then each suggestion's record
-    /// and thumbnail; all dropped (and aborted) when the text changes.
-    pub search: Option<Job<SearchOutcome>>,
-    pub suggestion_records: Vec<Job<RecordOutcome>>,
-    pub thumbnails: Vec<Job<ThumbnailOutcome>>,
-    /// The enrolment being sent.
-    pub enrol: Option<Job<EnrolOutcome>>,
     /// The clipboard being read for Ctrl+V.
     pub paste: Option<Job<PasteOutcome>>,
     /// The chosen camera's live feed.
@@ -143,30 +137,18 @@ impl Jobs {
                 .logic
                 .iter()
                 .any(|(group, job)| group.is_some() && job.is_running())
-            || self.search.as_ref().is_some_and(Job::is_running)
-            || self.suggestion_records.iter().any(Job::is_running)
-            || self.thumbnails.iter().any(Job::is_running)
-            || self.enrol.as_ref().is_some_and(Job::is_running)
-    }
-
-    /// Cancels the name search and its suggestions' records and thumbnails.
-    pub fn cancel_search(&mut self) {
-        self.search = None;
-        self.suggestion_records.clear();
-        self.thumbnails.clear();
     }
 
     /// Cancels a group of jobs (dropping a job aborts its task).
     pub fn cancel(&mut self, cancelled: JobGroup) {
         match cancelled {
-            JobGroup::Search => self.cancel_search(),
             // The lookup, its photos and panels, and the choice's photos.
             JobGroup::Lookup => self
                 .logic
                 .retain(|(group, _)| !matches!(group, Some(JobGroup::Lookup | JobGroup::Photos))),
-            JobGroup::Photos => self
-                .logic
-                .retain(|(group, _)| *group != Some(JobGroup::Photos)),
+            JobGroup::Photos | JobGroup::Search | JobGroup::Enrol => {
+                self.logic.retain(|(group, _)| *group != Some(cancelled))
+            }
             JobGroup::PhotoEdit => {
                 self.logic
                     .retain(|(group, _)| *group != Some(JobGroup::PhotoEdit));
@@ -238,14 +220,8 @@ pub async fn look_up(client: CapillaryClient, ticket: LookupTicket) -> Finished 
     }
 }
 
-/// A search's answer: the customers found and how many matched in all.
-pub type SearchOutcome = (
-    SearchRequest,
-    Result<(Vec<SearchHit>, Option<u64>), ApiError>,
-);
-
 /// Searches customers by the start of their name.
-pub async fn search_names(client: CapillaryClient, request: SearchRequest) -> SearchOutcome {
+pub async fn search_names(client: CapillaryClient, request: SearchRequest) -> Finished {
     let limit = u32::try_from(MAX_SUGGESTIONS).unwrap_or(u32::MAX);
     let answer = client.search(&request.query, limit).await.map(|page| {
         let total = page
@@ -254,45 +230,24 @@ pub async fn search_names(client: CapillaryClient, request: SearchRequest) -> Se
             .and_then(|t| u64::try_from(t).ok());
         (page.data, total)
     });
-    (request, answer)
+    Finished::Search(SearchFinished::Searched { request, answer })
 }
-
-/// The new customer, or why Capillary refused.
-pub type EnrolOutcome = Result<crate::capillary::Enrolled, ApiError>;
 
 /// Registers a new customer associated with `till`.
 pub async fn enrol(
     client: CapillaryClient,
     enrolment: crate::capillary::Enrolment,
     till: String,
-) -> EnrolOutcome {
-    client.enrol(&enrolment, &till).await
+) -> Finished {
+    Finished::Enrolled(client.enrol(&enrolment, &till).await)
 }
-
-/// Which suggestion of which search a record or thumbnail is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SuggestionTicket {
-    pub search_id: u64,
-    pub index: usize,
-    pub customer_id: i64,
-}
-
-pub type RecordOutcome = (SuggestionTicket, Result<Customer, ApiError>);
 
 /// A suggested customer's record, with the photo link, for the thumbnail
 /// and the masked mobile.
-pub async fn suggestion_record(client: CapillaryClient, ticket: SuggestionTicket) -> RecordOutcome {
-    (ticket, client.customer_by_id(ticket.customer_id).await)
+pub async fn suggestion_record(client: CapillaryClient, ticket: SuggestionTicket) -> Finished {
+    let answer = client.customer_by_id(ticket.customer_id).await;
+    Finished::Search(SearchFinished::Record { ticket, answer })
 }
-
-/// Where a suggestion's thumbnail goes.
-#[derive(Debug, Clone)]
-pub struct ThumbnailTicket {
-    pub suggestion: SuggestionTicket,
-    pub cache_key: Option<PhotoKey>,
-}
-
-pub type ThumbnailOutcome = (ThumbnailTicket, Result<egui::ColorImage, PhotoLoadError>);
 
 /// Opens `connections` connections to `origin` at once ahead of a lookup
 /// (see [`CapillaryClient::warm_up`]); the outcome does not matter.

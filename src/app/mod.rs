@@ -5,25 +5,24 @@
 //! [`crate::state`].
 //!
 //! The flows not yet moved into the logic have a file each here:
-//! [`session`] (sign in and out, demo, keyring), [`search`] (names),
-//! [`enrol`], [`paste`]; [`jobs`] starts and polls background work.
+//! [`session`] (sign in and out, demo, keyring) and [`paste`] (reading
+//! the clipboard); [`jobs`] has the background work itself.
 //! This file keeps the struct, the runner and the eframe glue.
 //!
 //! eframe calls [`eframe::App::logic`] before every `ui` pass *and* while
 //! the window is hidden or minimised (when no `ui` pass runs at all), so
 //! everything driven by time or by finished jobs happens there.
 
-mod enrol;
 pub mod jobs;
 mod paste;
-mod search;
 mod session;
 
-pub use crate::logic::{CURSOR_BLINK, NOTHING_CHOSEN, PhotoCache, PhotoKey, photo_frame_px};
-pub use enrol::ENROLMENT_OFF;
+pub use crate::logic::{
+    CURSOR_BLINK, ENROLMENT_OFF, NOTHING_CHOSEN, PhotoCache, PhotoKey, THUMBNAIL_POINTS,
+    photo_frame_px, thumbnail_px,
+};
 pub use jobs::texture_image;
 pub use paste::NOTHING_TO_PASTE;
-pub use search::{THUMBNAIL_POINTS, thumbnail_px};
 
 use crate::capillary::{CapillaryClient, ClientConfig};
 use crate::config::{HostChoice, STORAGE_KEY, Settings};
@@ -353,6 +352,33 @@ impl App {
                 };
                 (Some(JobGroup::PhotoEdit), jobs::Job::spawn(ctx, work))
             }
+            Work::Search(request) => {
+                let work = async move { Some(jobs::search_names(client, request).await) };
+                (Some(JobGroup::Search), jobs::Job::spawn(ctx, work))
+            }
+            Work::SuggestionRecord(ticket) => {
+                let work = async move { Some(jobs::suggestion_record(client, ticket).await) };
+                (Some(JobGroup::Search), jobs::Job::spawn(ctx, work))
+            }
+            Work::Thumbnail {
+                ticket,
+                customer,
+                frame_px,
+            } => {
+                let work = async move {
+                    let (ticket, result) =
+                        jobs::load_photo(client, *customer, frame_px, ticket).await;
+                    Some(Finished::Search(crate::logic::SearchFinished::Thumbnail {
+                        ticket,
+                        result,
+                    }))
+                };
+                (Some(JobGroup::Search), jobs::Job::spawn(ctx, work))
+            }
+            Work::Enrol { enrolment, till } => {
+                let work = async move { Some(jobs::enrol(client, enrolment, till).await) };
+                (Some(JobGroup::Enrol), jobs::Job::spawn(ctx, work))
+            }
         };
         self.jobs.logic.push((group, job));
     }
@@ -367,9 +393,6 @@ impl App {
                 // Fill in the remembered secret again (never after a lock).
                 self.ask_keyring(ctx);
             }
-            Intent::Typed => self.typed(ctx),
-            Intent::Suggestions(intent) => self.suggestion_intent(ctx, intent),
-            Intent::Enrol(intent) => self.enrol_intent(ctx, intent),
             Intent::Copy(text) => {
                 ctx.copy_text(text);
                 let copied = crate::tr_text!(state.texts, "copied");
@@ -399,7 +422,10 @@ impl App {
             | Intent::Cancel
             | Intent::Clear
             | Intent::EnlargePhoto(_)
-            | Intent::Photo(_)) => self.send(ctx, Msg::Intent(logic)),
+            | Intent::Photo(_)
+            | Intent::Typed
+            | Intent::Suggestions(_)
+            | Intent::Enrol(_)) => self.send(ctx, Msg::Intent(logic)),
         }
     }
 
@@ -410,7 +436,6 @@ impl App {
         self.fit_first_window(ctx);
         self.send(ctx, Msg::Scale(ctx.pixels_per_point()));
         self.send(ctx, Msg::Tick);
-        self.start_due_search(ctx);
         self.poll_jobs(ctx);
         let state = &mut self.logic.state;
         state.capillary_busy = self
@@ -475,18 +500,6 @@ impl App {
         }
         if let Some(outcome) = jobs::take_finished(&mut self.jobs.paste) {
             self.finish_paste(ctx, outcome);
-        }
-        if let Some(outcome) = jobs::take_finished(&mut self.jobs.enrol) {
-            self.finish_enrolment(ctx, outcome);
-        }
-        if let Some(outcome) = jobs::take_finished(&mut self.jobs.search) {
-            self.finish_search(ctx, outcome);
-        }
-        for outcome in jobs::take_all_finished(&mut self.jobs.suggestion_records) {
-            self.finish_suggestion_record(ctx, outcome);
-        }
-        for outcome in jobs::take_all_finished(&mut self.jobs.thumbnails) {
-            self.finish_thumbnail(outcome);
         }
         let frame = self.jobs.camera_feed.as_ref().and_then(|f| f.take());
         if let Some(frame) = frame {

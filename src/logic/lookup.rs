@@ -370,7 +370,7 @@ impl Logic {
             }
             PhotoState::None | PhotoState::NotEmbedded => return PhotoSlot::Absent,
         }
-        let frame_px = self.frame_px;
+        let frame_px = photo_frame_px(self.pixels_per_point);
         let cache_key = photo_key(customer, frame_px);
         if let Some(image) = cache_key.as_ref().and_then(|k| self.photo_cache.get(k)) {
             return PhotoSlot::Shown(ShownPixels::photo(image));

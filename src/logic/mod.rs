@@ -10,21 +10,25 @@
 //! What lives here: lookups (the candidates of a scan, supersession, the
 //! choice between customers), the photo and panels of the customer shown
 //! and which of their results are still current, the photo cache, the
-//! photo dialog (pictures, the camera, the change and its steps), the
-//! idle lock and the cursor blink, and warming connections up. Signing in,
-//! name search, enrolment and the clipboard are still methods of the
-//! runner that edit this state directly; they move here the same way
-//! (README, "Architecture").
+//! photo dialog (pictures, the camera, the change and its steps), name
+//! search and its suggestions, enrolment, the idle lock and the cursor
+//! blink, and warming connections up. Signing in (the keyring, the demo
+//! tenant) and reading the clipboard are still methods of the runner that
+//! edit this state directly; they move here the same way (README,
+//! "Architecture").
 
+mod enrol;
 mod idle;
 mod lookup;
 mod photo_cache;
 mod photo_edit;
 mod resolve;
+mod search;
 #[cfg(test)]
 mod tests;
 mod warm;
 
+pub use enrol::ENROLMENT_OFF;
 pub use idle::{CURSOR_BLINK, Clock};
 pub use lookup::{photo_frame_px, photo_key};
 pub use photo_cache::{PhotoCache, PhotoKey};
@@ -32,10 +36,17 @@ pub use photo_edit::{
     NOTHING_CHOSEN, PhotoChange, PhotoChangeError, PhotoChanged, PhotoEditFinished,
     PhotoEditTicket, PictureInput,
 };
+pub use search::{
+    SearchFinished, SuggestionTicket, THUMBNAIL_POINTS, ThumbnailTicket, thumbnail_px,
+};
 pub use warm::{API_IDLE, PHOTO_IDLE, WarmUp};
 
-use crate::capillary::{ApiError, Customer, Lookup, ProgramStanding, Purchase};
-use crate::state::{AppState, Intent, LoginProblem, PanelKind, PhotoSource, SendStep};
+use crate::capillary::{
+    ApiError, Customer, Enrolled, Enrolment, Lookup, ProgramStanding, Purchase,
+};
+use crate::state::{
+    AppState, Intent, LoginProblem, PanelKind, PhotoSource, SearchRequest, SendStep,
+};
 use idle::{Idle, IdleOutcome};
 use std::time::{Duration, Instant};
 
@@ -54,9 +65,9 @@ pub struct Logic {
     pub(crate) photo_cache: PhotoCache,
     /// What the runner's live client is (set while signed in).
     link: Option<Link>,
-    /// The square photos are prepared for, in pixels (the screen's scale
-    /// decides it; the runner says when it changes).
-    frame_px: u32,
+    /// The screen's pixels per point: photos and thumbnails are prepared
+    /// for it (the runner says when it changes).
+    pixels_per_point: f32,
 }
 
 /// What the logic knows of the signed-in session's client.
@@ -162,6 +173,18 @@ pub enum Work {
         customer: Box<Customer>,
         change: PhotoChange,
     },
+    /// Customers whose name starts so.
+    Search(SearchRequest),
+    /// A suggested customer's record (for the thumbnail and the mobile).
+    SuggestionRecord(SuggestionTicket),
+    /// A suggestion's thumbnail, prepared for `frame_px`.
+    Thumbnail {
+        ticket: ThumbnailTicket,
+        customer: Box<Customer>,
+        frame_px: u32,
+    },
+    /// Register a new customer, associated with the till.
+    Enrol { enrolment: Enrolment, till: String },
 }
 
 /// Two jobs are the same when they would ask the same thing (a photo's
@@ -216,6 +239,10 @@ impl PartialEq for Work {
                     index: i,
                 },
             ) => (ticket, index) == (t, i),
+            (Work::Search(a), Work::Search(b)) => a == b,
+            (Work::SuggestionRecord(a), Work::SuggestionRecord(b)) => a == b,
+            (Work::Thumbnail { ticket, .. }, Work::Thumbnail { ticket: t, .. }) => ticket == t,
+            (Work::Enrol { till, .. }, Work::Enrol { till: t, .. }) => till == t,
             (
                 Work::ChangePhoto { ticket, change, .. },
                 Work::ChangePhoto {
@@ -249,6 +276,8 @@ pub enum JobGroup {
     /// list, the change being sent (one already sent may still have
     /// reached Capillary; the logic fetches the customer again).
     PhotoEdit,
+    /// The enrolment being sent.
+    Enrol,
 }
 
 /// Which lookup a job answers: results of superseded lookups are dropped.
@@ -286,6 +315,9 @@ pub enum Finished {
         answer: PanelAnswer,
     },
     PhotoEdit(PhotoEditFinished),
+    Search(SearchFinished),
+    /// The new customer, or why Capillary refused.
+    Enrolled(Result<Enrolled, ApiError>),
 }
 
 /// A loyalty or purchases answer.
@@ -323,7 +355,7 @@ impl Logic {
             warm: WarmUp::default(),
             photo_cache: PhotoCache::default(),
             link: None,
-            frame_px: photo_frame_px(1.0),
+            pixels_per_point: 1.0,
         }
     }
 
@@ -347,6 +379,9 @@ impl Logic {
             Finished::Photo { ticket, .. } => ticket.lookup_id,
             Finished::Panel { lookup_id, .. } => *lookup_id,
             Finished::PhotoEdit(finished) => return self.photo_edit_current(finished),
+            Finished::Search(finished) => return self.search_current(finished),
+            // Cancelled, locked or logged out meanwhile: no form waits.
+            Finished::Enrolled(_) => return self.state.enrol.as_ref().is_some_and(|d| d.sending),
         };
         if lookup_id != self.state.current_lookup {
             return false;
@@ -374,12 +409,7 @@ pub fn update(logic: &mut Logic, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Intent(intent) => logic.intent(intent, &mut fx),
         Msg::LookUp(candidates) => logic.start_lookup(candidates, &mut fx),
-        Msg::Show(customer) => {
-            let lookup_id = logic.supersede_lookup(&mut fx);
-            logic.state.photo_enlarged = false;
-            logic.state.last_failed_request_id = None;
-            logic.show_customer(lookup_id, *customer, None, Vec::new(), &mut fx);
-        }
+        Msg::Show(customer) => logic.show_fetched(*customer, &mut fx),
         Msg::Finished(finished) => {
             if logic.is_current(&finished) {
                 logic.finished(finished, &mut fx);
@@ -393,7 +423,7 @@ pub fn update(logic: &mut Logic, msg: Msg) -> Vec<Effect> {
             let now = logic.clock.now();
             fx.extend(logic.idle.note_input(now).map(Effect::CursorBlink));
         }
-        Msg::Scale(pixels_per_point) => logic.frame_px = photo_frame_px(pixels_per_point),
+        Msg::Scale(pixels_per_point) => logic.pixels_per_point = pixels_per_point,
         Msg::SignedIn(link) => {
             let now = logic.clock.now();
             logic.idle.reset(now);
@@ -431,6 +461,9 @@ impl Logic {
             }
             Intent::EnlargePhoto(open) => self.state.photo_enlarged = open,
             Intent::Photo(photo) => self.photo_intent(photo, fx),
+            Intent::Typed => self.typed(fx),
+            Intent::Suggestions(intent) => self.suggestion_intent(intent, fx),
+            Intent::Enrol(intent) => self.enrol_intent(intent, fx),
             other => tracing::debug!(?other, "not an intent of the logic: ignored"),
         }
     }
@@ -441,7 +474,18 @@ impl Logic {
             Finished::Photo { ticket, result } => self.finish_photo(ticket, result),
             Finished::Panel { lookup_id, answer } => self.finish_panel(lookup_id, answer),
             Finished::PhotoEdit(finished) => self.photo_edit_finished(finished, fx),
+            Finished::Search(finished) => self.search_finished(finished, fx),
+            Finished::Enrolled(outcome) => self.finish_enrolment(outcome, fx),
         }
+    }
+
+    /// Shows a customer already fetched (a name suggestion's record) as a
+    /// lookup would, superseding any in flight.
+    fn show_fetched(&mut self, customer: Customer, fx: &mut Vec<Effect>) {
+        let lookup_id = self.supersede_lookup(fx);
+        self.state.photo_enlarged = false;
+        self.state.last_failed_request_id = None;
+        self.show_customer(lookup_id, customer, None, Vec::new(), fx);
     }
 
     /// A short note in the status bar for `how_long`.
@@ -450,7 +494,8 @@ impl Logic {
         fx.push(Effect::WakeAfter(how_long));
     }
 
-    /// The idle lock and the cursor blink.
+    /// The idle lock, the cursor blink, and the search whose typing pause
+    /// is over.
     fn tick(&mut self, fx: &mut Vec<Effect>) {
         let now: Instant = self.clock.now();
         let settings = &self.state.settings;
@@ -465,8 +510,10 @@ impl Logic {
                 fx.push(Effect::SignOut(LoginProblem::Locked {
                     after_secs: self.state.settings.lock_after_secs,
                 }));
+                return;
             }
         }
+        self.start_due_search(fx);
     }
 
     /// Prepares the connections a lookup is about to need, where they may

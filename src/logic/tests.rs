@@ -884,3 +884,196 @@ fn photo_changes_switched_off_offer_nothing() {
     assert!(photo(&mut logic, PhotoIntent::TakePhoto).is_empty());
     assert!(logic.state.photo_edit.is_none());
 }
+
+// Finding a customer by name.
+
+use crate::capillary::SearchHit;
+use crate::state::{EnrolIntent, SearchRequest, SuggestionIntent, TYPING_PAUSE};
+
+fn hit(id: i64, first: &str) -> SearchHit {
+    serde_json::from_str(&format!(
+        r#"{{"userId": {id}, "profiles": [{{"firstName": "{first}", "lastName": "Sawyer"}}]}}"#
+    ))
+    .unwrap()
+}
+
+/// Types `text` (as the UI reports a change of the box).
+fn type_name(logic: &mut Logic, text: &str) -> Vec<Effect> {
+    logic.state.lookup.input = text.to_owned();
+    update(logic, Msg::Intent(Intent::Typed))
+}
+
+fn search_request(effects: &[Effect]) -> SearchRequest {
+    match started(effects).as_slice() {
+        [Work::Search(request)] => request.clone(),
+        other => panic!("expected a search, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_name_is_searched_once_after_the_typing_pause() {
+    let mut logic = signed_in();
+    let effects = type_name(&mut logic, "Tom");
+    assert!(started(&effects).is_empty(), "nothing asked while typing");
+    assert!(
+        effects.contains(&Effect::WakeAfter(TYPING_PAUSE)),
+        "wakes at the pause"
+    );
+    logic.clock.advance(TYPING_PAUSE / 2);
+    let early = update(&mut logic, Msg::Tick);
+    assert!(started(&early).is_empty(), "{early:?}");
+    logic.clock.advance(TYPING_PAUSE);
+    let request = search_request(&update(&mut logic, Msg::Tick));
+    assert_eq!(request.query.as_str(), "Tom");
+    assert!(
+        started(&update(&mut logic, Msg::Tick)).is_empty(),
+        "sent once"
+    );
+}
+
+#[test]
+fn suggestions_arrive_with_records_then_thumbnails_and_open_without_asking_again() {
+    let mut logic = signed_in();
+    type_name(&mut logic, "Tom");
+    logic.clock.advance(TYPING_PAUSE);
+    let request = search_request(&update(&mut logic, Msg::Tick));
+    let answer = Finished::Search(SearchFinished::Searched {
+        request,
+        answer: Ok((vec![hit(5, "Tom"), hit(6, "Tommy")], Some(2))),
+    });
+    let effects = update(&mut logic, Msg::Finished(answer));
+    let records: Vec<SuggestionTicket> = started(&effects)
+        .into_iter()
+        .filter_map(|w| match w {
+            Work::SuggestionRecord(ticket) => Some(*ticket),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        records.iter().map(|t| t.customer_id).collect::<Vec<_>>(),
+        [5, 6]
+    );
+    let record = Finished::Search(SearchFinished::Record {
+        ticket: records[0],
+        answer: Ok(customer(5, "Tom", 1)),
+    });
+    let effects = update(&mut logic, Msg::Finished(record));
+    let thumbnail = match started(&effects).as_slice() {
+        [
+            Work::Thumbnail {
+                ticket, frame_px, ..
+            },
+        ] => {
+            assert_eq!(*frame_px, thumbnail_px(1.0));
+            ticket.clone()
+        }
+        other => panic!("{other:?}"),
+    };
+    let image = egui::ColorImage::filled([4, 4], egui::Color32::GREEN);
+    let done = Finished::Search(SearchFinished::Thumbnail {
+        ticket: thumbnail,
+        result: Ok(image),
+    });
+    update(&mut logic, Msg::Finished(done));
+    assert!(matches!(
+        logic.state.search.suggestions[0].photo,
+        PhotoSlot::Shown(_)
+    ));
+    assert!(matches!(
+        logic.state.search.suggestions[1].photo,
+        PhotoSlot::Loading
+    ));
+    // Enter on Tom: shown from the record, nothing looked up again.
+    update(
+        &mut logic,
+        Msg::Intent(Intent::Suggestions(SuggestionIntent::Next)),
+    );
+    let effects = update(
+        &mut logic,
+        Msg::Intent(Intent::Suggestions(SuggestionIntent::Open(0))),
+    );
+    assert!(
+        !started(&effects)
+            .iter()
+            .any(|w| matches!(w, Work::LookUp(_))),
+        "{effects:?}"
+    );
+    assert_eq!(shown_name(&logic).as_deref(), Some("Tom"));
+}
+
+#[test]
+fn an_answer_for_text_since_changed_is_dropped() {
+    let mut logic = signed_in();
+    type_name(&mut logic, "Tom");
+    logic.clock.advance(TYPING_PAUSE);
+    let old = search_request(&update(&mut logic, Msg::Tick));
+    let effects = type_name(&mut logic, "Tom Saw");
+    assert!(
+        effects.contains(&Effect::Cancel(JobGroup::Search)),
+        "{effects:?}"
+    );
+    let late = Finished::Search(SearchFinished::Searched {
+        request: old,
+        answer: Ok((vec![hit(5, "Tom")], Some(1))),
+    });
+    assert!(update(&mut logic, Msg::Finished(late)).is_empty());
+    assert!(
+        logic.state.search.suggestions.is_empty(),
+        "not Tom's list under Tom Saw"
+    );
+}
+
+// Enrolment.
+
+#[test]
+fn a_customer_nobody_matched_is_enrolled_once_and_opened_by_id() {
+    let mut logic = signed_in();
+    logic.state.settings.enrolment = true;
+    logic.state.not_found = Some("919800000042".to_owned());
+    update(&mut logic, Msg::Intent(Intent::Enrol(EnrolIntent::Open)));
+    let dialog = logic.state.enrol.as_mut().expect("the form opens");
+    dialog.form.first_name = "Nila".to_owned();
+    let effects = update(&mut logic, Msg::Intent(Intent::Enrol(EnrolIntent::Submit)));
+    match started(&effects).as_slice() {
+        [Work::Enrol { enrolment, till }] => {
+            assert_eq!(
+                enrolment.mobile.as_deref(),
+                Some("919800000042"),
+                "the number looked up"
+            );
+            assert_eq!(till, "demo.till");
+        }
+        other => panic!("{other:?}"),
+    }
+    let again = update(&mut logic, Msg::Intent(Intent::Enrol(EnrolIntent::Submit)));
+    assert!(started(&again).is_empty(), "a double Enter enrols once");
+    let enrolled = crate::capillary::Enrolled {
+        customer_id: 42,
+        warnings: Vec::new(),
+        rewards: Vec::new(),
+    };
+    let effects = update(&mut logic, Msg::Finished(Finished::Enrolled(Ok(enrolled))));
+    assert!(logic.state.enrol.is_none());
+    let ticket = lookup_ticket(&effects);
+    assert_eq!(ticket.candidates[0].value, "42", "opened by the new ID");
+    assert!(logic.state.focus_take_photo, "Take photo… next");
+}
+
+#[test]
+fn an_enrolment_answer_after_cancelling_is_dropped() {
+    let mut logic = signed_in();
+    logic.state.settings.enrolment = true;
+    logic.state.not_found = Some("919800000042".to_owned());
+    update(&mut logic, Msg::Intent(Intent::Enrol(EnrolIntent::Open)));
+    logic.state.enrol.as_mut().unwrap().form.first_name = "Nila".to_owned();
+    update(&mut logic, Msg::Intent(Intent::Enrol(EnrolIntent::Submit)));
+    let effects = update(&mut logic, Msg::Intent(Intent::Enrol(EnrolIntent::Cancel)));
+    assert!(effects.contains(&Effect::Cancel(JobGroup::Enrol)));
+    let enrolled = crate::capillary::Enrolled {
+        customer_id: 42,
+        warnings: Vec::new(),
+        rewards: Vec::new(),
+    };
+    assert!(update(&mut logic, Msg::Finished(Finished::Enrolled(Ok(enrolled)))).is_empty());
+    assert_eq!(shown_name(&logic), None);
+}

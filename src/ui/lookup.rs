@@ -263,7 +263,7 @@ fn suggestion_row(
                     textures,
                     &suggestion.photo,
                     name,
-                    crate::app::THUMBNAIL_POINTS,
+                    crate::logic::THUMBNAIL_POINTS,
                 );
                 ui.add_space(8.0);
                 super::mirror::column(ui, t.right_to_left(), |ui| {

@@ -4,10 +4,10 @@
 //! customer's profile opens like any lookup, "Take photo…" focused. Only
 //! the new customer's ID and the till are logged.
 
-use super::App;
-use super::jobs::{self, EnrolOutcome, Job};
+use super::{Effect, Logic, Work};
 use crate::capillary::{
-    EnrolField, ErrorKind, FieldError, FieldProblem, IdentifierKind, Lookup, codes,
+    ApiError, EnrolField, Enrolled, ErrorKind, FieldError, FieldProblem, IdentifierKind, Lookup,
+    codes,
 };
 use crate::i18n::{Msg, tr_text};
 use crate::state::{EnrolDialog, EnrolIntent};
@@ -18,42 +18,41 @@ pub const ENROLMENT_OFF: Msg = Msg("enrolment-off");
 /// How long "Enrolled" stays.
 const ENROLLED_TOAST: Duration = Duration::from_secs(3);
 
-impl App {
-    pub(super) fn enrol_intent(&mut self, ctx: &egui::Context, intent: EnrolIntent) {
+impl Logic {
+    pub(super) fn enrol_intent(&mut self, intent: EnrolIntent, fx: &mut Vec<Effect>) {
         match intent {
-            EnrolIntent::Open => self.open_enrolment(ctx),
-            EnrolIntent::Submit => self.submit_enrolment(ctx),
+            EnrolIntent::Open => self.open_enrolment(fx),
+            EnrolIntent::Submit => self.submit_enrolment(fx),
             EnrolIntent::Cancel => {
-                self.logic.state.enrol = None;
-                self.jobs.enrol = None;
-                self.logic.state.lookup.request_focus = true;
+                self.state.enrol = None;
+                fx.push(Effect::Cancel(super::JobGroup::Enrol));
+                self.state.lookup.request_focus = true;
             }
         }
     }
 
-    fn open_enrolment(&mut self, ctx: &egui::Context) {
-        if self.logic.state.session.is_none() || self.logic.state.enrol.is_some() {
+    fn open_enrolment(&mut self, fx: &mut Vec<Effect>) {
+        if self.state.session.is_none() || self.state.enrol.is_some() {
             return;
         }
-        if !self.logic.state.settings.enrolment {
-            let off = self.logic.state.texts.msg_text(ENROLMENT_OFF);
-            self.toast(ctx, &off, Duration::from_secs(3));
+        if !self.state.settings.enrolment {
+            let off = self.state.texts.msg_text(ENROLMENT_OFF);
+            self.toast(off, Duration::from_secs(3), fx);
             return;
         }
         let looked_up = self
-            .logic
             .state
             .not_found
             .clone()
-            .unwrap_or_else(|| self.logic.state.lookup.input.clone());
-        self.logic.state.enrol = Some(EnrolDialog::new(
+            .unwrap_or_else(|| self.state.lookup.input.clone());
+        self.state.enrol = Some(EnrolDialog::new(
             &looked_up,
-            &self.logic.state.settings.country_code,
+            &self.state.settings.country_code,
         ));
     }
 
-    fn submit_enrolment(&mut self, ctx: &egui::Context) {
-        let Some(dialog) = &mut self.logic.state.enrol else {
+    fn submit_enrolment(&mut self, fx: &mut Vec<Effect>) {
+        let Some(dialog) = &mut self.state.enrol else {
             return;
         };
         if dialog.sending {
@@ -66,18 +65,25 @@ impl App {
                 return;
             }
         };
-        let (Some(client), Some(session)) = (&self.client, &self.logic.state.session) else {
+        let (true, Some(session)) = (self.link.is_some(), &self.state.session) else {
             return;
         };
         dialog.errors.clear();
         dialog.refused = None;
         dialog.sending = true;
-        let work = jobs::enrol(client.clone(), enrolment, session.user.clone());
-        self.jobs.enrol = Some(Job::spawn(ctx, work));
+        fx.push(Effect::Start(Work::Enrol {
+            enrolment,
+            till: session.user.clone(),
+        }));
     }
 
-    pub(super) fn finish_enrolment(&mut self, ctx: &egui::Context, outcome: EnrolOutcome) {
-        let Some(dialog) = &mut self.logic.state.enrol else {
+    /// Capillary's answer for the form open now (checked current).
+    pub(super) fn finish_enrolment(
+        &mut self,
+        outcome: Result<Enrolled, ApiError>,
+        fx: &mut Vec<Effect>,
+    ) {
+        let Some(dialog) = &mut self.state.enrol else {
             return; // cancelled, locked or logged out meanwhile
         };
         dialog.sending = false;
@@ -89,7 +95,7 @@ impl App {
                     request_id = error.request_id.as_deref(),
                     "enrolment refused"
                 );
-                let words = error.words_with_request_id(&self.logic.state.texts);
+                let words = error.words_with_request_id(&self.state.texts);
                 let field = match error.kind {
                     ErrorKind::Capillary { code, .. } if code == codes::INVALID_MOBILE => {
                         Some(EnrolField::Mobile)
@@ -102,10 +108,7 @@ impl App {
                 let code = match &error.kind {
                     ErrorKind::Capillary { code, .. } => {
                         let code = code.to_string();
-                        format!(
-                            " {}",
-                            tr_text!(self.logic.state.texts, "error-code", code = code)
-                        )
+                        format!(" {}", tr_text!(self.state.texts, "error-code", code = code))
                     }
                     _ => String::new(),
                 };
@@ -114,21 +117,16 @@ impl App {
                         field,
                         problem: FieldProblem::Refused(format!(
                             "{}{code}",
-                            error.kind.words(&self.logic.state.texts)
+                            error.kind.words(&self.state.texts)
                         )),
                     }]);
                 }
                 let words = format!("{words}{code}");
-                dialog.refused = Some(tr_text!(
-                    self.logic.state.texts,
-                    "not-enrolled",
-                    reason = words
-                ));
+                dialog.refused = Some(tr_text!(self.state.texts, "not-enrolled", reason = words));
                 return;
             }
         };
         let till = self
-            .logic
             .state
             .session
             .as_ref()
@@ -140,15 +138,15 @@ impl App {
             "customer {} enrolled by {till}",
             enrolled.customer_id
         );
-        self.logic.state.enrol = None;
+        self.state.enrol = None;
         let Ok(lookup) = Lookup::new(
             IdentifierKind::CustomerId,
             &enrolled.customer_id.to_string(),
         ) else {
             return;
         };
-        self.send(ctx, crate::logic::Msg::LookUp(vec![lookup]));
-        let t = self.logic.state.texts.clone();
+        self.start_lookup(vec![lookup], fx);
+        let t = self.state.texts.clone();
         let id = enrolled.customer_id.to_string();
         let mut note = vec![tr_text!(t, "enrolled-as", id = id)];
         note.extend(
@@ -158,8 +156,8 @@ impl App {
                 .map(|w| tr_text!(t, "capillary-says", words = w.as_str())),
         );
         note.extend(enrolled.rewards.iter().map(|r| format!("{r}.")));
-        self.logic.state.enrolled_note = Some(note.join(" "));
-        self.logic.state.focus_take_photo = true;
-        self.toast(ctx, &tr_text!(t, "enrolled"), ENROLLED_TOAST);
+        self.state.enrolled_note = Some(note.join(" "));
+        self.state.focus_take_photo = true;
+        self.toast(tr_text!(t, "enrolled"), ENROLLED_TOAST, fx);
     }
 }
