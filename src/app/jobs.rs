@@ -15,6 +15,7 @@ use crate::logic::{
     PhotoEditFinished, PhotoEditTicket, PhotoLoadError, PictureInput, SearchFinished,
     SuggestionTicket,
 };
+use crate::logic::{KeyringReport, PendingLogin};
 use crate::photo::{
     DecodeLimits, MAX_SOURCE_BYTES, MIN_SHORT_SIDE, PhotoError, PreparedPhoto, UploadError,
     WORKING_LONG_SIDE, prepare_photo,
@@ -123,9 +124,6 @@ pub struct Jobs {
     /// How far the photo change being sent has got (its job is the
     /// logic's).
     pub photo_progress: Option<tokio::sync::watch::Receiver<SendStep>>,
-    /// The keyring check and the remembered secret; not counted as busy
-    /// (a missing Secret Service can take D-Bus's timeout to answer).
-    pub keyring: Option<Job<KeyringReport>>,
 }
 
 impl Jobs {
@@ -156,19 +154,6 @@ impl Jobs {
             }
         }
     }
-}
-
-/// What a sign-in was started with: applied as it was when the check
-/// returns, whatever the form says by then.
-#[derive(Debug)]
-pub struct PendingLogin {
-    /// The server, as it is saved in the settings.
-    pub host: crate::config::HostChoice,
-    pub scheme: crate::config::AuthScheme,
-    /// What to do in the keyring when it succeeds: remember this secret for
-    /// the account, or (`None`) forget it; `None` outside when there is no
-    /// keyring.
-    pub keyring: Option<(String, Option<Secret>)>,
 }
 
 pub type LoginOutcome = (PendingLogin, Result<CapillaryClient, ApiError>);
@@ -245,7 +230,10 @@ pub async fn enrol(
 /// A suggested customer's record, with the photo link, for the thumbnail
 /// and the masked mobile.
 pub async fn suggestion_record(client: CapillaryClient, ticket: SuggestionTicket) -> Finished {
-    let answer = client.customer_by_id(ticket.customer_id).await;
+    let answer = client
+        .customer_by_id(ticket.customer_id)
+        .await
+        .map(Box::new);
     Finished::Search(SearchFinished::Record { ticket, answer })
 }
 
@@ -311,15 +299,6 @@ pub async fn load_photo<T: Send>(
     }
     .await;
     (ticket, result)
-}
-
-/// What the keyring said at start-up or after logging out.
-#[derive(Debug)]
-pub struct KeyringReport {
-    pub available: Result<(), VaultError>,
-    /// The account asked for and its remembered secret, if any.
-    pub account: String,
-    pub remembered: Option<Secret>,
 }
 
 /// Checks the keyring and, when `load` is set, reads `account`'s secret.

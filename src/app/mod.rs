@@ -4,9 +4,9 @@
 //! returns. Drawing lives in [`crate::ui`]; state and intents in
 //! [`crate::state`].
 //!
-//! The flows not yet moved into the logic have a file each here:
-//! [`session`] (sign in and out, demo, keyring) and [`paste`] (reading
-//! the clipboard); [`jobs`] has the background work itself.
+//! Besides: [`paste`] reads the clipboard on Ctrl+V (it hooks egui's raw
+//! input) and hands what it found to the logic; [`jobs`] has the
+//! background work itself; [`run_native`] opens the window.
 //! This file keeps the struct, the runner and the eframe glue.
 //!
 //! eframe calls [`eframe::App::logic`] before every `ui` pass *and* while
@@ -15,7 +15,6 @@
 
 pub mod jobs;
 mod paste;
-mod session;
 
 pub use crate::logic::{
     CURSOR_BLINK, ENROLMENT_OFF, NOTHING_CHOSEN, PhotoCache, PhotoKey, THUMBNAIL_POINTS,
@@ -193,7 +192,7 @@ impl App {
             texts,
             ..AppState::default()
         };
-        let mut app = App {
+        App {
             logic: Logic::new(state, Clock::default()),
             workstation_locale: options.workstation_locale,
             client: None,
@@ -207,11 +206,7 @@ impl App {
             fit_first_window: first_start,
             pasted_text: Vec::new(),
             textures: crate::ui::Textures::default(),
-        };
-        if app.logic.state.login.host == HostChoice::Demo {
-            app.prefill_demo_credentials();
         }
-        app
     }
 
     /// The state, for tests and the UI.
@@ -237,13 +232,15 @@ impl App {
         match effect {
             Effect::Start(work) => self.start(ctx, work),
             Effect::Cancel(group) => self.jobs.cancel(group),
-            Effect::SignOut(problem) => {
-                self.log_out(ctx);
-                if matches!(problem, LoginProblem::Locked { .. }) {
-                    // The password is asked again, even the demo's.
-                    self.logic.state.login.clear_secrets();
+            Effect::EndSession => {
+                // Dropping a job aborts it; the camera's thread ends.
+                self.jobs = jobs::Jobs::default();
+                self.client = None;
+            }
+            Effect::UpdateKeyring { account, secret } => {
+                if let Some(vault) = self.vault.clone() {
+                    jobs::update_keyring(vault, account, secret);
                 }
-                self.logic.state.login.error = Some(problem);
             }
             Effect::WakeAfter(after) => ctx.request_repaint_after(after),
             Effect::CursorBlink(blink) => {
@@ -271,6 +268,29 @@ impl App {
     /// comes back through [`App::poll_jobs`] as a [`Msg::Finished`].
     fn start(&mut self, ctx: &egui::Context, work: Work) {
         use crate::logic::JobGroup;
+        let work = match work {
+            Work::LogIn {
+                pending,
+                server,
+                credentials,
+                language,
+            } => return self.start_login(ctx, pending, server, credentials, language),
+            Work::AskKeyring { account, load } => {
+                let Some(vault) = self.vault.clone() else {
+                    return;
+                };
+                let work = async move {
+                    Some(Finished::Keyring(
+                        jobs::ask_keyring(vault, account, load).await,
+                    ))
+                };
+                // Not counted as busy: a missing Secret Service can take
+                // D-Bus's timeout to answer.
+                self.jobs.logic.push((None, jobs::Job::spawn(ctx, work)));
+                return;
+            }
+            other => other,
+        };
         let Some(client) = self.client.clone() else {
             return; // signed out meanwhile: nothing to ask
         };
@@ -379,6 +399,7 @@ impl App {
                 let work = async move { Some(jobs::enrol(client, enrolment, till).await) };
                 (Some(JobGroup::Enrol), jobs::Job::spawn(ctx, work))
             }
+            Work::LogIn { .. } | Work::AskKeyring { .. } => return, // need no client: above
         };
         self.jobs.logic.push((group, job));
     }
@@ -387,12 +408,6 @@ impl App {
     pub fn apply(&mut self, ctx: &egui::Context, intent: Intent) {
         let state = &mut self.logic.state;
         match intent {
-            Intent::LogIn => self.start_login(ctx),
-            Intent::LogOut => {
-                self.log_out(ctx);
-                // Fill in the remembered secret again (never after a lock).
-                self.ask_keyring(ctx);
-            }
             Intent::Copy(text) => {
                 ctx.copy_text(text);
                 let copied = crate::tr_text!(state.texts, "copied");
@@ -414,7 +429,9 @@ impl App {
                 ctx.set_theme(theme.preference());
             }
             // Lookups, the choice, panels, the photo view, warming up.
-            logic @ (Intent::LookUp
+            logic @ (Intent::LogIn
+            | Intent::LogOut
+            | Intent::LookUp
             | Intent::StartedTyping
             | Intent::Choose(_)
             | Intent::Retry(_)
@@ -492,11 +509,22 @@ impl App {
         for answer in finished {
             self.send(ctx, Msg::Finished(answer));
         }
-        if let Some(report) = jobs::take_finished(&mut self.jobs.keyring) {
-            self.finish_keyring(report);
-        }
-        if let Some(outcome) = jobs::take_finished(&mut self.jobs.login) {
-            self.finish_login(ctx, outcome);
+        if let Some((pending, result)) = jobs::take_finished(&mut self.jobs.login) {
+            // The client stays here; the logic learns what it is.
+            let result = result.map(|client| {
+                let signed_in = crate::logic::SignedIn {
+                    link: crate::logic::Link {
+                        api_origin: client.api_origin(),
+                        lookup_connections: client.api_connections_for_a_lookup(),
+                    },
+                    principal: client.credentials().principal().to_owned(),
+                    authority: client.host().authority(),
+                };
+                self.client = Some(client);
+                signed_in
+            });
+            let result = result.map_err(crate::logic::SignInError::Refused);
+            self.send(ctx, Msg::Finished(Finished::LoggedIn { pending, result }));
         }
         if let Some(outcome) = jobs::take_finished(&mut self.jobs.paste) {
             self.finish_paste(ctx, outcome);
@@ -547,6 +575,58 @@ fn had_input(ctx: &egui::Context) -> bool {
             )
         })
     })
+}
+
+/// The runner's part of signing in: the demo tenant, the client, the
+/// keyring.
+impl App {
+    /// Builds the client for `server` (starting the demo tenant if it is
+    /// not running) and proves the credentials in the background.
+    fn start_login(
+        &mut self,
+        ctx: &egui::Context,
+        pending: crate::logic::PendingLogin,
+        server: crate::logic::Server,
+        credentials: crate::capillary::Credentials,
+        language: &'static str,
+    ) {
+        let host = match server {
+            crate::logic::Server::Api(host) => host,
+            crate::logic::Server::Demo => match self.demo_host() {
+                Ok(host) => host,
+                Err(problem) => {
+                    let result = Err(crate::logic::SignInError::Problem(problem));
+                    return self.send(ctx, Msg::Finished(Finished::LoggedIn { pending, result }));
+                }
+            },
+        };
+        let config = ClientConfig {
+            language: Some(language),
+            ..self.client_config.clone()
+        };
+        let client = CapillaryClient::with_config(host, credentials, config);
+        self.jobs.login = Some(jobs::Job::spawn(ctx, jobs::log_in(pending, client)));
+    }
+
+    /// Starts the demo tenant if it is not running; returns its host.
+    fn demo_host(&mut self) -> Result<crate::capillary::ApiHost, LoginProblem> {
+        if let Some(server) = &self.demo {
+            return Ok(server.host());
+        }
+        let server = DemoServer::start(self.demo_config.clone())
+            .map_err(|e| LoginProblem::DemoDidNotStart { why: e.to_string() })?;
+        let host = server.host();
+        self.demo = Some(server);
+        Ok(host)
+    }
+
+    /// Offers "Remember password" backed by `vault` (the OS keyring in the
+    /// app, an in-memory store in tests): checks it in the background and
+    /// fills in the remembered secret when the person chose that.
+    pub fn set_vault(&mut self, ctx: &egui::Context, vault: Vault) {
+        self.vault = Some(vault);
+        self.send(ctx, Msg::KeyringAttached);
+    }
 }
 
 /// Hooks for the tests (the `testing` feature): not part of the app's API.

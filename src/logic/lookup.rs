@@ -95,7 +95,7 @@ impl Logic {
             .any(|(_, answer)| matches!(answer, Err(e) if e.kind == ErrorKind::Unauthorized));
         if refused && matches!(self.state.login.scheme, crate::config::AuthScheme::Till) {
             tracing::info!(lookup_id, "lookup refused: signed out");
-            fx.push(Effect::SignOut(crate::state::LoginProblem::SessionRefused));
+            self.end_session(Some(crate::state::LoginProblem::SessionRefused), fx);
             return;
         }
         let tried: Vec<IdentifierKind> = answers.iter().map(|(l, _)| l.kind).collect();

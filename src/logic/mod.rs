@@ -11,11 +11,10 @@
 //! choice between customers), the photo and panels of the customer shown
 //! and which of their results are still current, the photo cache, the
 //! photo dialog (pictures, the camera, the change and its steps), name
-//! search and its suggestions, enrolment, the idle lock and the cursor
-//! blink, and warming connections up. Signing in (the keyring, the demo
-//! tenant) and reading the clipboard are still methods of the runner that
-//! edit this state directly; they move here the same way (README,
-//! "Architecture").
+//! search and its suggestions, enrolment, signing in and out (with
+//! "Remember password"), the idle lock and the cursor blink, and warming
+//! connections up. Reading the clipboard on Ctrl+V stays in the runner
+//! (it hooks egui's raw input); what it finds comes here as a message.
 
 mod enrol;
 mod idle;
@@ -24,6 +23,7 @@ mod photo_cache;
 mod photo_edit;
 mod resolve;
 mod search;
+mod session;
 #[cfg(test)]
 mod tests;
 mod warm;
@@ -39,6 +39,7 @@ pub use photo_edit::{
 pub use search::{
     SearchFinished, SuggestionTicket, THUMBNAIL_POINTS, ThumbnailTicket, thumbnail_px,
 };
+pub use session::{KeyringReport, PendingLogin, Server, SignInError, SignedIn};
 pub use warm::{API_IDLE, PHOTO_IDLE, WarmUp};
 
 use crate::capillary::{
@@ -65,6 +66,8 @@ pub struct Logic {
     pub(crate) photo_cache: PhotoCache,
     /// What the runner's live client is (set while signed in).
     link: Option<Link>,
+    /// The runner has a keyring for "Remember password".
+    keyring: bool,
     /// The screen's pixels per point: photos and thumbnails are prepared
     /// for it (the runner says when it changes).
     pixels_per_point: f32,
@@ -106,10 +109,8 @@ pub enum Msg {
     Input,
     /// The screen's pixels per point (photos are prepared for it).
     Scale(f32),
-    /// Signed in with a client like this.
-    SignedIn(Link),
-    /// The session ended (logged out or locked): every customer byte goes.
-    SignedOut,
+    /// The runner has a keyring now: "Remember password" is asked of it.
+    KeyringAttached,
 }
 
 /// What the runner is to do.
@@ -118,9 +119,15 @@ pub enum Effect {
     Start(Work),
     /// Drop (and abort) these jobs: their answers are no longer wanted.
     Cancel(JobGroup),
-    /// End the session: drop the client and every job, wipe, show the
-    /// login panel with this problem.
-    SignOut(LoginProblem),
+    /// The session ended: drop the client, every job and the camera (the
+    /// logic has wiped the state).
+    EndSession,
+    /// Remember (`Some`) or forget (`None`) this account's secret in the
+    /// keyring, in the background.
+    UpdateKeyring {
+        account: String,
+        secret: Option<crate::secret::Secret>,
+    },
     /// Run a tick again after this long, even if nothing else happens.
     WakeAfter(Duration),
     /// Start or stop the text cursor's blink.
@@ -135,6 +142,17 @@ pub enum Effect {
 /// answer comes back with.
 #[derive(Debug, Clone)]
 pub enum Work {
+    /// Build a client for `server` and prove the credentials with one call
+    /// (the runner keeps the client).
+    LogIn {
+        pending: PendingLogin,
+        server: Server,
+        credentials: crate::capillary::Credentials,
+        /// Capillary's `language` header.
+        language: &'static str,
+    },
+    /// Whether the keyring works, and (`load`) the account's secret.
+    AskKeyring { account: String, load: bool },
     /// Every candidate of one scan, at once.
     LookUp(LookupTicket),
     /// Download and prepare a customer's photo for `frame_px`.
@@ -239,6 +257,14 @@ impl PartialEq for Work {
                     index: i,
                 },
             ) => (ticket, index) == (t, i),
+            (Work::LogIn { pending, .. }, Work::LogIn { pending: p, .. }) => pending == p,
+            (
+                Work::AskKeyring { account, load },
+                Work::AskKeyring {
+                    account: a,
+                    load: l,
+                },
+            ) => (account, load) == (a, l),
             (Work::Search(a), Work::Search(b)) => a == b,
             (Work::SuggestionRecord(a), Work::SuggestionRecord(b)) => a == b,
             (Work::Thumbnail { ticket, .. }, Work::Thumbnail { ticket: t, .. }) => ticket == t,
@@ -301,6 +327,11 @@ pub struct PhotoTicket {
 /// A finished job's answer, with what it was started with.
 #[derive(Debug)]
 pub enum Finished {
+    LoggedIn {
+        pending: PendingLogin,
+        result: Result<SignedIn, SignInError>,
+    },
+    Keyring(KeyringReport),
     /// Each candidate with its answer, in the order they were tried.
     LookedUp {
         lookup_id: u64,
@@ -348,15 +379,20 @@ impl PhotoLoadError {
 
 impl Logic {
     pub fn new(state: AppState, clock: Clock) -> Self {
-        Self {
+        let mut logic = Self {
             state,
             idle: Idle::new(clock.now()),
             clock,
             warm: WarmUp::default(),
             photo_cache: PhotoCache::default(),
             link: None,
+            keyring: false,
             pixels_per_point: 1.0,
+        };
+        if logic.state.login.host == crate::config::HostChoice::Demo {
+            logic.prefill_demo_credentials();
         }
+        logic
     }
 
     /// Whether the text cursor currently blinks (it stops when idle).
@@ -375,6 +411,9 @@ impl Logic {
     pub fn is_current(&self, finished: &Finished) -> bool {
         use crate::state::ProfileState;
         let lookup_id = match finished {
+            Finished::LoggedIn { .. } => return self.state.login.pending,
+            // Applied only to an untouched form of the same account.
+            Finished::Keyring(_) => return true,
             Finished::LookedUp { lookup_id, .. } => *lookup_id,
             Finished::Photo { ticket, .. } => ticket.lookup_id,
             Finished::Panel { lookup_id, .. } => *lookup_id,
@@ -424,18 +463,9 @@ pub fn update(logic: &mut Logic, msg: Msg) -> Vec<Effect> {
             fx.extend(logic.idle.note_input(now).map(Effect::CursorBlink));
         }
         Msg::Scale(pixels_per_point) => logic.pixels_per_point = pixels_per_point,
-        Msg::SignedIn(link) => {
-            let now = logic.clock.now();
-            logic.idle.reset(now);
-            logic.warm = WarmUp::default();
-            logic.warm.used_api(now);
-            logic.link = Some(link);
-        }
-        Msg::SignedOut => {
-            logic.link = None;
-            logic.photo_cache.clear();
-            logic.state.session = None;
-            logic.state.wipe_customer_data();
+        Msg::KeyringAttached => {
+            logic.keyring = true;
+            logic.ask_keyring(&mut fx);
         }
     }
     fx
@@ -444,6 +474,12 @@ pub fn update(logic: &mut Logic, msg: Msg) -> Vec<Effect> {
 impl Logic {
     fn intent(&mut self, intent: Intent, fx: &mut Vec<Effect>) {
         match intent {
+            Intent::LogIn => self.start_login(fx),
+            Intent::LogOut => {
+                self.end_session(None, fx);
+                // Fill in the remembered secret again (never after a lock).
+                self.ask_keyring(fx);
+            }
             Intent::LookUp => self.start_lookup_from_form(fx),
             Intent::StartedTyping => self.warm_up(fx),
             Intent::Choose(index) => self.choose(index, fx),
@@ -470,6 +506,8 @@ impl Logic {
 
     fn finished(&mut self, finished: Finished, fx: &mut Vec<Effect>) {
         match finished {
+            Finished::LoggedIn { pending, result } => self.finish_login(pending, result, fx),
+            Finished::Keyring(report) => self.finish_keyring(report),
             Finished::LookedUp { lookup_id, answers } => self.finish_lookup(lookup_id, answers, fx),
             Finished::Photo { ticket, result } => self.finish_photo(ticket, result),
             Finished::Panel { lookup_id, answer } => self.finish_panel(lookup_id, answer),
@@ -507,9 +545,10 @@ impl Logic {
             IdleOutcome::Active { wake_after } => fx.extend(wake_after.map(Effect::WakeAfter)),
             IdleOutcome::Lock { idle } => {
                 tracing::info!(idle_secs = idle.as_secs(), "locked after inactivity");
-                fx.push(Effect::SignOut(LoginProblem::Locked {
+                let locked = LoginProblem::Locked {
                     after_secs: self.state.settings.lock_after_secs,
-                }));
+                };
+                self.end_session(Some(locked), fx);
                 return;
             }
         }

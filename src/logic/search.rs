@@ -37,7 +37,7 @@ pub enum SearchFinished {
     /// A suggestion's record, with the photo link and the mobile.
     Record {
         ticket: SuggestionTicket,
-        answer: Result<Customer, ApiError>,
+        answer: Result<Box<Customer>, ApiError>,
     },
     Thumbnail {
         ticket: ThumbnailTicket,
@@ -159,11 +159,11 @@ impl Logic {
     fn finish_suggestion_record(
         &mut self,
         ticket: SuggestionTicket,
-        answer: Result<Customer, ApiError>,
+        answer: Result<Box<Customer>, ApiError>,
         fx: &mut Vec<Effect>,
     ) {
         let customer = match answer {
-            Ok(customer) => customer,
+            Ok(customer) => *customer,
             Err(error) => {
                 tracing::info!(error = %error.kind, "a suggestion's record could not be loaded");
                 if let Some(suggestion) = self.state.search.suggestion_mut(

@@ -4,26 +4,59 @@
 
 use super::*;
 use crate::capillary::{ErrorKind, IdentifierKind, codes, parse_customer_answer};
-use crate::state::{PhotoSlot, ProfileState, Session};
+use crate::config::HostChoice;
+use crate::secret::Secret;
+use crate::state::{LoginForm, PhotoSlot, ProfileState};
 
 const API: &str = "https://eu.api.capillarytech.com/";
 const PHOTO_HOST: &str = "https://photos.example.com/";
 
-/// Signed in as the till `demo.till`, locking after 300 s.
-fn signed_in() -> Logic {
+/// The login panel on the demo tenant, locking after 300 s.
+fn signed_out() -> Logic {
     let mut state = AppState::default();
     state.settings.lock_after_secs = 300;
     state.settings.country_code = "91".to_owned();
-    state.session = Some(Session {
-        host_label: "EU".to_owned(),
-        user: "demo.till".to_owned(),
-    });
-    let mut logic = Logic::new(state, Clock::stopped());
-    let link = Link {
-        api_origin: url::Url::parse(API).unwrap(),
-        lookup_connections: 3,
+    state.settings.host = HostChoice::Demo;
+    state.login = LoginForm::from_settings(&state.settings);
+    Logic::new(state, Clock::stopped())
+}
+
+/// What the runner reports once the credentials were proven.
+fn client_for(principal: &str) -> SignedIn {
+    SignedIn {
+        link: Link {
+            api_origin: url::Url::parse(API).unwrap(),
+            lookup_connections: 3,
+        },
+        principal: principal.to_owned(),
+        authority: "eu.api.capillarytech.com".to_owned(),
+    }
+}
+
+/// Signed in as the demo's till (its credentials are filled in).
+fn signed_in() -> Logic {
+    let mut logic = signed_out();
+    let effects = update(&mut logic, Msg::Intent(Intent::LogIn));
+    let pending = match started(&effects).as_slice() {
+        [
+            Work::LogIn {
+                pending,
+                server: Server::Demo,
+                ..
+            },
+        ] => pending.clone(),
+        other => panic!("expected a sign-in, got {other:?}"),
     };
-    assert!(update(&mut logic, Msg::SignedIn(link)).is_empty());
+    let result = Ok(client_for(crate::demo::DEMO_USER));
+    update(
+        &mut logic,
+        Msg::Finished(Finished::LoggedIn { pending, result }),
+    );
+    assert!(
+        logic.state.session.is_some(),
+        "{:?}",
+        logic.state.login.error
+    );
     logic
 }
 
@@ -337,7 +370,9 @@ fn a_refused_session_signs_out() {
             answers,
         }),
     );
-    assert_eq!(effects, [Effect::SignOut(LoginProblem::SessionRefused)]);
+    assert!(effects.contains(&Effect::EndSession), "{effects:?}");
+    assert!(logic.state.session.is_none());
+    assert_eq!(logic.state.login.error, Some(LoginProblem::SessionRefused));
 }
 
 #[test]
@@ -345,7 +380,8 @@ fn nothing_is_looked_up_signed_out_and_signing_out_wipes_everything() {
     let mut logic = signed_in();
     let photo = look_up(&mut logic, "9800000001", customer(1, "Asha", 1)).unwrap();
     update(&mut logic, photo_done(&photo, 8));
-    assert!(update(&mut logic, Msg::SignedOut).is_empty());
+    let effects = update(&mut logic, Msg::Intent(Intent::LogOut));
+    assert_eq!(effects, [Effect::EndSession], "no keyring here to ask");
     assert_eq!(shown_name(&logic), None);
     assert!(logic.state.recent.is_empty());
     assert_eq!(logic.cached_photos(), 0, "no face kept");
@@ -437,9 +473,14 @@ fn the_lock_comes_at_its_deadline_with_the_window_minimised() {
     );
     logic.clock.advance(Duration::from_secs(1));
     let effects = update(&mut logic, Msg::Tick);
+    assert!(effects.contains(&Effect::EndSession), "{effects:?}");
+    assert_eq!(
+        logic.state.login.error,
+        Some(LoginProblem::Locked { after_secs: 300 })
+    );
     assert!(
-        effects.contains(&Effect::SignOut(LoginProblem::Locked { after_secs: 300 })),
-        "{effects:?}"
+        logic.state.login.password.is_empty(),
+        "asked again, even the demo's"
     );
 }
 
@@ -450,10 +491,7 @@ fn input_puts_the_lock_off() {
     update(&mut logic, Msg::Input);
     logic.clock.advance(Duration::from_secs(100));
     let effects = update(&mut logic, Msg::Tick);
-    assert!(
-        !effects.iter().any(|e| matches!(e, Effect::SignOut(_))),
-        "{effects:?}"
-    );
+    assert!(!effects.contains(&Effect::EndSession), "{effects:?}");
 }
 
 #[test]
@@ -461,19 +499,11 @@ fn no_lock_when_switched_off_or_signed_out() {
     let mut off = signed_in();
     off.state.settings.lock_after_secs = 0;
     off.clock.advance(Duration::from_secs(3600));
-    assert!(
-        !update(&mut off, Msg::Tick)
-            .iter()
-            .any(|e| matches!(e, Effect::SignOut(_)))
-    );
+    assert!(!update(&mut off, Msg::Tick).contains(&Effect::EndSession));
     let mut out = signed_in();
-    update(&mut out, Msg::SignedOut);
+    update(&mut out, Msg::Intent(Intent::LogOut));
     out.clock.advance(Duration::from_secs(3600));
-    assert!(
-        !update(&mut out, Msg::Tick)
-            .iter()
-            .any(|e| matches!(e, Effect::SignOut(_)))
-    );
+    assert!(!update(&mut out, Msg::Tick).contains(&Effect::EndSession));
 }
 
 #[test]
@@ -527,7 +557,7 @@ fn connections_are_warmed_once_per_idle_period() {
 #[test]
 fn nothing_is_warmed_signed_out() {
     let mut logic = signed_in();
-    update(&mut logic, Msg::SignedOut);
+    update(&mut logic, Msg::Intent(Intent::LogOut));
     logic.clock.advance(Duration::from_secs(60));
     assert!(update(&mut logic, Msg::Intent(Intent::StartedTyping)).is_empty());
 }
@@ -955,7 +985,7 @@ fn suggestions_arrive_with_records_then_thumbnails_and_open_without_asking_again
     );
     let record = Finished::Search(SearchFinished::Record {
         ticket: records[0],
-        answer: Ok(customer(5, "Tom", 1)),
+        answer: Ok(Box::new(customer(5, "Tom", 1))),
     });
     let effects = update(&mut logic, Msg::Finished(record));
     let thumbnail = match started(&effects).as_slice() {
@@ -1076,4 +1106,76 @@ fn an_enrolment_answer_after_cancelling_is_dropped() {
     };
     assert!(update(&mut logic, Msg::Finished(Finished::Enrolled(Ok(enrolled)))).is_empty());
     assert_eq!(shown_name(&logic), None);
+}
+
+// Signing in and "Remember password".
+
+#[test]
+fn a_refused_sign_in_keeps_the_username_and_asks_the_password_again() {
+    let mut logic = signed_out();
+    let effects = update(&mut logic, Msg::Intent(Intent::LogIn));
+    let [Work::LogIn { pending, .. }] = started(&effects).as_slice() else {
+        panic!("{effects:?}");
+    };
+    let pending = pending.clone();
+    assert!(
+        started(&update(&mut logic, Msg::Intent(Intent::LogIn))).is_empty(),
+        "one sign-in at a time"
+    );
+    let refused = Err(SignInError::Refused(ApiError::new(ErrorKind::Unauthorized)));
+    update(
+        &mut logic,
+        Msg::Finished(Finished::LoggedIn {
+            pending,
+            result: refused,
+        }),
+    );
+    assert!(logic.state.session.is_none());
+    assert_eq!(logic.state.login.username, crate::demo::DEMO_USER);
+    assert!(logic.state.login.password.is_empty());
+    assert!(matches!(
+        logic.state.login.error,
+        Some(LoginProblem::SignInFailed(_))
+    ));
+}
+
+#[test]
+fn an_empty_username_is_refused_before_anything_is_sent() {
+    let mut logic = signed_out();
+    logic.state.login.username.clear();
+    let effects = update(&mut logic, Msg::Intent(Intent::LogIn));
+    assert!(started(&effects).is_empty(), "{effects:?}");
+    assert_eq!(logic.state.login.error, Some(LoginProblem::EnterUsername));
+}
+
+#[test]
+fn a_remembered_secret_fills_only_an_untouched_form_of_its_account() {
+    let mut logic = signed_out();
+    logic.state.settings.remember_password = true;
+    logic.state.login.password = Secret::default();
+    let effects = update(&mut logic, Msg::KeyringAttached);
+    let account = match started(&effects).as_slice() {
+        [
+            Work::AskKeyring {
+                account,
+                load: true,
+            },
+        ] => account.clone(),
+        other => panic!("{other:?}"),
+    };
+    let report = |account: String| {
+        Msg::Finished(Finished::Keyring(KeyringReport {
+            available: Ok(()),
+            account,
+            remembered: Some(Secret::new("kept")),
+        }))
+    };
+    update(&mut logic, report("someone-else".to_owned()));
+    assert!(
+        logic.state.login.password.is_empty(),
+        "another account's secret"
+    );
+    update(&mut logic, report(account.clone()));
+    assert_eq!(logic.state.login.password, Secret::new("kept"));
+    assert_eq!(logic.state.login.remembered_for, Some(account));
 }
