@@ -446,9 +446,9 @@ impl App {
         }
     }
 
-    /// Everything driven by time or by finished jobs: the idle lock, the
-    /// cursor blink, the toast, and applying job results. Runs before every
-    /// drawn frame and, while the window is hidden, on its own.
+    /// Everything driven by time or by finished jobs (the logic's tick,
+    /// then every finished job), then the textures brought in line. Runs
+    /// before every drawn frame and, while the window is hidden, on its own.
     pub fn tick(&mut self, ctx: &egui::Context) {
         self.fit_first_window(ctx);
         self.send(ctx, Msg::Scale(ctx.pixels_per_point()));
@@ -459,14 +459,6 @@ impl App {
             .client
             .as_ref()
             .is_some_and(CapillaryClient::is_waiting_on_rate_limit);
-        state.login.drop_remembered_secret_of_another_account();
-        let now = self.logic.clock.now();
-        if let Some((_, until)) = &state.toast {
-            match until.checked_duration_since(now) {
-                Some(left) if !left.is_zero() => ctx.request_repaint_after(left),
-                _ => state.toast = None,
-            }
-        }
         self.textures.sync(ctx, self.logic.state.pictures());
     }
 

@@ -532,10 +532,18 @@ impl Logic {
         fx.push(Effect::WakeAfter(how_long));
     }
 
-    /// The idle lock, the cursor blink, and the search whose typing pause
-    /// is over.
+    /// The note that goes, a remembered secret that no longer fits the
+    /// form, the idle lock, the cursor blink, and the search whose typing
+    /// pause is over.
     fn tick(&mut self, fx: &mut Vec<Effect>) {
         let now: Instant = self.clock.now();
+        self.state.login.drop_remembered_secret_of_another_account();
+        if let Some((_, until)) = &self.state.toast {
+            match until.checked_duration_since(now) {
+                Some(left) if !left.is_zero() => fx.push(Effect::WakeAfter(left)),
+                _ => self.state.toast = None,
+            }
+        }
         let settings = &self.state.settings;
         let lock_after = (self.state.session.is_some() && settings.lock_after_secs > 0)
             .then(|| Duration::from_secs(settings.lock_after_secs));

@@ -1179,3 +1179,17 @@ fn a_remembered_secret_fills_only_an_untouched_form_of_its_account() {
     assert_eq!(logic.state.login.password, Secret::new("kept"));
     assert_eq!(logic.state.login.remembered_for, Some(account));
 }
+
+#[test]
+fn a_note_goes_when_its_time_is_up() {
+    let mut logic = signed_in();
+    let mut fx = Vec::new();
+    logic.toast("Copied".to_owned(), TOAST, &mut fx);
+    assert_eq!(fx, [Effect::WakeAfter(TOAST)]);
+    logic.clock.advance(TOAST / 2);
+    assert!(update(&mut logic, Msg::Tick).contains(&Effect::WakeAfter(TOAST / 2)));
+    assert!(logic.state.toast.is_some());
+    logic.clock.advance(TOAST / 2);
+    update(&mut logic, Msg::Tick);
+    assert!(logic.state.toast.is_none());
+}
