@@ -126,12 +126,7 @@ impl Logic {
                 return;
             }
         };
-        let till = self
-            .state
-            .session
-            .as_ref()
-            .map(|s| s.user.clone())
-            .unwrap_or_default();
+        let till = self.till();
         tracing::info!(
             customer_id = enrolled.customer_id,
             till = till.as_str(),

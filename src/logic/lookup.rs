@@ -14,7 +14,6 @@ use crate::state::{
     Choice, ENLARGED_FACTOR, LoadedProfile, Match, PHOTO_FRAME_POINTS, Panel, PanelKind, PhotoSlot,
     ProfileState, ProfileView, RecentLookup, ShownPixels,
 };
-use std::sync::Arc;
 
 impl Logic {
     /// Drops the lookup and photo in flight and moves on to a new lookup
@@ -397,6 +396,7 @@ impl Logic {
         ticket: PhotoTicket,
         result: Result<egui::ColorImage, PhotoLoadError>,
     ) {
+        let arrived = self.photo_arrived(ticket.cache_key, result);
         let slot = match (&mut self.state.profile, ticket.match_index) {
             (ProfileState::Loaded(profile), None) => &mut profile.photo,
             (ProfileState::Choosing(choice), Some(index)) => match choice.matches.get_mut(index) {
@@ -405,16 +405,7 @@ impl Logic {
             },
             _ => return,
         };
-        *slot = match result {
-            Ok(image) => {
-                let image = Arc::new(image);
-                if let Some(key) = ticket.cache_key {
-                    self.photo_cache.insert(key, image.clone());
-                }
-                PhotoSlot::Shown(ShownPixels::photo(image))
-            }
-            Err(reason) => PhotoSlot::Failed(reason.words(&self.state.texts)),
-        };
+        *slot = arrived;
     }
 }
 

@@ -526,6 +526,35 @@ impl Logic {
         self.show_customer(lookup_id, customer, None, Vec::new(), fx);
     }
 
+    /// A downloaded photo or thumbnail for its slot, kept in the photo
+    /// cache; or why it cannot be shown, in words.
+    pub(crate) fn photo_arrived(
+        &mut self,
+        cache_key: Option<PhotoKey>,
+        result: Result<egui::ColorImage, PhotoLoadError>,
+    ) -> crate::state::PhotoSlot {
+        use crate::state::{PhotoSlot, ShownPixels};
+        match result {
+            Ok(image) => {
+                let image = std::sync::Arc::new(image);
+                if let Some(key) = cache_key {
+                    self.photo_cache.insert(key, image.clone());
+                }
+                PhotoSlot::Shown(ShownPixels::photo(image))
+            }
+            Err(reason) => PhotoSlot::Failed(reason.words(&self.state.texts)),
+        }
+    }
+
+    /// The signed-in till, for the log lines that say who changed what.
+    pub(crate) fn till(&self) -> String {
+        self.state
+            .session
+            .as_ref()
+            .map(|s| s.user.clone())
+            .unwrap_or_default()
+    }
+
     /// A short note in the status bar for `how_long`.
     pub(crate) fn toast(&mut self, note: String, how_long: Duration, fx: &mut Vec<Effect>) {
         self.state.toast = Some((note, self.clock.now() + how_long));

@@ -521,16 +521,11 @@ impl Logic {
         result: Result<PhotoChanged, PhotoChangeError>,
         fx: &mut Vec<Effect>,
     ) {
+        let till = self.till();
         let Some(edit) = &mut self.state.photo_edit else {
             return;
         };
         let id = ticket.customer_id;
-        let till = self
-            .state
-            .session
-            .as_ref()
-            .map(|s| s.user.clone())
-            .unwrap_or_default();
         let note = match result {
             Err(error) => {
                 tracing::info!("photo change for customer {id} failed");

@@ -9,7 +9,6 @@ use crate::capillary::{
     ApiError, Customer, ErrorKind, IdentifierKind, Lookup, PhotoState, SearchHit,
 };
 use crate::state::{PhotoSlot, SearchRequest, ShownPixels, SuggestionIntent};
-use std::sync::Arc;
 
 /// Which suggestion of which search a record or thumbnail is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -220,16 +219,7 @@ impl Logic {
             index,
             customer_id,
         } = ticket.suggestion;
-        let slot = match result {
-            Ok(image) => {
-                let image = Arc::new(image);
-                if let Some(key) = ticket.cache_key {
-                    self.photo_cache.insert(key, image.clone());
-                }
-                PhotoSlot::Shown(ShownPixels::photo(image))
-            }
-            Err(reason) => PhotoSlot::Failed(reason.words(&self.state.texts)),
-        };
+        let slot = self.photo_arrived(ticket.cache_key, result);
         if let Some(suggestion) = self
             .state
             .search
