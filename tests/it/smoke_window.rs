@@ -18,7 +18,8 @@ use crate::support::my_turn;
 use crate::support::photos::{PASTED, count_near, picture_to_paste};
 use crate::support::window::{
     KillOnDrop, VirtualDisplay, app_log, keep, launch_app, picture_on_clipboard, require,
-    screenshot, wait_for_exit, wait_for_photo, wait_for_screen, window_shot, xdotool,
+    screenshot, wait_for_exit, wait_for_photo, wait_for_screen, window_shot, window_shot_within,
+    xdotool,
 };
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -253,8 +254,8 @@ fn idle_lock_fires_while_the_window_is_minimised() {
     );
     let (_app, window) = launch(display, scratch.path(), &["--demo", "--lock-after", "6"]);
     let shot = scratch.path().join("screen.png");
-    let login_panel =
-        window_shot(display, &window, &shot).expect("a screenshot of the login panel");
+    let login_panel = window_shot_within(display, &window, &shot, Duration::from_secs(5))
+        .expect("a screenshot of the login panel");
     sign_in_and_find_asha(display, &window, &shot);
 
     assert!(

@@ -113,6 +113,25 @@ pub fn window_shot(display: &str, window: &str, path: &Path) -> Option<image::Rg
     image::open(path).ok().map(|i| i.into_rgba8())
 }
 
+/// Like [`window_shot`], trying again for up to `within` while the window
+/// cannot be captured yet (a window manager that has just reparented a
+/// new window leaves `import` nothing to read for a moment; seen once).
+pub fn window_shot_within(
+    display: &str,
+    window: &str,
+    path: &Path,
+    within: std::time::Duration,
+) -> Option<image::RgbaImage> {
+    let started = std::time::Instant::now();
+    loop {
+        let shot = window_shot(display, window, path);
+        if shot.is_some() || started.elapsed() >= within {
+            return shot;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}
+
 /// A virtual X server on a free display, stopped when dropped.
 pub struct VirtualDisplay {
     pub name: String,
