@@ -500,7 +500,10 @@ impl Logic {
             Intent::Typed => self.typed(fx),
             Intent::Suggestions(intent) => self.suggestion_intent(intent, fx),
             Intent::Enrol(intent) => self.enrol_intent(intent, fx),
-            other => tracing::debug!(?other, "not an intent of the logic: ignored"),
+            // The runner's own (copying, quitting, the theme, the language,
+            // enrolment's switch); never printed: a copied value is a
+            // customer's.
+            _ => tracing::debug!("an intent the runner applies reached the logic: ignored"),
         }
     }
 
