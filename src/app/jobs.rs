@@ -110,9 +110,10 @@ pub fn take_all_finished<T: Send + 'static>(jobs: &mut Vec<Job<T>>) -> Vec<T> {
 }
 
 /// The jobs in flight. The logic's (`crate::logic::Work`) are one list,
-/// each with the group it is cancelled with; warm-ups are `None`'s (they
-/// have no answer and are never cancelled). The flows not yet moved into
-/// the logic keep a slot each.
+/// each with the group it is cancelled with; `None` for the warm-ups and
+/// the keyring check, which are never cancelled and not counted as busy.
+/// The sign-in (it hands over the client) and Ctrl+V's clipboard read
+/// keep a slot each.
 #[derive(Debug, Default)]
 pub struct Jobs {
     pub logic: Vec<(Option<JobGroup>, Job<Option<Finished>>)>,
@@ -269,13 +270,7 @@ pub async fn load_panel(
 
 /// The pixels uploaded for a prepared photo.
 pub fn texture_image(prepared: &PreparedPhoto) -> egui::ColorImage {
-    color_image(&prepared.texture)
-}
-
-/// Pixels as egui takes them for a texture.
-pub fn color_image(pixels: &RgbaImage) -> egui::ColorImage {
-    let size = [pixels.width() as usize, pixels.height() as usize];
-    egui::ColorImage::from_rgba_unmultiplied(size, pixels.as_raw())
+    crate::state::color_image(&prepared.texture)
 }
 
 /// Downloads, decodes and sizes the photo for a frame of `frame_px` pixels

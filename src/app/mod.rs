@@ -537,7 +537,7 @@ impl App {
         if had_input(&ctx) {
             self.send(&ctx, Msg::Input);
         }
-        self.textures.sync(&ctx, self.logic.state.pictures());
+        // The textures are in step since the tick that ran before this pass.
         let intents = crate::ui::draw(
             ui,
             &mut self.logic.state,

@@ -20,7 +20,7 @@ pub use name_search::{
 pub use photo_edit::{
     CameraView, CropSession, PhotoEdit, PhotoEditStage, PhotoIntent, PhotoSource, SendStep,
 };
-pub use pixels::{ShownPixels, WorkingPicture};
+pub use pixels::{ShownPixels, WorkingPicture, color_image};
 pub use profile_view::{DetailRow, DetailSection, ProfileView, name_of};
 
 use crate::capillary::{Customer, IdentifierKind, Lookup, ProgramStanding, Purchase};

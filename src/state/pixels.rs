@@ -87,13 +87,17 @@ pub struct WorkingPicture {
 impl WorkingPicture {
     /// Both forms of `rgba` (a copy: not for the UI thread).
     pub fn new(rgba: image::RgbaImage) -> Self {
-        let size = [rgba.width() as usize, rgba.height() as usize];
-        let pixels = egui::ColorImage::from_rgba_unmultiplied(size, rgba.as_raw());
         Self {
+            pixels: Arc::new(color_image(&rgba)),
             rgba: Arc::new(rgba),
-            pixels: Arc::new(pixels),
         }
     }
+}
+
+/// Pixels as egui takes them for a texture (a copy: not for the UI thread).
+pub fn color_image(pixels: &image::RgbaImage) -> egui::ColorImage {
+    let size = [pixels.width() as usize, pixels.height() as usize];
+    egui::ColorImage::from_rgba_unmultiplied(size, pixels.as_raw())
 }
 
 impl std::fmt::Debug for ShownPixels {
