@@ -464,8 +464,11 @@ impl App {
 
     /// A short note in the status bar for `how_long`.
     fn toast(&mut self, ctx: &egui::Context, note: &str, how_long: Duration) {
-        self.logic.state.toast = Some((note.to_owned(), self.logic.clock.now() + how_long));
-        ctx.request_repaint_after(how_long);
+        let mut effects = Vec::new();
+        self.logic.toast(note.to_owned(), how_long, &mut effects);
+        for effect in effects {
+            self.carry_out(ctx, effect);
+        }
     }
 
     /// On a first start on a small screen, maximises the window once.
