@@ -96,19 +96,6 @@ pub fn take_finished<T: Send + 'static>(slot: &mut Option<Job<T>>) -> Option<T> 
     Some(result)
 }
 
-/// Takes the results of every finished job in `jobs`, keeping the rest.
-pub fn take_all_finished<T: Send + 'static>(jobs: &mut Vec<Job<T>>) -> Vec<T> {
-    let mut done = Vec::new();
-    jobs.retain_mut(|job| match job.try_take() {
-        Some(outcome) => {
-            done.push(outcome);
-            false
-        }
-        None => true,
-    });
-    done
-}
-
 /// The jobs in flight. The logic's (`crate::logic::Work`) are one list,
 /// each with the group it is cancelled with; `None` for the warm-ups and
 /// the keyring check, which are never cancelled and not counted as busy.

@@ -333,6 +333,7 @@ fn idle_lock_returns_to_login_and_drops_customer_data() {
         harness.state().state().session.is_some(),
         "locked before 30 s"
     );
+    assert!(harness.state().live_textures() > 0, "Tom's photo on screen");
     // 30 s without input.
     harness.state_mut().advance_clock(Duration::from_secs(1));
     harness.step();
@@ -341,6 +342,11 @@ fn idle_lock_returns_to_login_and_drops_customer_data() {
     assert!(matches!(state.profile, ProfileState::Empty));
     assert!(state.recent.is_empty());
     assert_eq!(harness.state().cached_photos(), 0);
+    assert_eq!(
+        harness.state().live_textures(),
+        0,
+        "no face left in video memory"
+    );
     assert_eq!(state.login.username, "demo.till", "username kept");
     assert!(state.login.password.is_empty(), "password asked again");
     harness.run_steps(2);
