@@ -258,18 +258,26 @@ pub fn wait_for_photo(display: &str, shot: &Path, who: &str, colours: [[u8; 3]; 
     });
 }
 
-/// The id of the app's window once it is up (then a moment for its first
-/// frames); fails after `within` with the app's log.
+/// The id of the app's window once it is shown (then a moment for its
+/// first frames); fails after `within` with the app's log.
+///
+/// Only a mapped window counts: eframe creates its window hidden and maps
+/// it after the first frame is painted, and until then `import` cannot read
+/// it ("Resource temporarily unavailable"). On a loaded CI machine
+/// (llvmpipe, two cores) that first frame once took longer than 6 s.
 pub fn wait_for_window(display: &str, within: Duration, log: &Path) -> String {
     let started = Instant::now();
     let window = loop {
-        let id = xdotool(display, &["search", "--name", "^Customer Lookup$"]);
+        let id = xdotool(
+            display,
+            &["search", "--onlyvisible", "--name", "^Customer Lookup$"],
+        );
         if let Some(first) = id.lines().next().filter(|l| !l.is_empty()) {
             break first.to_owned();
         }
         assert!(
             started.elapsed() < within,
-            "no window appeared; log: {}",
+            "no window was shown; log: {}",
             std::fs::read_to_string(log).unwrap_or_default()
         );
         std::thread::sleep(Duration::from_millis(200));
