@@ -14,12 +14,12 @@
 #![allow(clippy::disallowed_methods)]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)] // a benchmark reports on stdout
 
+use capillary::{CapillaryClient, IdentifierKind, Lookup, NameQuery};
 use customer_lookup::app::jobs;
-use customer_lookup::capillary::{CapillaryClient, IdentifierKind, Lookup, NameQuery};
-use customer_lookup::demo::network::ConnectionCosts;
-use customer_lookup::demo::photos::{jpeg, photo_like};
-use customer_lookup::demo::{DemoConfig, DemoServer};
-use customer_lookup::photo::{DecodeLimits, prepare_photo};
+use demo::network::ConnectionCosts;
+use demo::photos::{jpeg, photo_like};
+use demo::{DemoConfig, DemoServer};
+use photo::{DecodeLimits, prepare_photo};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -46,7 +46,7 @@ async fn enter_to_photo(client: &CapillaryClient, mobile: &str) -> Duration {
 
 /// Downloads the customer's photo and prepares it for the profile frame,
 /// off the async threads as the app does.
-async fn show_photo(client: &CapillaryClient, customer: &customer_lookup::capillary::Customer) {
+async fn show_photo(client: &CapillaryClient, customer: &capillary::Customer) {
     let photo = client.download_photo(customer).await.unwrap();
     tokio::task::spawn_blocking(move || {
         prepare_photo(&photo.bytes, 560, &DecodeLimits::default()).unwrap()

@@ -11,8 +11,8 @@
 #![allow(clippy::disallowed_methods)]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)] // a benchmark reports on stdout
 
-use customer_lookup::demo::photos::{jpeg, photo_like, png, webp_lossless};
-use customer_lookup::photo::{DecodeLimits, fitted_size, prepare_photo};
+use demo::photos::{jpeg, photo_like, png, webp_lossless};
+use photo::{DecodeLimits, fitted_size, prepare_photo};
 use std::hint::black_box;
 use std::process::Command;
 use std::time::{Duration, Instant};

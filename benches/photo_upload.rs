@@ -7,9 +7,9 @@
 //! Run: `cargo bench --bench photo_upload`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)] // a benchmark reports on stdout
 
-use customer_lookup::demo::photos::{jpeg, photo_like, with_exif_orientation};
-use customer_lookup::photo::{DecodeLimits, UPLOAD_QUALITY, fitted_size, prepare_upload};
+use demo::photos::{jpeg, photo_like, with_exif_orientation};
 use image::ImageDecoder as _;
+use photo::{DecodeLimits, UPLOAD_QUALITY, fitted_size, prepare_upload};
 use std::hint::black_box;
 use std::io::Cursor;
 use std::time::{Duration, Instant};

@@ -15,10 +15,10 @@
 #![allow(clippy::disallowed_methods)]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)] // a benchmark reports on stdout
 
+use capillary::ClientConfig;
 use customer_lookup::app::{App, StartOptions};
-use customer_lookup::capillary::ClientConfig;
-use customer_lookup::demo::{DEMO_PASSWORD, DemoConfig};
 use customer_lookup::state::{Panel, PhotoEditStage, PhotoSlot, ProfileState};
+use demo::{DEMO_PASSWORD, DemoConfig};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::sync::Arc;
@@ -173,7 +173,7 @@ fn main() {
         app.state().session.is_some()
     });
 
-    let photo = customer_lookup::demo::photos::photo_like(1200, 1600);
+    let photo = demo::photos::photo_like(1200, 1600);
     let picture = Arc::new(egui::ColorImage::from_rgba_unmultiplied(
         [1200, 1600],
         photo.as_raw(),

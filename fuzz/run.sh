@@ -12,10 +12,10 @@ shift || true
 corpus=corpus
 mkdir -p "$corpus/customer_answer" "$corpus/photo_prepare"
 # customer_answer inputs start with a little-endian status: 200 = c8 00.
-{ printf '\xc8\x00'; cat ../tests/fixtures/seed_customer_image.json; } > "$corpus/customer_answer/seed-200"
+{ printf '\xc8\x00'; cat ../crates/testkit/fixtures/seed_customer_image.json; } > "$corpus/customer_answer/seed-200"
 { printf '\x94\x01'; printf '{"errors":[{"code":8015,"message":"Customer not found"}]}'; } > "$corpus/customer_answer/seed-404"
 # photo_prepare inputs start with a frame-size byte.
-for f in ../tests/fixtures/photos/*; do
+for f in ../crates/testkit/fixtures/photos/*; do
   { printf '\x20'; cat "$f"; } > "$corpus/photo_prepare/seed-$(basename "$f")"
 done
 # A few more formats, tiny, when ImageMagick is there (CI installs it).

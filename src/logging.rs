@@ -15,7 +15,10 @@ use tracing_subscriber::filter::Targets;
 use tracing_subscriber::layer::SubscriberExt as _;
 use tracing_subscriber::util::SubscriberInitExt as _;
 
-const DEFAULT_FILTER: &str = "warn,customer_lookup=info";
+/// Our own crates at info (the app and the four below it, each its own
+/// tracing target), everything else at warn.
+const DEFAULT_FILTER: &str =
+    "warn,customer_lookup=info,capillary=info,photo=info,demo=info,i18n=info";
 
 /// Log files kept: one per day, so a week of history for support.
 pub const LOG_FILES_KEPT: usize = 7;
@@ -92,11 +95,14 @@ mod tests {
     fn rust_log_forms() {
         let default = filter_from(None);
         assert!(default.would_enable("customer_lookup::app", &Level::INFO));
+        assert!(default.would_enable("capillary::client", &Level::INFO));
+        assert!(default.would_enable("photo::decode", &Level::INFO));
+        assert!(!default.would_enable("capillary::client", &Level::DEBUG));
         assert!(!default.would_enable("hyper", &Level::INFO));
         let trace = filter_from(Some("trace"));
         assert!(trace.would_enable("hyper", &Level::TRACE));
-        let mixed = filter_from(Some("warn,customer_lookup::capillary=debug"));
-        assert!(mixed.would_enable("customer_lookup::capillary::client", &Level::DEBUG));
+        let mixed = filter_from(Some("warn,capillary=debug"));
+        assert!(mixed.would_enable("capillary::client", &Level::DEBUG));
         assert!(!mixed.would_enable("customer_lookup::app", &Level::INFO));
     }
 

@@ -46,7 +46,7 @@ fn main() -> ExitCode {
                 photo_changes: cli.photo_changes,
                 enrolment: cli.enrolment,
                 language: cli.language,
-                workstation_locale: customer_lookup::i18n::Locale::of_workstation(),
+                workstation_locale: i18n::Locale::of_workstation(),
                 policy,
             };
             match customer_lookup::app::run_native(runtime, options) {

@@ -3,7 +3,7 @@
 //! it shows the cashier must be computable from either.
 #![no_main]
 
-use customer_lookup::capillary::parse_customer_answer;
+use capillary::parse_customer_answer;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

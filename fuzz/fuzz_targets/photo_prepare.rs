@@ -3,7 +3,7 @@
 //! on a panic even though the app itself would contain it).
 #![no_main]
 
-use customer_lookup::photo::{DecodeLimits, MAX_TEXTURE_SIDE, prepare_photo};
+use photo::{DecodeLimits, MAX_TEXTURE_SIDE, prepare_photo};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

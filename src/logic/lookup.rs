@@ -124,7 +124,7 @@ impl Logic {
                 let other_failures = failed
                     .iter()
                     .map(|(lookup, error)| {
-                        let (kind, error) = (t.kind_noun(lookup.kind), error.kind.words(t));
+                        let (kind, error) = (lookup.kind.noun_in(t), error.kind.words(t));
                         crate::tr_text!(t, "other-failure", kind = kind, error = error)
                     })
                     .collect();
@@ -166,7 +166,7 @@ impl Logic {
                 let value = typed.as_str();
                 let mut message = match tried.as_slice() {
                     [only] => {
-                        let (kind, error) = (t.kind_name(*only), error.kind.words(t));
+                        let (kind, error) = (only.name_in(t), error.kind.words(t));
                         crate::tr_text!(
                             t,
                             "lookup-failed-as",
@@ -177,7 +177,7 @@ impl Logic {
                     }
                     several => {
                         let separator = crate::tr_text!(t, "list-separator");
-                        let nouns: Vec<String> = several.iter().map(|k| t.kind_noun(*k)).collect();
+                        let nouns: Vec<String> = several.iter().map(|k| k.noun_in(t)).collect();
                         let kinds = nouns.join(&separator);
                         crate::tr_text!(t, "not-found-tried", value = value, kinds = kinds)
                     }
@@ -200,7 +200,7 @@ impl Logic {
                 );
                 self.state.last_failed_request_id = error.request_id.clone();
                 let t = &self.state.texts;
-                let (kind, value) = (t.kind_name(lookup.kind), lookup.value.as_str());
+                let (kind, value) = (lookup.kind.name_in(t), lookup.value.as_str());
                 let error = error.words_with_request_id(t);
                 let message = crate::tr_text!(
                     t,

@@ -247,7 +247,7 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    const SEED: &str = include_str!("../../tests/fixtures/seed_customer_image.json");
+    const SEED: &str = include_str!("../../crates/testkit/fixtures/seed_customer_image.json");
 
     fn row<'a>(rows: &'a [DetailRow], label: &str) -> Option<&'a DetailRow> {
         rows.iter().find(|r| r.label == label)

@@ -18,7 +18,7 @@ pub const INPUT_LABEL: Msg = Msg("lookup-input");
 pub fn kind_label(t: &Texts, kind: Option<IdentifierKind>) -> String {
     match kind {
         None => tr!(t, "kind-any"),
-        Some(kind) => t.drawable(&t.kind_name(kind)),
+        Some(kind) => t.drawable(&kind.name_in(t)),
     }
 }
 

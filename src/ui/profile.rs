@@ -35,7 +35,7 @@ pub fn draw(
             ui.add_space(40.0);
             ui.vertical_centered(|ui| {
                 ui.spinner();
-                ui.label(tr!(t, "looking-up", kind = t.kind_noun(lookup.kind)));
+                ui.label(tr!(t, "looking-up", kind = lookup.kind.noun_in(t)));
             });
         }
         ProfileState::Failed { message } => {
@@ -142,12 +142,7 @@ fn choosing(
 /// "Found by card number 400012341234".
 fn found_by_text(t: &Texts, lookup: &Lookup) -> String {
     let value = lookup.value.as_str();
-    tr!(
-        t,
-        "found-by",
-        kind = t.kind_noun(lookup.kind),
-        value = value
-    )
+    tr!(t, "found-by", kind = lookup.kind.noun_in(t), value = value)
 }
 
 /// A thick border in the error colour and the reason in words across the

@@ -9,8 +9,8 @@ use crate::support;
 
 use crate::support::ui::AtServer;
 use crate::support::{Reply, Scripted, customer_with_photo, scripted};
+use capillary::ClientConfig;
 use customer_lookup::app::App;
-use customer_lookup::capillary::ClientConfig;
 use customer_lookup::state::{PhotoSlot, ProfileState};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;

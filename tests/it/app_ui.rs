@@ -9,8 +9,8 @@ use crate::support::ui::{
 };
 use customer_lookup::app::{App, StartOptions};
 use customer_lookup::config::HostChoice;
-use customer_lookup::demo::DemoConfig;
 use customer_lookup::state::{PhotoSlot, ProfileState};
+use demo::DemoConfig;
 use egui_kittest::kittest::Queryable as _;
 use std::collections::HashMap;
 use std::time::Duration;

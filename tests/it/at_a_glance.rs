@@ -11,10 +11,10 @@ use crate::support::ui::{
     shown_customer_id, wait_for,
 };
 use crate::support::{Reply, scripted};
+use capillary::{ClientConfig, ProgramStanding, Purchase};
 use customer_lookup::app::App;
-use customer_lookup::capillary::{ClientConfig, ProgramStanding, Purchase};
-use customer_lookup::demo::DemoConfig;
 use customer_lookup::state::{Panel, PhotoSlot, ProfileState};
+use demo::DemoConfig;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::sync::LazyLock;

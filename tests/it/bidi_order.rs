@@ -14,13 +14,13 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use customer_lookup::bidi::display_order;
+use i18n::bidi::display_order;
 
 /// Names beyond the demo's: longer Arabic ones, marks, a hyphen.
 const MORE_NAMES: &[&str] = &["مُحَمَّد بن راشد", "نور-الهدى العلي", "فاطمة الزهراء"];
 
 fn names() -> Vec<String> {
-    let mut names: Vec<String> = customer_lookup::demo::all_customers()
+    let mut names: Vec<String> = demo::all_customers()
         .iter()
         .map(|c| format!("{} {}", c.first_name, c.last_name))
         .collect();
@@ -133,7 +133,7 @@ fn every_demo_name_is_drawn_in_harfbuzz_order() {
             "{name}: egui's glyphs (left) differ from hb-shape's with {}",
             font.display()
         );
-        right_to_left += usize::from(customer_lookup::bidi::is_right_to_left(&name));
+        right_to_left += usize::from(i18n::bidi::is_right_to_left(&name));
     }
     assert!(right_to_left >= 5, "Arabic names checked: {right_to_left}");
 }
@@ -179,7 +179,7 @@ fn the_app_draws_names_in_display_order_and_reads_them_as_written() {
 
     let rt = runtime();
     let _entered = rt.enter();
-    let mut harness = demo_app(customer_lookup::demo::DemoConfig::default());
+    let mut harness = demo_app(demo::DemoConfig::default());
     log_in(&mut harness);
     let youssef = "يوسف عبد الله";
     let drawn = "الله عبد يوسف";
@@ -214,7 +214,7 @@ fn ocr_reads_the_drawn_arabic_name_in_reading_order() {
 
     let rt = runtime();
     let _entered = rt.enter();
-    let mut harness = demo_app(customer_lookup::demo::DemoConfig::default());
+    let mut harness = demo_app(demo::DemoConfig::default());
     log_in(&mut harness);
     look_up(&mut harness, "919800000015");
     wait_for(&mut harness, "Youssef", WAIT, settled);

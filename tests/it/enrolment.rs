@@ -9,13 +9,13 @@ use crate::support::en;
 use crate::support::ui::{
     WAIT, demo_app, demo_app_with, log_in, runtime, settled, shown_customer_id, wait_for,
 };
+use capillary::EnrolField;
 use customer_lookup::app::{App, StartOptions};
-use customer_lookup::capillary::EnrolField;
-use customer_lookup::demo::DemoConfig;
-use customer_lookup::i18n::Texts;
 use customer_lookup::state::ProfileState;
+use demo::DemoConfig;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use i18n::Texts;
 use std::time::Duration;
 
 fn type_keys(harness: &mut Harness<'_, App>, text: &str) {

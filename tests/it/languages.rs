@@ -7,11 +7,11 @@ use crate::support::ui::{
     MemoryStorage, WAIT, demo_app_with, log_in, photo_shown, runtime, settled, wait_for,
 };
 use customer_lookup::app::{App, StartOptions};
-use customer_lookup::demo::DemoConfig;
-use customer_lookup::i18n::{Language, LanguageChoice, Locale, Texts, tr};
 use customer_lookup::policy::Policy;
+use demo::DemoConfig;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use i18n::{Language, LanguageChoice, Locale, Texts, tr};
 
 fn app(options: StartOptions) -> Harness<'static, App> {
     demo_app_with(

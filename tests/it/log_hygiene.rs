@@ -11,12 +11,12 @@
 
 use crate::support;
 use crate::support::ui::{WAIT, demo_app, log_in, look_up, runtime, settled, wait_for};
-use customer_lookup::capillary::till_authorization;
-use customer_lookup::demo::{
+use capillary::secret::Secret;
+use capillary::till_authorization;
+use demo::{
     DEMO_CLIENT_KEY, DEMO_CLIENT_SECRET, DEMO_PASSWORD, DEMO_USER, DemoConfig, DemoCustomer,
     DemoServer,
 };
-use customer_lookup::secret::Secret;
 use egui_kittest::kittest::Queryable as _;
 use std::io::Write;
 use std::process::{Command, Stdio};

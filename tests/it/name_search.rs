@@ -5,8 +5,8 @@
 
 use crate::support::ui::{WAIT, demo_app, log_in, settled, shown_customer_id, wait_for};
 use customer_lookup::app::App;
-use customer_lookup::demo::DemoConfig;
 use customer_lookup::state::{PhotoSlot, ProfileState, SearchStatus};
+use demo::DemoConfig;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use std::time::Duration;

@@ -9,10 +9,10 @@ use crate::support::ui::{
     WAIT, assert_shown, demo_app, demo_app_with, log_in, photo_shown, runtime, settled,
     shown_customer_id, wait_for,
 };
+use capillary::IdentifierKind;
 use customer_lookup::app::{App, StartOptions};
-use customer_lookup::capillary::IdentifierKind;
-use customer_lookup::demo::DemoConfig;
 use customer_lookup::state::{PhotoSlot, ProfileState};
+use demo::DemoConfig;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 

@@ -7,8 +7,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 use crate::support::photos::detailed;
-use customer_lookup::demo::photos::png;
-use customer_lookup::demo::{DEMO_PASSWORD, DEMO_USER, DemoConfig, DemoServer};
+use demo::photos::png;
+use demo::{DEMO_PASSWORD, DEMO_USER, DemoConfig, DemoServer};
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};

@@ -16,11 +16,11 @@ use crate::support::ui::{
     WAIT, demo_app, demo_app_with, log_in, look_up, photo_shown, runtime, wait_for,
 };
 use customer_lookup::app::{App, StartOptions};
-use customer_lookup::demo::DemoConfig;
-use customer_lookup::photo::{CropView, DecodeLimits, UploadError, decode};
 use customer_lookup::state::{PhotoEditStage, PhotoSlot, ProfileState};
+use demo::DemoConfig;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use photo::{CropView, DecodeLimits, UploadError, decode};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -463,7 +463,7 @@ fn choose_file_reads_the_chosen_picture_and_cancel_says_the_other_ways() {
     let _guard = rt.enter();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("member.jpg");
-    let jpeg = customer_lookup::demo::photos::jpeg(&detailed(1000, 1400), 90).unwrap();
+    let jpeg = demo::photos::jpeg(&detailed(1000, 1400), 90).unwrap();
     std::fs::write(&path, jpeg).unwrap();
     let mut harness = demo_app(DemoConfig::default());
     // First the dialog is cancelled, then the file is chosen.

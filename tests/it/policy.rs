@@ -11,8 +11,8 @@
 use crate::support::ui::{WAIT, demo_app_with, runtime, wait_for};
 use customer_lookup::app::StartOptions;
 use customer_lookup::config::HostChoice;
-use customer_lookup::demo::{DEMO_PASSWORD, DEMO_USER, DemoConfig, DemoServer};
 use customer_lookup::policy::{PINNED_NOTE, Policy, PolicyError};
+use demo::{DEMO_PASSWORD, DEMO_USER, DemoConfig, DemoServer};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use serde_json::Value;
 use std::path::Path;

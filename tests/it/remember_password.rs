@@ -9,10 +9,10 @@
 use crate::support::en;
 use crate::support::ui::{AtServer, WAIT, runtime, wait_for};
 use crate::support::{Reply, Scripted, scripted};
+use capillary::secret::Secret;
+use capillary::till_authorization;
 use customer_lookup::app::App;
-use customer_lookup::capillary::till_authorization;
 use customer_lookup::policy::{PINNED_NOTE, Policy};
-use customer_lookup::secret::Secret;
 use customer_lookup::state::KeyringStatus;
 use customer_lookup::ui::REMEMBER_LABEL;
 use customer_lookup::vault::Vault;

@@ -14,10 +14,10 @@ use crate::support::ui::{
 };
 use customer_lookup::app::App;
 use customer_lookup::app::StartOptions;
-use customer_lookup::demo::DemoConfig;
-use customer_lookup::i18n::{Language, LanguageChoice, Locale, Texts, tr};
+use demo::DemoConfig;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use i18n::{Language, LanguageChoice, Locale, Texts, tr};
 use std::collections::HashMap;
 use std::time::Duration;
 

@@ -14,11 +14,11 @@
 use crate::support;
 use crate::support::ui::{WAIT, assert_shown, log_in, look_up, runtime, settled, wait_for};
 use customer_lookup::app::{App, StartOptions, photo_frame_px, texture_image};
-use customer_lookup::demo::{DemoConfig, DemoServer};
-use customer_lookup::photo::{DecodeLimits, prepare_photo};
+use demo::{DemoConfig, DemoServer};
 use egui::epaint::textures::TexturesDelta;
 use egui::epaint::{ImageData, Shape, TextureId};
 use egui_kittest::{Harness, TestRenderer};
+use photo::{DecodeLimits, prepare_photo};
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash as _, Hasher as _};
 use std::sync::{Arc, Mutex};

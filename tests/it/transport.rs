@@ -8,11 +8,11 @@
 use crate::support::{
     Recorded, Reply, Scripted, customer_with_photo, scripted, scripted_tls, till,
 };
-use customer_lookup::capillary::{
+use capillary::secret::Secret;
+use capillary::{
     ApiHost, CapillaryClient, ClientConfig, Credentials, Customer, ErrorKind, IdentifierKind,
     Lookup,
 };
-use customer_lookup::secret::Secret;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use std::process::{Command, Stdio};
 use std::time::Duration;

@@ -93,7 +93,7 @@ fn first_keystroke_after_idle_warms_both_hosts_once_without_credentials() {
     // HTTP/1.1, the photo host with one.
     harness.state_mut().advance_clock(Duration::from_secs(20));
     typed(&mut harness, "9");
-    let api_connections = customer_lookup::capillary::MAX_CANDIDATES;
+    let api_connections = capillary::MAX_CANDIDATES;
     wait_for_heads(&mut harness, &api, &s3, (api_connections, 1));
     // More keystrokes, or typing again, in the same idle period: nothing.
     typed(&mut harness, "19");

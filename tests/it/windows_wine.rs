@@ -27,7 +27,7 @@ use crate::support::window::{
     KillOnDrop, VirtualDisplay, picture_on_clipboard, require, wait_for_exit, wait_for_photo,
     wait_for_screen, wait_for_window, xdotool,
 };
-use customer_lookup::demo::{DEMO_PASSWORD, DEMO_USER, DemoConfig, DemoServer};
+use demo::{DEMO_PASSWORD, DEMO_USER, DemoConfig, DemoServer};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

@@ -17,5 +17,6 @@ x86_64-w64-mingw32-gcc -shared -O2 \
   tests/wine/bcryptprimitives.c -ladvapi32
 CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=/usr/lib/wine/wine64 \
   cargo test --target x86_64-pc-windows-gnu --target-dir target/windows \
-  --no-default-features --features testing --lib "$@"
+  --no-default-features --features customer-lookup/testing --lib \
+  --package customer-lookup --package capillary --package photo --package i18n --package demo "$@"
 echo "Windows unit tests under Wine: $((SECONDS - started)) s"

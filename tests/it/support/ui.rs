@@ -1,10 +1,10 @@
 //! Helpers for driving the real [`App`] with egui_kittest.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+use capillary::ClientConfig;
 use customer_lookup::app::{App, StartOptions};
-use customer_lookup::capillary::ClientConfig;
-use customer_lookup::demo::DemoConfig;
 use customer_lookup::state::{Panel, PhotoSlot, ProfileState};
+use demo::DemoConfig;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::time::{Duration, Instant};
