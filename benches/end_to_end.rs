@@ -15,7 +15,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)] // a benchmark reports on stdout
 
 use capillary::{CapillaryClient, IdentifierKind, Lookup, NameQuery};
-use customer_lookup::app::jobs;
+use customer_lookup::testing::app::jobs;
 use demo::network::ConnectionCosts;
 use demo::photos::{jpeg, photo_like};
 use demo::{DemoConfig, DemoServer};
@@ -59,11 +59,11 @@ async fn show_photo(client: &CapillaryClient, customer: &capillary::Customer) {
 /// every candidate (mobile, card, external ID) looked up at once.
 async fn scan_to_photo(client: &CapillaryClient, scanned: &str) -> Duration {
     let started = Instant::now();
-    let ticket = customer_lookup::logic::LookupTicket {
+    let ticket = customer_lookup::testing::logic::LookupTicket {
         lookup_id: 0,
         candidates: Lookup::candidates(scanned, "").unwrap(),
     };
-    let customer_lookup::logic::Finished::LookedUp { answers, .. } =
+    let customer_lookup::testing::logic::Finished::LookedUp { answers, .. } =
         jobs::look_up(client.clone(), ticket).await
     else {
         unreachable!("a lookup answers with its candidates")

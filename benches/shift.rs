@@ -16,8 +16,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)] // a benchmark reports on stdout
 
 use capillary::ClientConfig;
-use customer_lookup::app::{App, StartOptions};
-use customer_lookup::state::{Panel, PhotoEditStage, PhotoSlot, ProfileState};
+use customer_lookup::testing::app::{App, StartOptions};
+use customer_lookup::testing::state::{Panel, PhotoEditStage, PhotoSlot, ProfileState};
 use demo::{DEMO_PASSWORD, DemoConfig};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;

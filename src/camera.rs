@@ -15,13 +15,31 @@
 use image::RgbaImage;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 /// Why there is no picture from a camera, in words for the counter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CameraError {
+    // Made by a webcam backend (and the tests' cameras): none on Linux
+    // without the webcam-linux feature.
+    #[cfg_attr(
+        all(target_os = "linux", not(feature = "webcam-linux")),
+        allow(dead_code)
+    )]
     NoCamera,
+    #[cfg_attr(
+        all(target_os = "linux", not(feature = "webcam-linux")),
+        allow(dead_code)
+    )]
     AccessDenied,
+    // Made only where there is no webcam backend.
+    #[cfg_attr(
+        any(
+            target_os = "windows",
+            target_os = "macos",
+            all(target_os = "linux", feature = "webcam-linux")
+        ),
+        allow(dead_code)
+    )]
     Unsupported,
     Failed(String),
 }
@@ -250,102 +268,113 @@ impl Drop for LiveFeed {
     }
 }
 
-/// Frames drawn in memory, for tests and demos: a photo-like picture with
-/// a bar that moves a little every frame, so consecutive frames differ.
-#[derive(Debug, Clone)]
-pub struct SyntheticCameras {
-    pub names: Vec<String>,
-    pub size: (u32, u32),
-    /// Time between frames.
-    pub interval: Duration,
-    /// Counts every frame made, across cameras, and which are open.
-    pub counters: Arc<SyntheticCounters>,
-}
+// Frames drawn in memory: the tests' cameras, never in a shipped build.
+#[cfg(any(test, feature = "testing"))]
+pub use synthetic::{SyntheticCameras, SyntheticCounters};
 
-/// What the synthetic cameras did (tests check the camera was released).
-#[derive(Debug, Default)]
-pub struct SyntheticCounters {
-    pub frames: std::sync::atomic::AtomicU64,
-    pub open: std::sync::atomic::AtomicI64,
-}
+#[cfg(any(test, feature = "testing"))]
+mod synthetic {
+    use super::*;
+    use std::time::Duration;
 
-impl SyntheticCameras {
-    /// Cameras with these names, 640×480 at 30 frames a second.
-    pub fn new(names: &[&str]) -> Self {
-        Self {
-            names: names.iter().map(|&n| n.to_owned()).collect(),
-            size: (640, 480),
-            interval: Duration::from_millis(33),
-            counters: Arc::default(),
-        }
-    }
-}
-
-impl Cameras for SyntheticCameras {
-    fn list(&self) -> Result<Vec<String>, CameraError> {
-        if self.names.is_empty() {
-            return Err(CameraError::NoCamera);
-        }
-        Ok(self.names.clone())
+    /// Frames drawn in memory, for tests and demos: a photo-like picture with
+    /// a bar that moves a little every frame, so consecutive frames differ.
+    #[derive(Debug, Clone)]
+    pub struct SyntheticCameras {
+        pub names: Vec<String>,
+        pub size: (u32, u32),
+        /// Time between frames.
+        pub interval: Duration,
+        /// Counts every frame made, across cameras, and which are open.
+        pub counters: Arc<SyntheticCounters>,
     }
 
-    fn open(&self, index: usize) -> Result<Box<dyn FrameSource>, CameraError> {
-        if index >= self.names.len() {
-            return Err(CameraError::NoCamera);
-        }
-        self.counters.open.fetch_add(1, Ordering::SeqCst);
-        Ok(Box::new(SyntheticFrames {
-            camera: index,
-            size: self.size,
-            interval: self.interval,
-            frame: 0,
-            counters: self.counters.clone(),
-        }))
+    /// What the synthetic cameras did (tests check the camera was released).
+    #[derive(Debug, Default)]
+    pub struct SyntheticCounters {
+        pub frames: std::sync::atomic::AtomicU64,
+        pub open: std::sync::atomic::AtomicI64,
     }
-}
 
-struct SyntheticFrames {
-    camera: usize,
-    size: (u32, u32),
-    interval: Duration,
-    frame: u32,
-    counters: Arc<SyntheticCounters>,
-}
-
-impl FrameSource for SyntheticFrames {
-    fn next_frame(&mut self) -> Result<RgbaImage, CameraError> {
-        std::thread::sleep(self.interval);
-        self.frame += 1;
-        self.counters.frames.fetch_add(1, Ordering::SeqCst);
-        let (w, h) = self.size;
-        let bar = (self.frame * 7) % w;
-        // Each camera has its own tint, so a test can tell which is shown.
-        let tint = [[0u8, 160, 60], [40, 60, 200], [200, 120, 0]][self.camera % 3];
-        Ok(RgbaImage::from_fn(w, h, |x, y| {
-            if x.abs_diff(bar) < 8 {
-                return image::Rgba([255, 255, 255, 255]);
+    impl SyntheticCameras {
+        /// Cameras with these names, 640×480 at 30 frames a second.
+        pub fn new(names: &[&str]) -> Self {
+            Self {
+                names: names.iter().map(|&n| n.to_owned()).collect(),
+                size: (640, 480),
+                interval: Duration::from_millis(33),
+                counters: Arc::default(),
             }
-            let noise = ((x.wrapping_mul(7919) ^ y.wrapping_mul(104_729)) % 41) as u8;
-            let shade = ((x + y) % 256) as u8 / 4;
-            image::Rgba([
-                tint[0].saturating_add(noise).saturating_add(shade),
-                tint[1].saturating_add(noise),
-                tint[2].saturating_add(shade),
-                255,
-            ])
-        }))
+        }
     }
-}
 
-impl Drop for SyntheticFrames {
-    fn drop(&mut self) {
-        self.counters.open.fetch_sub(1, Ordering::SeqCst);
+    impl Cameras for SyntheticCameras {
+        fn list(&self) -> Result<Vec<String>, CameraError> {
+            if self.names.is_empty() {
+                return Err(CameraError::NoCamera);
+            }
+            Ok(self.names.clone())
+        }
+
+        fn open(&self, index: usize) -> Result<Box<dyn FrameSource>, CameraError> {
+            if index >= self.names.len() {
+                return Err(CameraError::NoCamera);
+            }
+            self.counters.open.fetch_add(1, Ordering::SeqCst);
+            Ok(Box::new(SyntheticFrames {
+                camera: index,
+                size: self.size,
+                interval: self.interval,
+                frame: 0,
+                counters: self.counters.clone(),
+            }))
+        }
+    }
+
+    struct SyntheticFrames {
+        camera: usize,
+        size: (u32, u32),
+        interval: Duration,
+        frame: u32,
+        counters: Arc<SyntheticCounters>,
+    }
+
+    impl FrameSource for SyntheticFrames {
+        fn next_frame(&mut self) -> Result<RgbaImage, CameraError> {
+            std::thread::sleep(self.interval);
+            self.frame += 1;
+            self.counters.frames.fetch_add(1, Ordering::SeqCst);
+            let (w, h) = self.size;
+            let bar = (self.frame * 7) % w;
+            // Each camera has its own tint, so a test can tell which is shown.
+            let tint = [[0u8, 160, 60], [40, 60, 200], [200, 120, 0]][self.camera % 3];
+            Ok(RgbaImage::from_fn(w, h, |x, y| {
+                if x.abs_diff(bar) < 8 {
+                    return image::Rgba([255, 255, 255, 255]);
+                }
+                let noise = ((x.wrapping_mul(7919) ^ y.wrapping_mul(104_729)) % 41) as u8;
+                let shade = ((x + y) % 256) as u8 / 4;
+                image::Rgba([
+                    tint[0].saturating_add(noise).saturating_add(shade),
+                    tint[1].saturating_add(noise),
+                    tint[2].saturating_add(shade),
+                    255,
+                ])
+            }))
+        }
+    }
+
+    impl Drop for SyntheticFrames {
+        fn drop(&mut self) {
+            self.counters.open.fetch_sub(1, Ordering::SeqCst);
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Duration;
 
     #[test]
     fn a_live_feed_keeps_the_newest_frame_and_releases_the_camera() {

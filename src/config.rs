@@ -6,6 +6,7 @@ use crate::capillary::Cluster;
 use serde::{Deserialize, Serialize};
 
 /// Key under which eframe stores [`Settings`].
+#[cfg(feature = "window")]
 pub const STORAGE_KEY: &str = "customer-lookup-settings";
 
 /// Which server the login panel points at.

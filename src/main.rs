@@ -37,7 +37,7 @@ fn main() -> ExitCode {
             ExitCode::from(u8::try_from(code).unwrap_or(1))
         }
         None => {
-            let options = customer_lookup::app::StartOptions {
+            let options = customer_lookup::StartOptions {
                 demo: cli.demo,
                 host: cli.host,
                 user: cli.user,
@@ -49,7 +49,7 @@ fn main() -> ExitCode {
                 workstation_locale: i18n::Locale::of_workstation(),
                 policy,
             };
-            match customer_lookup::app::run_native(runtime, options) {
+            match customer_lookup::run_native(runtime, options) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("customer-lookup: {e}");

@@ -52,7 +52,8 @@ impl Vault {
         Vault::opening(os_store)
     }
 
-    /// Another store (tests use an in-memory one).
+    /// Another store: the tests' in-memory one.
+    #[cfg(any(test, feature = "testing"))]
     pub fn with_store(store: Arc<CredentialStore>) -> Vault {
         Vault::opening(move || Ok(store.clone()))
     }

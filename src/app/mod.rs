@@ -16,12 +16,9 @@
 pub mod jobs;
 mod paste;
 
-pub use crate::logic::{
-    CURSOR_BLINK, ENROLMENT_OFF, NOTHING_CHOSEN, PhotoCache, PhotoKey, THUMBNAIL_POINTS,
-    photo_frame_px, thumbnail_px,
-};
+// What the stress test names through `app` (see `crate::testing`).
+#[cfg(feature = "testing")]
 pub use jobs::texture_image;
-pub use paste::NOTHING_TO_PASTE;
 
 use crate::capillary::{CapillaryClient, ClientConfig};
 use crate::config::{HostChoice, STORAGE_KEY, Settings};
@@ -209,12 +206,15 @@ impl App {
         }
     }
 
-    /// The state, for tests and the UI.
+    /// The state, for tests.
+    #[cfg(feature = "testing")]
     pub fn state(&self) -> &AppState {
         &self.logic.state
     }
 
-    /// Whether the text cursor currently blinks (it stops when idle).
+    /// Whether the text cursor currently blinks (it stops when idle), for
+    /// tests.
+    #[cfg(feature = "testing")]
     pub fn cursor_blinking(&self) -> bool {
         self.logic.cursor_blinking()
     }
@@ -647,7 +647,7 @@ impl App {
     /// keeps nothing, so every lookup downloads and decodes (the stress
     /// test uses it to race photo jobs against each other).
     pub fn set_photo_cache_budget(&mut self, bytes: usize) {
-        self.logic.photo_cache = PhotoCache::with_budget(bytes);
+        self.logic.photo_cache = crate::logic::PhotoCache::with_budget(bytes);
     }
 
     /// Takes photos from these cameras instead of the system's (tests use

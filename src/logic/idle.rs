@@ -73,6 +73,7 @@ impl Idle {
         }
     }
 
+    #[cfg(any(test, feature = "testing"))]
     pub fn cursor_blinking(&self) -> bool {
         self.cursor_blinking
     }

@@ -28,19 +28,23 @@ mod session;
 mod tests;
 mod warm;
 
-pub use enrol::ENROLMENT_OFF;
-pub use idle::{CURSOR_BLINK, Clock};
-pub use lookup::{photo_frame_px, photo_key};
+pub use idle::Clock;
+pub use lookup::photo_key;
 pub use photo_cache::{PhotoCache, PhotoKey};
 pub use photo_edit::{
-    NOTHING_CHOSEN, PhotoChange, PhotoChangeError, PhotoChanged, PhotoEditFinished,
-    PhotoEditTicket, PictureInput,
+    PhotoChange, PhotoChangeError, PhotoChanged, PhotoEditFinished, PhotoEditTicket, PictureInput,
 };
-pub use search::{
-    SearchFinished, SuggestionTicket, THUMBNAIL_POINTS, ThumbnailTicket, thumbnail_px,
-};
+pub use search::{SearchFinished, SuggestionTicket, THUMBNAIL_POINTS, ThumbnailTicket};
+// What the tests and benchmarks name (see `crate::testing`).
 pub use session::{KeyringReport, PendingLogin, Server, SignInError, SignedIn};
-pub use warm::{API_IDLE, PHOTO_IDLE, WarmUp};
+pub use warm::WarmUp;
+#[cfg(feature = "testing")]
+pub use warm::{API_IDLE, PHOTO_IDLE};
+#[cfg(any(test, feature = "testing"))]
+pub use {
+    enrol::ENROLMENT_OFF, idle::CURSOR_BLINK, lookup::photo_frame_px, photo_edit::NOTHING_CHOSEN,
+    search::thumbnail_px,
+};
 
 use crate::capillary::{
     ApiError, Customer, Enrolled, Enrolment, Lookup, ProgramStanding, Purchase,
@@ -88,12 +92,6 @@ pub enum Msg {
     /// The person asked for something (only the intents this module owns;
     /// the runner applies the rest itself).
     Intent(Intent),
-    /// Look these candidates up (a flow elsewhere needs a customer shown:
-    /// after enrolling, after a photo change, a suggestion without its
-    /// record).
-    LookUp(Vec<Lookup>),
-    /// Show this customer, already fetched (a name suggestion's record).
-    Show(Box<Customer>),
     /// A background job finished.
     Finished(Finished),
     /// A picture for the photo dialog from elsewhere (Ctrl+V read the
@@ -395,12 +393,15 @@ impl Logic {
         logic
     }
 
-    /// Whether the text cursor currently blinks (it stops when idle).
+    /// Whether the text cursor currently blinks (it stops when idle), for
+    /// tests.
+    #[cfg(any(test, feature = "testing"))]
     pub fn cursor_blinking(&self) -> bool {
         self.idle.cursor_blinking()
     }
 
-    /// Photos in the in-memory cache.
+    /// Photos in the in-memory cache, for tests.
+    #[cfg(any(test, feature = "testing"))]
     pub fn cached_photos(&self) -> usize {
         self.photo_cache.len()
     }
@@ -447,8 +448,6 @@ pub fn update(logic: &mut Logic, msg: Msg) -> Vec<Effect> {
     let mut fx = Vec::new();
     match msg {
         Msg::Intent(intent) => logic.intent(intent, &mut fx),
-        Msg::LookUp(candidates) => logic.start_lookup(candidates, &mut fx),
-        Msg::Show(customer) => logic.show_fetched(*customer, &mut fx),
         Msg::Finished(finished) => {
             if logic.is_current(&finished) {
                 logic.finished(finished, &mut fx);

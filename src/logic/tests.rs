@@ -562,13 +562,32 @@ fn nothing_is_warmed_signed_out() {
     assert!(update(&mut logic, Msg::Intent(Intent::StartedTyping)).is_empty());
 }
 
-// A customer shown from elsewhere (a name suggestion's record).
+// A customer shown from a name suggestion's record.
 
 #[test]
 fn a_suggestions_record_is_shown_as_a_lookup_would_show_it() {
     let mut logic = signed_in();
     let pending = lookup_ticket(&scan(&mut logic, "9800000001"));
-    let effects = update(&mut logic, Msg::Show(Box::new(customer(5, "Tom", 1))));
+    type_name(&mut logic, "Tom");
+    logic.clock.advance(TYPING_PAUSE);
+    let request = search_request(&update(&mut logic, Msg::Tick));
+    let answer = Finished::Search(SearchFinished::Searched {
+        request,
+        answer: Ok((vec![hit(5, "Tom")], Some(1))),
+    });
+    let effects = update(&mut logic, Msg::Finished(answer));
+    let [Work::SuggestionRecord(ticket)] = started(&effects).as_slice() else {
+        panic!("expected the suggestion's record to be fetched: {effects:?}");
+    };
+    let record = Finished::Search(SearchFinished::Record {
+        ticket: *ticket,
+        answer: Ok(Box::new(customer(5, "Tom", 1))),
+    });
+    update(&mut logic, Msg::Finished(record));
+    let effects = update(
+        &mut logic,
+        Msg::Intent(Intent::Suggestions(SuggestionIntent::Open(0))),
+    );
     assert!(effects.contains(&Effect::Cancel(JobGroup::Lookup)));
     assert_eq!(shown_name(&logic).as_deref(), Some("Tom"));
     assert_eq!(photo_tickets(&effects).len(), 1);

@@ -14,9 +14,9 @@ mod profile_view;
 pub use enrol::EnrolDialog;
 pub use intent::{EnrolIntent, Intent, SuggestionIntent};
 pub use login_problem::LoginProblem;
-pub use name_search::{
-    MAX_SUGGESTIONS, NameSearch, SearchRequest, SearchStatus, Suggestion, TYPING_PAUSE,
-};
+#[cfg(feature = "testing")]
+pub use name_search::TYPING_PAUSE;
+pub use name_search::{MAX_SUGGESTIONS, NameSearch, SearchRequest, SearchStatus, Suggestion};
 pub use photo_edit::{
     CameraView, CropSession, PhotoEdit, PhotoEditStage, PhotoIntent, PhotoSource, SendStep,
 };
@@ -367,7 +367,8 @@ impl AppState {
         shown
     }
 
-    /// The customer on screen, if any.
+    /// The customer on screen, if any (for tests).
+    #[cfg(any(test, feature = "testing"))]
     pub fn customer(&self) -> Option<&Customer> {
         match &self.profile {
             ProfileState::Loaded(p) => Some(&p.customer),

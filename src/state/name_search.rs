@@ -244,7 +244,8 @@ impl NameSearch {
             .and_then(|i| self.suggestions.get(i))
     }
 
-    /// The current search's id (thumbnails are tagged with it).
+    /// The current search's id (thumbnails are tagged with it), for tests.
+    #[cfg(any(test, feature = "testing"))]
     pub fn search_id(&self) -> u64 {
         self.search_id
     }

@@ -12,13 +12,19 @@ mod profile;
 mod textures;
 mod widgets;
 
-pub use enrol::{ENROL_CANCEL, ENROL_HEADING, ENROL_SHORTCUT, ENROL_SUBMIT, field_label};
-pub use login::{ENROLMENT_LABEL, LANGUAGE_LABEL, REMEMBER_LABEL};
-pub use lookup::{CAPILLARY_BUSY, INPUT_LABEL, SUGGESTIONS_LABEL};
-pub use photo_edit::{CAMERA_LABEL, PREVIEW_LABEL, REMOVE_PHOTO, TAKE_PHOTO, USE_PHOTO};
-pub use profile::{
-    CHOOSE_FILE_BUTTON, CHOOSE_FILE_SHORTCUT, ENROL_BUTTON, PHOTO_ACTIONS_HINT, PHOTO_LABEL,
-    REMOVE_PHOTO_BUTTON, TAKE_PHOTO_BUTTON, TAKE_PHOTO_SHORTCUT,
+pub use enrol::ENROL_SHORTCUT;
+pub use profile::{CHOOSE_FILE_SHORTCUT, TAKE_PHOTO_SHORTCUT};
+// The accessible names the tests find widgets by.
+#[cfg(feature = "testing")]
+pub use {
+    enrol::{ENROL_CANCEL, ENROL_HEADING, ENROL_SUBMIT, field_label},
+    login::{ENROLMENT_LABEL, LANGUAGE_LABEL, REMEMBER_LABEL},
+    lookup::{CAPILLARY_BUSY, INPUT_LABEL, SUGGESTIONS_LABEL},
+    photo_edit::{CAMERA_LABEL, PREVIEW_LABEL, REMOVE_PHOTO, TAKE_PHOTO, USE_PHOTO},
+    profile::{
+        CHOOSE_FILE_BUTTON, ENROL_BUTTON, PHOTO_ACTIONS_HINT, PHOTO_LABEL, REMOVE_PHOTO_BUTTON,
+        TAKE_PHOTO_BUTTON,
+    },
 };
 
 pub use textures::Textures;

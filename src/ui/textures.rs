@@ -55,11 +55,13 @@ impl Textures {
             .map(|(_, texture)| texture)
     }
 
-    /// How many textures are alive.
+    /// How many textures are alive (for tests).
+    #[cfg(feature = "testing")]
     pub fn len(&self) -> usize {
         self.by_picture.len()
     }
 
+    #[cfg(feature = "testing")]
     pub fn is_empty(&self) -> bool {
         self.by_picture.is_empty()
     }

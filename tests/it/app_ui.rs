@@ -7,9 +7,9 @@ use crate::support::ui::{
     MemoryStorage, WAIT, assert_shown, demo_app, demo_app_with, log_in, look_up, photo_shown,
     runtime, settled, shown_customer_id, wait_for,
 };
-use customer_lookup::app::{App, StartOptions};
-use customer_lookup::config::HostChoice;
-use customer_lookup::state::{PhotoSlot, ProfileState};
+use customer_lookup::testing::app::{App, StartOptions};
+use customer_lookup::testing::config::HostChoice;
+use customer_lookup::testing::state::{PhotoSlot, ProfileState};
 use demo::DemoConfig;
 use egui_kittest::kittest::Queryable as _;
 use std::collections::HashMap;
@@ -484,11 +484,12 @@ fn settings_survive_a_restart_but_secrets_do_not() {
     }
 
     let ctx = egui::Context::default();
-    let restarted = customer_lookup::app::App::new(&ctx, Some(&storage), StartOptions::default());
+    let restarted =
+        customer_lookup::testing::app::App::new(&ctx, Some(&storage), StartOptions::default());
     let state = restarted.state();
     assert_eq!(
         state.settings.theme,
-        customer_lookup::config::ThemeChoice::Dark
+        customer_lookup::testing::config::ThemeChoice::Dark
     );
     assert_eq!(
         state.lookup.kind, None,

@@ -12,8 +12,8 @@ use crate::support::ui::{
 };
 use crate::support::{Reply, scripted};
 use capillary::{ClientConfig, ProgramStanding, Purchase};
-use customer_lookup::app::App;
-use customer_lookup::state::{Panel, PhotoSlot, ProfileState};
+use customer_lookup::testing::app::App;
+use customer_lookup::testing::state::{Panel, PhotoSlot, ProfileState};
 use demo::DemoConfig;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;

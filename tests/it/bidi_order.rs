@@ -32,7 +32,7 @@ fn names() -> Vec<String> {
 /// fallbacks), after one frame so that the fonts are loaded.
 fn context() -> egui::Context {
     let ctx = egui::Context::default();
-    customer_lookup::fonts::install_fallback_fonts(&ctx);
+    customer_lookup::testing::fonts::install_fallback_fonts(&ctx);
     // Nothing draws these textures.
     ctx.run_ui(egui::RawInput::default(), |_| {})
         .textures_delta
@@ -121,7 +121,7 @@ fn every_demo_name_is_drawn_in_harfbuzz_order() {
     let ctx = context();
     let dir = tempfile::tempdir().expect("a temporary directory");
     let latin = latin_font_file(dir.path());
-    let fallbacks = customer_lookup::fonts::find_fallback_fonts();
+    let fallbacks = customer_lookup::testing::fonts::find_fallback_fonts();
     let mut right_to_left = 0;
     for name in names() {
         let font = font_for(&name, &fallbacks, &latin);
@@ -143,7 +143,7 @@ fn egui_alone_still_draws_arabic_words_left_to_right() {
     // If this fails, egui orders right-to-left runs itself: the app's
     // `display_order` must go, or names are reversed twice.
     let ctx = context();
-    let fallbacks = customer_lookup::fonts::find_fallback_fonts();
+    let fallbacks = customer_lookup::testing::fonts::find_fallback_fonts();
     let dir = tempfile::tempdir().expect("a temporary directory");
     let latin = latin_font_file(dir.path());
     for name in ["ليلى حداد", "يوسف عبد الله"] {
@@ -157,7 +157,9 @@ fn egui_alone_still_draws_arabic_words_left_to_right() {
 }
 
 /// Every piece of text the last frame painted.
-fn painted_texts(harness: &egui_kittest::Harness<'_, customer_lookup::app::App>) -> Vec<String> {
+fn painted_texts(
+    harness: &egui_kittest::Harness<'_, customer_lookup::testing::app::App>,
+) -> Vec<String> {
     fn collect(shape: &egui::Shape, out: &mut Vec<String>) {
         match shape {
             egui::Shape::Text(text) => out.push(text.galley.text().to_owned()),

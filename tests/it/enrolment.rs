@@ -10,8 +10,8 @@ use crate::support::ui::{
     WAIT, demo_app, demo_app_with, log_in, runtime, settled, shown_customer_id, wait_for,
 };
 use capillary::EnrolField;
-use customer_lookup::app::{App, StartOptions};
-use customer_lookup::state::ProfileState;
+use customer_lookup::testing::app::{App, StartOptions};
+use customer_lookup::testing::state::ProfileState;
 use demo::DemoConfig;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -35,7 +35,7 @@ fn ctrl_n(harness: &mut Harness<'_, App>) {
 
 fn focused_field(harness: &Harness<'_, App>) -> Option<EnrolField> {
     EnrolField::ALL.into_iter().find(|field| {
-        let label = customer_lookup::ui::field_label(&Texts::english(), *field);
+        let label = customer_lookup::testing::ui::field_label(&Texts::english(), *field);
         harness.get_by_label(&label).is_focused()
     })
 }
@@ -73,10 +73,10 @@ fn not_found_offers_enrolment_and_the_new_customer_opens_with_take_photo_focused
     });
     log_in(&mut harness);
     scan_unknown(&mut harness, "919811112222");
-    harness.get_by_label(&en(customer_lookup::ui::ENROL_BUTTON));
+    harness.get_by_label(&en(customer_lookup::testing::ui::ENROL_BUTTON));
     let before = demo_customers(&harness);
     ctrl_n(&mut harness);
-    harness.get_by_label(&en(customer_lookup::ui::ENROL_HEADING));
+    harness.get_by_label(&en(customer_lookup::testing::ui::ENROL_HEADING));
     // The scanned number is already the mobile; focus in First name.
     let dialog = harness.state().state().enrol.as_ref().unwrap();
     assert_eq!(dialog.form.mobile, "919811112222");
@@ -127,7 +127,7 @@ fn not_found_offers_enrolment_and_the_new_customer_opens_with_take_photo_focused
     harness.get_by_label_contains("100 points awarded");
     assert!(
         harness
-            .get_by_label(&en(customer_lookup::ui::TAKE_PHOTO_BUTTON))
+            .get_by_label(&en(customer_lookup::testing::ui::TAKE_PHOTO_BUTTON))
             .is_focused(),
         "Take photo… is ready"
     );
@@ -251,7 +251,7 @@ fn the_lock_wipes_a_half_filled_form() {
     assert!(state.enrol.is_none(), "the form went with the lock");
     assert!(
         harness
-            .query_by_label(&en(customer_lookup::ui::ENROL_HEADING))
+            .query_by_label(&en(customer_lookup::testing::ui::ENROL_HEADING))
             .is_none()
     );
 }
@@ -275,7 +275,7 @@ fn enrolment_turned_off_offers_nothing_and_ctrl_n_says_so() {
     );
     // The login panel's switch is locked, saying who set it.
     harness.run_steps(2);
-    let label = en(customer_lookup::ui::ENROLMENT_LABEL);
+    let label = en(customer_lookup::testing::ui::ENROLMENT_LABEL);
     let switch = harness.get_by_label(&label);
     assert!(switch.accesskit_node().is_disabled());
     harness.get_by_label("Set by your organisation");
@@ -287,12 +287,12 @@ fn enrolment_turned_off_offers_nothing_and_ctrl_n_says_so() {
     ));
     assert!(
         harness
-            .query_by_label(&en(customer_lookup::ui::ENROL_BUTTON))
+            .query_by_label(&en(customer_lookup::testing::ui::ENROL_BUTTON))
             .is_none()
     );
     ctrl_n(&mut harness);
     assert!(harness.state().state().enrol.is_none());
-    harness.get_by_label(&en(customer_lookup::app::ENROLMENT_OFF));
+    harness.get_by_label(&en(customer_lookup::testing::logic::ENROLMENT_OFF));
 }
 
 #[test]
@@ -303,7 +303,7 @@ fn the_workstation_switch_on_the_login_panel_turns_enrolment_off() {
     harness.run_steps(2);
     assert!(harness.state().state().settings.enrolment, "on by default");
     harness
-        .get_by_label(&en(customer_lookup::ui::ENROLMENT_LABEL))
+        .get_by_label(&en(customer_lookup::testing::ui::ENROLMENT_LABEL))
         .click();
     harness.run_steps(2);
     assert!(!harness.state().state().settings.enrolment, "saved off");
@@ -312,7 +312,7 @@ fn the_workstation_switch_on_the_login_panel_turns_enrolment_off() {
     scan_unknown(&mut harness, "919811114444");
     assert!(
         harness
-            .query_by_label(&en(customer_lookup::ui::ENROL_BUTTON))
+            .query_by_label(&en(customer_lookup::testing::ui::ENROL_BUTTON))
             .is_none()
     );
     ctrl_n(&mut harness);

@@ -6,8 +6,8 @@
 use crate::support::ui::{
     MemoryStorage, WAIT, demo_app_with, log_in, photo_shown, runtime, settled, wait_for,
 };
-use customer_lookup::app::{App, StartOptions};
 use customer_lookup::policy::Policy;
+use customer_lookup::testing::app::{App, StartOptions};
 use demo::DemoConfig;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -172,7 +172,7 @@ fn capillary_is_asked_in_the_uis_language() {
     wait_for(&mut harness, "the customer", WAIT, |app| {
         matches!(
             app.state().profile,
-            customer_lookup::state::ProfileState::Loaded(_)
+            customer_lookup::testing::state::ProfileState::Loaded(_)
         )
     });
     let requests = server.requests();

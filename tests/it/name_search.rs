@@ -4,8 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 use crate::support::ui::{WAIT, demo_app, log_in, settled, shown_customer_id, wait_for};
-use customer_lookup::app::App;
-use customer_lookup::state::{PhotoSlot, ProfileState, SearchStatus};
+use customer_lookup::testing::app::App;
+use customer_lookup::testing::state::{PhotoSlot, ProfileState, SearchStatus};
 use demo::DemoConfig;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -104,7 +104,10 @@ fn a_name_shows_faces_to_choose_from_and_enter_opens_the_chosen_one() {
     };
     assert!(matches!(profile.photo, PhotoSlot::Shown(_)), "{profile:?}");
     assert!(
-        matches!(profile.loyalty, customer_lookup::state::Panel::Ready(_)),
+        matches!(
+            profile.loyalty,
+            customer_lookup::testing::state::Panel::Ready(_)
+        ),
         "{:?}",
         profile.loyalty
     );

@@ -10,8 +10,8 @@ use crate::support::ui::{
     shown_customer_id, wait_for,
 };
 use capillary::IdentifierKind;
-use customer_lookup::app::{App, StartOptions};
-use customer_lookup::state::{PhotoSlot, ProfileState};
+use customer_lookup::testing::app::{App, StartOptions};
+use customer_lookup::testing::state::{PhotoSlot, ProfileState};
 use demo::DemoConfig;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -242,20 +242,23 @@ fn a_busy_capillary_is_said_while_the_lookup_waits_and_retries() {
         app.state().capillary_busy
     });
     harness.run_steps(2);
-    harness.get_by_label(&en(customer_lookup::ui::CAPILLARY_BUSY));
+    harness.get_by_label(&en(customer_lookup::testing::ui::CAPILLARY_BUSY));
     wait_for(&mut harness, "Becky", WAIT, settled);
     assert_eq!(shown_customer_id(harness.state()), Some(565_039_614));
     assert!(!harness.state().state().capillary_busy);
     assert!(
         harness
-            .query_by_label(&en(customer_lookup::ui::CAPILLARY_BUSY))
+            .query_by_label(&en(customer_lookup::testing::ui::CAPILLARY_BUSY))
             .is_none()
     );
     let ProfileState::Loaded(profile) = &harness.state().state().profile else {
         unreachable!()
     };
     assert!(
-        matches!(profile.loyalty, customer_lookup::state::Panel::Ready(_)),
+        matches!(
+            profile.loyalty,
+            customer_lookup::testing::state::Panel::Ready(_)
+        ),
         "{:?}",
         profile.loyalty
     );

@@ -12,8 +12,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 use capillary::secret::Secret;
-use customer_lookup::config::AuthScheme;
-use customer_lookup::vault::{Vault, account};
+use customer_lookup::testing::config::AuthScheme;
+use customer_lookup::testing::vault::{Vault, account};
 use std::io::Write as _;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};

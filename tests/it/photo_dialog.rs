@@ -15,8 +15,8 @@ use crate::support::photos::detailed;
 use crate::support::ui::{
     WAIT, demo_app, demo_app_with, log_in, look_up, photo_shown, runtime, wait_for,
 };
-use customer_lookup::app::{App, StartOptions};
-use customer_lookup::state::{PhotoEditStage, PhotoSlot, ProfileState};
+use customer_lookup::testing::app::{App, StartOptions};
+use customer_lookup::testing::state::{PhotoEditStage, PhotoSlot, ProfileState};
 use demo::DemoConfig;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -88,7 +88,7 @@ fn a_pasted_photo_is_turned_cropped_and_replaces_the_old_one() {
 
     paste(&mut harness, banded_landscape());
     wait_for(&mut harness, "the preview", WAIT, cropping);
-    harness.get_by_label(&en(customer_lookup::ui::PREVIEW_LABEL));
+    harness.get_by_label(&en(customer_lookup::testing::ui::PREVIEW_LABEL));
     // By default, the largest portrait crop, centred.
     let (view, size) = crop_view(harness.state());
     assert_eq!(size, (1600, 1200));
@@ -225,7 +225,7 @@ fn remove_asks_first() {
     asha_on_screen(&mut harness);
 
     harness
-        .get_by_label(&en(customer_lookup::ui::REMOVE_PHOTO_BUTTON))
+        .get_by_label(&en(customer_lookup::testing::ui::REMOVE_PHOTO_BUTTON))
         .click();
     harness.run_steps(2);
     assert!(matches!(
@@ -237,7 +237,7 @@ fn remove_asks_first() {
     assert_eq!(harness.state().demo_server().unwrap().image_count(ASHA), 1);
 
     harness
-        .get_by_label(&en(customer_lookup::ui::REMOVE_PHOTO_BUTTON))
+        .get_by_label(&en(customer_lookup::testing::ui::REMOVE_PHOTO_BUTTON))
         .click();
     harness.run_steps(2);
     harness.key_press(egui::Key::Enter);
@@ -249,7 +249,7 @@ fn remove_asks_first() {
     assert_eq!(harness.state().demo_server().unwrap().image_count(ASHA), 0);
     assert!(
         harness
-            .query_by_label(&en(customer_lookup::ui::REMOVE_PHOTO_BUTTON))
+            .query_by_label(&en(customer_lookup::testing::ui::REMOVE_PHOTO_BUTTON))
             .is_none(),
         "nothing left to remove"
     );
@@ -273,7 +273,7 @@ fn a_cancelled_upload_shows_the_customer_as_capillary_has_them() {
         matches!(
             stage(app),
             Some(PhotoEditStage::Sending {
-                step: customer_lookup::state::SendStep::Uploading { .. },
+                step: customer_lookup::testing::state::SendStep::Uploading { .. },
                 ..
             })
         )
@@ -301,12 +301,12 @@ fn photo_changes_off_offers_none_of_it() {
     asha_on_screen(&mut harness);
     assert!(
         harness
-            .query_by_label(&en(customer_lookup::ui::REMOVE_PHOTO_BUTTON))
+            .query_by_label(&en(customer_lookup::testing::ui::REMOVE_PHOTO_BUTTON))
             .is_none()
     );
     assert!(
         harness
-            .query_by_label(&en(customer_lookup::ui::PHOTO_ACTIONS_HINT))
+            .query_by_label(&en(customer_lookup::testing::ui::PHOTO_ACTIONS_HINT))
             .is_none()
     );
     paste(&mut harness, banded_landscape());
@@ -314,7 +314,7 @@ fn photo_changes_off_offers_none_of_it() {
     assert!(harness.state().state().photo_edit.is_none());
 }
 
-fn camera_view(app: &App) -> Option<&customer_lookup::state::CameraView> {
+fn camera_view(app: &App) -> Option<&customer_lookup::testing::state::CameraView> {
     match stage(app) {
         Some(PhotoEditStage::Camera(view)) => Some(view),
         _ => None,
@@ -330,7 +330,7 @@ fn take_photo_shortcut(harness: &mut Harness<'static, App>) {
 fn the_camera_preview_is_live_picks_a_camera_and_is_released() {
     // Counts frames a second: not beside the window tests or the stress run.
     let _turn = support::my_turn();
-    use customer_lookup::camera::SyntheticCameras;
+    use customer_lookup::testing::camera::SyntheticCameras;
     use std::sync::atomic::Ordering;
     let rt = runtime();
     let _guard = rt.enter();
@@ -344,7 +344,7 @@ fn the_camera_preview_is_live_picks_a_camera_and_is_released() {
     wait_for(&mut harness, "the first frame", WAIT, |app| {
         camera_view(app).is_some_and(|v| v.frames_shown > 0)
     });
-    harness.get_by_label(&en(customer_lookup::ui::CAMERA_LABEL));
+    harness.get_by_label(&en(customer_lookup::testing::ui::CAMERA_LABEL));
     // Live: the synthetic camera gives 30 frames a second; at least 15 a
     // second reach the screen while the UI keeps drawing.
     let before = camera_view(harness.state()).unwrap().frames_shown;
@@ -424,7 +424,7 @@ fn the_camera_preview_is_live_picks_a_camera_and_is_released() {
 
 #[test]
 fn no_camera_is_said_in_words() {
-    use customer_lookup::camera::{CameraError, SyntheticCameras};
+    use customer_lookup::testing::camera::{CameraError, SyntheticCameras};
     let rt = runtime();
     let _guard = rt.enter();
     let mut harness = demo_app(DemoConfig::default());
@@ -433,7 +433,7 @@ fn no_camera_is_said_in_words() {
         .set_cameras(Arc::new(SyntheticCameras::new(&[])));
     asha_on_screen(&mut harness);
     harness
-        .get_by_label(&en(customer_lookup::ui::TAKE_PHOTO_BUTTON))
+        .get_by_label(&en(customer_lookup::testing::ui::TAKE_PHOTO_BUTTON))
         .click();
     harness.step();
     wait_for(&mut harness, "the words", WAIT, |app| {
@@ -450,8 +450,8 @@ fn no_camera_is_said_in_words() {
 #[derive(Debug)]
 struct Answers(std::sync::Mutex<Vec<Option<std::path::PathBuf>>>);
 
-impl customer_lookup::pick_file::FilePicker for Answers {
-    fn pick(&self) -> customer_lookup::pick_file::Picked {
+impl customer_lookup::testing::pick_file::FilePicker for Answers {
+    fn pick(&self) -> customer_lookup::testing::pick_file::Picked {
         let next = self.0.lock().unwrap().pop().flatten();
         Box::pin(async move { next })
     }
@@ -481,17 +481,20 @@ fn choose_file_reads_the_chosen_picture_and_cancel_says_the_other_ways() {
     });
     assert_eq!(
         harness.state().state().toast.as_ref().map(|t| t.0.as_str()),
-        Some(en(customer_lookup::app::NOTHING_CHOSEN).as_str())
+        Some(en(customer_lookup::testing::logic::NOTHING_CHOSEN).as_str())
     );
 
     harness
-        .get_by_label(&en(customer_lookup::ui::CHOOSE_FILE_BUTTON))
+        .get_by_label(&en(customer_lookup::testing::ui::CHOOSE_FILE_BUTTON))
         .click();
     wait_for(&mut harness, "the preview", WAIT, cropping);
     let Some(PhotoEditStage::Cropping(crop)) = stage(harness.state()) else {
         unreachable!()
     };
-    assert_eq!(crop.source, customer_lookup::state::PhotoSource::Chosen);
+    assert_eq!(
+        crop.source,
+        customer_lookup::testing::state::PhotoSource::Chosen
+    );
     assert_eq!(crop.size(), (1000, 1400));
     harness.key_press(egui::Key::Enter);
     harness.step();

@@ -9,9 +9,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 use crate::support::ui::{WAIT, demo_app_with, runtime, wait_for};
-use customer_lookup::app::StartOptions;
-use customer_lookup::config::HostChoice;
 use customer_lookup::policy::{PINNED_NOTE, Policy, PolicyError};
+use customer_lookup::testing::app::StartOptions;
+use customer_lookup::testing::config::HostChoice;
 use demo::{DEMO_PASSWORD, DEMO_USER, DemoConfig, DemoServer};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use serde_json::Value;

@@ -11,11 +11,11 @@ use crate::support::ui::{AtServer, WAIT, runtime, wait_for};
 use crate::support::{Reply, Scripted, scripted};
 use capillary::secret::Secret;
 use capillary::till_authorization;
-use customer_lookup::app::App;
 use customer_lookup::policy::{PINNED_NOTE, Policy};
-use customer_lookup::state::KeyringStatus;
-use customer_lookup::ui::REMEMBER_LABEL;
-use customer_lookup::vault::Vault;
+use customer_lookup::testing::app::App;
+use customer_lookup::testing::state::KeyringStatus;
+use customer_lookup::testing::ui::REMEMBER_LABEL;
+use customer_lookup::testing::vault::Vault;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use keyring_core::api::{CredentialApi, CredentialStoreApi};
@@ -173,7 +173,7 @@ fn wait_for_keyring(keyring: &MemoryKeyring, done: impl Fn(&HashMap<String, Stri
 /// for the remembered password to be filled in.
 fn restart_with_remembered_password(
     server: &Scripted,
-    settings: &customer_lookup::config::Settings,
+    settings: &customer_lookup::testing::config::Settings,
     keyring: &MemoryKeyring,
 ) -> Harness<'static, App> {
     let mut harness = AtServer {

@@ -12,8 +12,8 @@ use crate::support::ui::{
     WAIT, demo_app, demo_app_sized, demo_app_with, log_in, look_up, photo_shown, runtime, settled,
     wait_for,
 };
-use customer_lookup::app::App;
-use customer_lookup::app::StartOptions;
+use customer_lookup::testing::app::App;
+use customer_lookup::testing::app::StartOptions;
 use demo::DemoConfig;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -87,7 +87,7 @@ fn look_up_in(harness: &mut Harness<'_, App>, language: Language, identifier: &s
     let texts = Texts::new(Locale::new(language, None));
     log_in(harness);
     harness
-        .get_by_label(&texts.msg(customer_lookup::ui::INPUT_LABEL))
+        .get_by_label(&texts.msg(customer_lookup::testing::ui::INPUT_LABEL))
         .type_text(identifier);
     harness.step();
     harness.key_press(egui::Key::Enter);
@@ -112,7 +112,7 @@ fn first_screen_in_arabic() {
     let ar = Texts::new(Locale::new(Language::Arabic, None));
     let width = 1000.0;
     let photo = harness
-        .get_by_label(&ar.msg(customer_lookup::ui::PHOTO_LABEL))
+        .get_by_label(&ar.msg(customer_lookup::testing::ui::PHOTO_LABEL))
         .rect();
     assert!(
         photo.right() > width - 40.0,
@@ -285,7 +285,7 @@ fn photo_crop_preview() {
     wait_for(&mut harness, "the preview", WAIT, |app| {
         matches!(
             app.state().photo_edit.as_ref().map(|e| &e.stage),
-            Some(customer_lookup::state::PhotoEditStage::Cropping(_))
+            Some(customer_lookup::testing::state::PhotoEditStage::Cropping(_))
         )
     });
     steady(&mut harness);
@@ -306,7 +306,11 @@ fn name_suggestions() {
         let search = &app.state().search;
         search.suggestions.len() == 2
             && search.suggestions.iter().all(|s| {
-                s.mobile.is_some() && matches!(s.photo, customer_lookup::state::PhotoSlot::Shown(_))
+                s.mobile.is_some()
+                    && matches!(
+                        s.photo,
+                        customer_lookup::testing::state::PhotoSlot::Shown(_)
+                    )
             })
     });
     harness.key_press(egui::Key::ArrowDown);

@@ -13,7 +13,8 @@
 
 use crate::support;
 use crate::support::ui::{WAIT, assert_shown, log_in, look_up, runtime, settled, wait_for};
-use customer_lookup::app::{App, StartOptions, photo_frame_px, texture_image};
+use customer_lookup::testing::app::{App, StartOptions, texture_image};
+use customer_lookup::testing::logic::photo_frame_px;
 use demo::{DemoConfig, DemoServer};
 use egui::epaint::textures::TexturesDelta;
 use egui::epaint::{ImageData, Shape, TextureId};

@@ -9,7 +9,7 @@
 use crate::support::photos::{encode, quadrants};
 use crate::support::ui::{AtServer, photo_shown, runtime, wait_for};
 use crate::support::{Recorded, Reply, Scripted, customer_with_photo, scripted};
-use customer_lookup::app::App;
+use customer_lookup::testing::app::App;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::time::{Duration, Instant};

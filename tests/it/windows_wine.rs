@@ -632,7 +632,7 @@ fn names_in_devanagari_and_arabic_are_drawn_under_windows() {
         }
         let fonts = prefix.path().join("drive_c/windows/Fonts");
         std::fs::create_dir_all(&fonts).unwrap();
-        for (script, file) in customer_lookup::fonts::find_fallback_fonts() {
+        for (script, file) in customer_lookup::testing::fonts::find_fallback_fonts() {
             if matches!(script, "devanagari" | "arabic") {
                 std::fs::copy(&file, fonts.join(file.file_name().unwrap())).unwrap();
             }

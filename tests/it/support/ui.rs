@@ -2,8 +2,8 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use capillary::ClientConfig;
-use customer_lookup::app::{App, StartOptions};
-use customer_lookup::state::{Panel, PhotoSlot, ProfileState};
+use customer_lookup::testing::app::{App, StartOptions};
+use customer_lookup::testing::state::{Panel, PhotoSlot, ProfileState};
 use demo::DemoConfig;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -53,10 +53,10 @@ pub fn demo_app_with(demo: DemoConfig, options: StartOptions) -> Harness<'static
 /// How the app under test is pointed at a scripted server.
 pub struct AtServer {
     pub url: String,
-    pub saved: Option<customer_lookup::config::Settings>,
+    pub saved: Option<customer_lookup::testing::config::Settings>,
     pub lock_after_secs: Option<u64>,
     pub client_config: ClientConfig,
-    pub vault: Option<customer_lookup::vault::Vault>,
+    pub vault: Option<customer_lookup::testing::vault::Vault>,
     /// What the organisation pins.
     pub policy: customer_lookup::policy::Policy,
 }
