@@ -219,29 +219,45 @@ impl NameSearch {
         if !self.is_open() {
             return;
         }
-        let last = self.suggestions.len() - 1;
-        self.selected = Some(self.selected.map_or(0, |i| (i + 1).min(last)));
+        self.selected = self.step(self.selected, true);
     }
 
     /// ↑: from the first suggestion back to the box (nothing highlighted).
     pub fn select_previous(&mut self) {
-        self.selected = match self.selected {
-            Some(0) | None => None,
-            Some(i) => Some(i - 1),
-        };
+        self.selected = self.step(self.selected, false);
+    }
+
+    /// Where one ↓ (`down`) or ↑ moves the highlight from `selected`.
+    fn step(&self, selected: Option<usize>, down: bool) -> Option<usize> {
+        if down {
+            let last = self.suggestions.len().checked_sub(1)?;
+            Some(selected.map_or(0, |i| (i + 1).min(last)))
+        } else {
+            match selected {
+                Some(0) | None => None,
+                Some(i) => Some(i - 1),
+            }
+        }
+    }
+
+    /// The suggestion Enter opens when it comes after these arrow presses
+    /// (`true` for ↓) in the same frame. The arrows' own intents are
+    /// applied after the frame; on a slow frame (a loaded till) ↓ and
+    /// Enter arrive together, and Enter must open what ↓ highlighted.
+    pub fn highlighted_after(&self, arrows: impl IntoIterator<Item = bool>) -> Option<usize> {
+        if !self.is_open() {
+            return None;
+        }
+        let selected = arrows
+            .into_iter()
+            .fold(self.selected, |at, down| self.step(at, down));
+        selected.filter(|i| *i < self.suggestions.len())
     }
 
     /// Esc: the list closes; the text stays, and typing opens it again.
     pub fn close(&mut self) {
         self.closed = true;
         self.selected = None;
-    }
-
-    /// The suggestion Enter would open.
-    pub fn highlighted(&self) -> Option<&Suggestion> {
-        self.selected
-            .filter(|_| self.is_open())
-            .and_then(|i| self.suggestions.get(i))
     }
 
     /// The current search's id (thumbnails are tagged with it), for tests.
@@ -413,6 +429,27 @@ mod tests {
     }
 
     #[test]
+    fn enter_after_arrows_in_the_same_frame_opens_what_they_highlight() {
+        let now = Instant::now();
+        let mut search = NameSearch::default();
+        assert_eq!(search.highlighted_after([true]), None, "no list");
+        let request = typed(&mut search, "Saw", now);
+        search.answered(request, Ok((hits(&[(1, "Tom"), (2, "Sid")]), Some(2))));
+        assert_eq!(search.highlighted_after([]), None);
+        assert_eq!(search.highlighted_after([true]), Some(0));
+        assert_eq!(search.highlighted_after([true, true, true]), Some(1));
+        assert_eq!(
+            search.highlighted_after([true, false]),
+            None,
+            "back in the box"
+        );
+        search.select_next();
+        assert_eq!(search.highlighted_after([]), Some(0));
+        assert_eq!(search.highlighted_after([true]), Some(1));
+        assert_eq!(search.selected, Some(0), "only asked, not moved");
+    }
+
+    #[test]
     fn arrows_move_through_the_list_and_esc_closes_it() {
         let now = Instant::now();
         let mut search = NameSearch::default();
@@ -420,9 +457,17 @@ mod tests {
         assert_eq!(search.selected, None, "nothing to select");
         let request = typed(&mut search, "Saw", now);
         search.answered(request, Ok((hits(&[(1, "Tom"), (2, "Sid")]), Some(2))));
-        assert!(search.highlighted().is_none(), "nothing until the first ↓");
+        assert!(
+            search.highlighted_after([]).is_none(),
+            "nothing until the first ↓"
+        );
         search.select_next();
-        assert_eq!(search.highlighted().map(|s| s.customer_id), Some(1));
+        assert_eq!(
+            search
+                .highlighted_after([])
+                .map(|i| search.suggestions[i].customer_id),
+            Some(1)
+        );
         search.select_next();
         search.select_next();
         assert_eq!(search.selected, Some(1), "stays on the last");
@@ -432,7 +477,7 @@ mod tests {
         search.select_next();
         search.close();
         assert!(!search.is_open());
-        assert!(search.highlighted().is_none());
+        assert!(search.highlighted_after([]).is_none());
         // Typing opens it again with the new answer.
         let request = typed(&mut search, "Sawy", now + TYPING_PAUSE * 2);
         search.answered(request, Ok((hits(&[(1, "Tom")]), Some(1))));

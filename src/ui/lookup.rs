@@ -31,7 +31,26 @@ pub fn draw(
 ) {
     let loading = matches!(state.profile, ProfileState::Loading { .. });
     let suggesting = state.search.is_open();
-    let highlighted = state.search.highlighted().map(|_| state.search.selected);
+    // The arrows pressed before Enter in this frame count (see
+    // `NameSearch::highlighted_after`).
+    let arrows_before_enter: Vec<bool> = ui.input(|i| {
+        i.events
+            .iter()
+            .filter_map(|event| match event {
+                egui::Event::Key {
+                    key, pressed: true, ..
+                } => Some(*key),
+                _ => None,
+            })
+            .take_while(|key| *key != egui::Key::Enter)
+            .filter_map(|key| match key {
+                egui::Key::ArrowDown => Some(true),
+                egui::Key::ArrowUp => Some(false),
+                _ => None,
+            })
+            .collect()
+    });
+    let highlighted = state.search.highlighted_after(arrows_before_enter);
     let t = state.texts.clone();
     let t = t.as_ref();
     let mut input_rect = None;
@@ -102,7 +121,7 @@ pub fn draw(
             || input.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let has_text = !form.input.trim().is_empty();
         let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if let Some(Some(index)) = highlighted.filter(|_| submitted && enter) {
+        if let Some(index) = highlighted.filter(|_| submitted && enter) {
             intents.push(Intent::Suggestions(SuggestionIntent::Open(index)));
         } else if ui.button(tr!(t, "look-up")).clicked() || submitted && has_text {
             intents.push(Intent::LookUp);
